@@ -1,0 +1,70 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from reviews.models import Country, Organisation
+
+User = get_user_model()
+
+
+class UserForm(forms.Form):
+    """Create or edit a portal user with their role and scope (country or organisation)."""
+
+    username = forms.RegexField(
+        label=_("Username"), max_length=150, regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use letters, digits and @ . + - _ only.")},
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=True)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), required=False,
+        help_text=_("For focal points and contributors."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False,
+        help_text=_("For regional reviewers; optional for organisers."),
+    )
+    ministry = forms.CharField(label=_("Ministry or entity"), max_length=200, required=False)
+    password = forms.CharField(
+        label=_("Initial password"), widget=forms.PasswordInput(render_value=False), required=False,
+        help_text=_("Leave empty to e-mail the user a link to choose their own password."),
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        if editing:
+            self.fields["username"].disabled = True
+            del self.fields["password"]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("username"), Column("email")),
+            Row(Column("first_name"), Column("last_name")),
+            Row(Column("role"), Column("country"), Column("organisation")),
+            "ministry",
+            *([] if editing else ["password"]),
+            Submit("save", _("Save")),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if role in (Role.FOCAL_POINT, Role.CONTRIBUTOR) and not cleaned.get("country"):
+            self.add_error("country", _("A focal point or contributor needs a country."))
+        if role in (Role.REVIEWER, Role.ORGANISER):
+            cleaned["country"] = None
+        if role == Role.REVIEWER and not cleaned.get("organisation"):
+            self.add_error("organisation", _("A regional reviewer needs an organisation."))
+        password = cleaned.get("password")
+        if password:
+            try:
+                validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned

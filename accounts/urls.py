@@ -1,0 +1,12 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", views.user_list, name="user_list"),
+    path("new/", views.user_create, name="user_create"),
+    path("<uuid:uid>/", views.user_edit, name="user_edit"),
+    path("<uuid:uid>/active/", views.user_toggle_active, name="user_toggle_active"),
+]

@@ -1,0 +1,40 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from reviews.models.cycles import ReviewCycle
+from reviews.models.reference import Country
+
+
+class Review(models.Model):
+    """A country's voluntary national review in one cycle."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("review status", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("review status", "Submitted")
+        IN_REVIEW = "in_review", pgettext_lazy("review status", "In review")
+        REVISION_REQUESTED = "revision_requested", pgettext_lazy("review status", "Revision requested")
+        ACCEPTED = "accepted", pgettext_lazy("review status", "Accepted")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cycle = models.ForeignKey(ReviewCycle, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("cycle"))
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("country"))
+    status = models.CharField(
+        pgettext_lazy("review", "status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last activity"), auto_now=True)
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "country__iso2"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "country"], name="one_review_per_country_per_cycle"),
+        ]
+
+    def __str__(self):
+        return f"{self.country} – {self.cycle}"

@@ -1,0 +1,68 @@
+"""Reads for pages, exports and reports. Every view gets its objects through these."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, QuerySet
+
+from accounts.models import Role
+from reviews.models import Country, Objective, Review, ReviewCycle, RoundTable
+from reviews.rules import can_follow_region, can_manage_users
+
+User = get_user_model()
+
+
+def countries_visible_to(user) -> QuerySet[Country]:
+    if not user.is_authenticated or not user.is_active:
+        return Country.objects.none()
+    if can_follow_region(user):
+        return Country.objects.all()
+    if user.is_country_team:
+        return Country.objects.filter(pk=user.country_id)
+    return Country.objects.none()
+
+
+def cycles_visible_to(user) -> QuerySet[ReviewCycle]:
+    """Cycles are public knowledge to every active user; an outsider sees none."""
+    if not user.is_authenticated or not user.is_active or not user.role:
+        return ReviewCycle.objects.none()
+    return ReviewCycle.objects.all()
+
+
+def reviews_visible_to(user) -> QuerySet[Review]:
+    """A country team sees its own country's reviews; regional staff see a review once it
+    has been submitted (until then it is the country's private draft)."""
+    if not user.is_authenticated or not user.is_active:
+        return Review.objects.none()
+    reviews = Review.objects.select_related("country", "cycle")
+    if user.is_country_team:
+        return reviews.filter(country_id=user.country_id)
+    if can_follow_region(user):
+        return reviews.filter(first_submitted_at__isnull=False)
+    return Review.objects.none()
+
+
+def users_visible_to(user) -> QuerySet:
+    if not can_manage_users(user):
+        return User.objects.none()
+    return User.objects.select_related("country", "organisation").order_by("role", "country__iso2", "username")
+
+
+def home_cycles_for_country(*, user) -> list[tuple[ReviewCycle, Review | None]]:
+    """Each cycle with the country's review in it, or None where the team has not started."""
+    reviews = {review.cycle_id: review for review in reviews_visible_to(user)}
+    return [(cycle, reviews.get(cycle.pk)) for cycle in cycles_visible_to(user)]
+
+
+def home_region_for_cycle(*, user, cycle: ReviewCycle) -> list[tuple[Country, Review | None]]:
+    """Every country with its review in the cycle, as far as the user may see it."""
+    reviews = {review.country_id: review for review in reviews_visible_to(user).filter(cycle=cycle)}
+    return [(country, reviews.get(country.pk)) for country in countries_visible_to(user)]
+
+
+def round_tables_with_objectives() -> QuerySet[RoundTable]:
+    return RoundTable.objects.prefetch_related(Prefetch("objectives", queryset=Objective.objects.order_by("number")))
+
+
+def user_counts_by_role() -> list[tuple[str, int]]:
+    """Active users per role, as (role label, count), every role listed."""
+    rows = dict(User.objects.filter(is_active=True).values_list("role").annotate(n=Count("pk")))
+    return [(label, rows.get(value, 0)) for value, label in Role.choices]

@@ -1,0 +1,167 @@
+"""Load the reference data and the default guiding template from the project's fixtures."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from reviews.models import (
+    Country,
+    GoodPracticeCriterion,
+    GuidingPrinciple,
+    GuidingPrompt,
+    Objective,
+    Organisation,
+    PracticeType,
+    ReviewCycle,
+    RoundTable,
+    SdgTarget,
+    StakeholderCategory,
+    SuggestedIndicator,
+    TemplatePart,
+)
+
+REFERENCE_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "gcm_reference.json"
+
+
+def reference_data() -> dict:
+    return json.loads(REFERENCE_FIXTURE.read_text(encoding="utf-8"))
+
+
+def _upsert(model, lookup: dict, values: dict, *, update: bool):
+    """Create the row if missing; overwrite it only when asked, so organisers' edits survive set-up."""
+    if update:
+        obj, _created = model.objects.update_or_create(**lookup, defaults=values)
+    else:
+        obj, _created = model.objects.get_or_create(**lookup, defaults=values)
+    return obj
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def reference_load(*, update: bool = False) -> None:
+    """Load every reference list and the past cycles. Idempotent; `update` restores the fixture's wording."""
+    data = reference_data()
+    for row in data["countries"]:
+        _upsert(Country, {"iso2": row["iso2"]}, {"name_ar": row["name_ar"], "name_en": row["name_en"]}, update=update)
+    for row in data["organisations"]:
+        values = {key: row[key] for key in ("name_ar", "name_en", "acronym_ar", "acronym_en")}
+        _upsert(Organisation, {"code": row["code"]}, values, update=update)
+    round_tables = {
+        row["number"]: _upsert(
+            RoundTable, {"number": row["number"]}, {"title_ar": row["title_ar"], "title_en": row["title_en"]},
+            update=update,
+        )
+        for row in data["round_tables"]
+    }
+    objectives = {}
+    for row in data["objectives"]:
+        values = {
+            "title_ar": row["title_ar"],
+            "title_en": row["title_en"],
+            "short_label_ar": row["short_ar"],
+            "short_label_en": row["short_en"],
+            "round_table": round_tables[row["round_table"]],
+            "title_ar_source": row["title_ar_source"],
+        }
+        objectives[row["number"]] = _upsert(Objective, {"number": row["number"]}, values, update=update)
+    for key, model in [
+        ("guiding_principles", GuidingPrinciple),
+        ("stakeholder_categories", StakeholderCategory),
+        ("practice_types", PracticeType),
+        ("good_practice_criteria", GoodPracticeCriterion),
+    ]:
+        for position, row in enumerate(data[key]):
+            values = {"name_ar": row["name_ar"], "name_en": row["name_en"], "position": position}
+            _upsert(model, {"code": row["code"]}, values, update=update)
+    for row in data["sdg_targets"]:
+        _upsert(SdgTarget, {"code": row["code"]}, {"label_ar": row["label_ar"], "label_en": row["label_en"]},
+                update=update)
+    for row in data["suggested_indicators"]:
+        values = {"name_ar": row["name_ar"], "name_en": row["name_en"], "unit": row["unit"]}
+        indicator = _upsert(SuggestedIndicator, {"code": row["code"]}, values, update=update)
+        indicator.objectives.add(*(objectives[number] for number in row["objectives"]))
+    for row in data["review_cycles"]:
+        cycle_create(
+            slug=row["slug"],
+            name_ar=row["name_ar"],
+            name_en=row["name_en"],
+            opens=_date(row["opens"]),
+            submission_deadline=_date(row["submission_deadline"]),
+            conference=_date(row["conference"]),
+            is_open=False,
+        )
+
+
+@transaction.atomic
+def cycle_create(
+    *,
+    slug: str,
+    name_ar: str,
+    name_en: str,
+    opens: date | None = None,
+    submission_deadline: date | None = None,
+    conference: date | None = None,
+    is_open: bool = False,
+) -> ReviewCycle:
+    """Create a cycle with its own copy of the guiding template (or return the existing one).
+
+    The template is copied from the latest earlier cycle that has one, so wording an
+    organiser refined carries forward; the very first cycle takes the fixture's template.
+    """
+    cycle, created = ReviewCycle.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name_ar": name_ar,
+            "name_en": name_en,
+            "opens": opens,
+            "submission_deadline": submission_deadline,
+            "conference": conference,
+            "is_open": is_open,
+        },
+    )
+    if created or not cycle.parts.exists():
+        _template_copy(cycle=cycle)
+    return cycle
+
+
+def _template_copy(*, cycle: ReviewCycle) -> None:
+    source = (
+        ReviewCycle.objects.exclude(pk=cycle.pk).filter(parts__isnull=False).order_by("-pk").distinct().first()
+    )
+    if source is None:
+        _template_from_fixture(cycle=cycle)
+        return
+    for part in source.parts.prefetch_related("prompts"):
+        new_part = TemplatePart.objects.create(
+            cycle=cycle, number=part.number, title_ar=part.title_ar, title_en=part.title_en,
+            introduction_ar=part.introduction_ar, introduction_en=part.introduction_en,
+        )
+        GuidingPrompt.objects.bulk_create(
+            GuidingPrompt(
+                part=new_part, code=prompt.code, text_ar=prompt.text_ar, text_en=prompt.text_en,
+                help_text_ar=prompt.help_text_ar, help_text_en=prompt.help_text_en, scope=prompt.scope,
+                is_required=prompt.is_required, position=prompt.position,
+            )
+            for prompt in part.prompts.all()
+        )
+
+
+def _template_from_fixture(*, cycle: ReviewCycle) -> None:
+    for row in reference_data()["template_parts"]:
+        part = TemplatePart.objects.create(
+            cycle=cycle, number=row["number"], title_ar=row["title_ar"], title_en=row["title_en"],
+            introduction_ar=row["introduction_ar"], introduction_en=row["introduction_en"],
+        )
+        GuidingPrompt.objects.bulk_create(
+            GuidingPrompt(
+                part=part, code=prompt["code"], text_ar=prompt["text_ar"], text_en=prompt["text_en"],
+                scope=prompt["scope"], position=position,
+            )
+            for position, prompt in enumerate(row["prompts"])
+        )

@@ -1,0 +1,62 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from accounts.models import Role
+from reviews.models import Country, ReviewCycle
+from reviews.services.demo import demo_load
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def _snapshot():
+    return (
+        sorted(User.objects.values_list("username", "role", "country__iso2", "organisation__code", "password")),
+        sorted(ReviewCycle.objects.values_list("slug", "is_open")),
+        Country.objects.count(),
+    )
+
+
+def test_demo_load_creates_cycles_and_one_login_per_role(settings):
+    demo_load()
+
+    assert sorted(ReviewCycle.objects.values_list("slug", flat=True)) == ["arab-2020", "arab-2024", "arab-2028"]
+    assert ReviewCycle.objects.get(slug="arab-2028").is_open is True
+    assert User.objects.filter(role=Role.FOCAL_POINT).count() == 22
+    assert User.objects.filter(role=Role.CONTRIBUTOR).count() == 22
+    assert User.objects.get(username="fp-eg").country.iso2 == "EG"
+    assert User.objects.get(username="contrib-jo").country.iso2 == "JO"
+    assert User.objects.get(username="reviewer-escwa").organisation.code == "escwa"
+    assert set(User.objects.filter(role=Role.REVIEWER).values_list("username", flat=True)) == {
+        "reviewer-escwa", "reviewer-iom", "reviewer-las"
+    }
+    organiser = User.objects.get(username="organiser")
+    assert organiser.role == Role.ORGANISER and organiser.is_staff is True
+    assert User.objects.get(username="fp-ma").check_password(settings.DEMO_PASSWORD) is True
+
+
+def test_demo_load_is_idempotent():
+    demo_load()
+    first = _snapshot()
+
+    demo_load()
+
+    assert _snapshot() == first
+
+
+def test_load_demo_command_refuses_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo")
+
+    assert User.objects.count() == 0
+
+
+def test_load_demo_command_runs_with_force(settings):
+    settings.DEBUG = False
+
+    call_command("load_demo", "--force")
+
+    assert User.objects.filter(username="fp-eg").exists() is True
