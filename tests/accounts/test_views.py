@@ -1,0 +1,167 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from accounts.models import Role
+from reviews.models import Country
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def test_user_list_is_for_organisers_only(client, focal_point, reviewer, organiser):
+    for user, expected in [(focal_point, 403), (reviewer, 403), (organiser, 200)]:
+        client.force_login(user)
+        assert client.get("/en/users/").status_code == expected
+
+
+def test_user_list_for_anonymous_redirects_to_login(client):
+    response = client.get("/ar/users/")
+
+    assert (response.status_code, response["Location"]) == (302, "/ar/accounts/login/?next=/ar/users/")
+
+
+def test_organiser_creates_a_focal_point_with_an_invitation(client, organiser, egypt,
+                                                          django_capture_on_commit_callbacks):
+    client.force_login(organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/users/new/", {
+            "username": "fp2-eg", "email": "new.fp@example.org", "first_name": "Amal", "last_name": "Hassan",
+            "role": Role.FOCAL_POINT, "country": egypt.pk, "ministry": "Ministry of Foreign Affairs",
+        })
+
+    assert response.status_code == 302
+    user = User.objects.get(username="fp2-eg")
+    assert (user.role, user.country, user.has_usable_password()) == (Role.FOCAL_POINT, egypt, False)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["new.fp@example.org"]
+    assert "/en/accounts/reset/" in mail.outbox[0].body
+
+
+def test_organiser_creates_a_reviewer_with_a_password(client, organiser, reference):
+    from reviews.models import Organisation
+
+    client.force_login(organiser)
+
+    client.post("/en/users/new/", {
+        "username": "rev-iom", "email": "rev@example.org", "role": Role.REVIEWER,
+        "organisation": Organisation.objects.get(code="iom").pk, "password": "a-long-unusual-passphrase",
+    })
+
+    user = User.objects.get(username="rev-iom")
+    assert user.check_password("a-long-unusual-passphrase") is True
+    assert user.organisation.code == "iom"
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "A focal point or contributor needs a country."),
+    ("ar", "يجب تحديد بلد لجهة الاتصال أو المساهم."),
+])
+def test_user_create_refuses_a_focal_point_without_country(client, organiser, language, message):
+    client.force_login(organiser)
+
+    response = client.post(f"/{language}/users/new/", {
+        "username": "nocountry", "email": "x@example.org", "role": Role.FOCAL_POINT,
+    })
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["country"] == [message]
+    assert User.objects.filter(username="nocountry").exists() is False
+
+
+def test_user_create_refuses_a_duplicate_username(client, organiser, focal_point, egypt):
+    client.force_login(organiser)
+
+    response = client.post("/en/users/new/", {
+        "username": "FP-EG", "email": "x@example.org", "role": Role.CONTRIBUTOR, "country": egypt.pk,
+    })
+
+    assert response.context["form"].errors["username"] == ["This username is already taken."]
+
+
+def test_organiser_edits_a_user_role_and_country(client, organiser, focal_point, morocco):
+    client.force_login(organiser)
+
+    response = client.post(f"/en/users/{focal_point.uid}/", {
+        "email": "moved@example.org", "role": Role.CONTRIBUTOR, "country": morocco.pk, "ministry": "Interior",
+    })
+
+    assert response.status_code == 302
+    focal_point.refresh_from_db()
+    assert (focal_point.role, focal_point.country, focal_point.email) == (Role.CONTRIBUTOR, morocco,
+                                                                          "moved@example.org")
+    assert focal_point.username == "fp-eg"
+
+
+def test_organiser_deactivates_and_reactivates_a_user(client, organiser, focal_point):
+    client.force_login(organiser)
+
+    client.post(f"/en/users/{focal_point.uid}/active/")
+    focal_point.refresh_from_db()
+    assert focal_point.is_active is False
+    assert client.login(username="fp-eg", password="correct-horse-battery") is False
+
+    client.force_login(organiser)
+    client.post(f"/en/users/{focal_point.uid}/active/")
+    focal_point.refresh_from_db()
+    assert focal_point.is_active is True
+
+
+def test_organiser_cannot_deactivate_themselves(client, organiser):
+    client.force_login(organiser)
+
+    client.post(f"/en/users/{organiser.uid}/active/")
+
+    organiser.refresh_from_db()
+    assert organiser.is_active is True
+
+
+def test_toggle_active_refuses_get(client, organiser, focal_point):
+    client.force_login(organiser)
+
+    assert client.get(f"/en/users/{focal_point.uid}/active/").status_code == 405
+
+
+def test_non_organiser_cannot_create_users(client, reviewer, egypt):
+    client.force_login(reviewer)
+
+    response = client.post("/en/users/new/", {
+        "username": "sneaky", "email": "s@example.org", "role": Role.ORGANISER,
+    })
+
+    assert response.status_code == 403
+    assert User.objects.filter(username="sneaky").exists() is False
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_demo_logins_reach_their_home_page(client, language):
+    from reviews.services.demo import demo_load
+
+    demo_load()
+    for username in ["fp-eg", "fp-ma", "contrib-jo", "reviewer-escwa", "organiser"]:
+        client.logout()
+        response = client.post(f"/{language}/accounts/login/", {"username": username, "password": "gcm-demo-2026"})
+        assert (username, response.status_code, response["Location"]) == (username, 302, f"/{language}/")
+        assert client.get(f"/{language}/").status_code == 200
+    client.logout()
+    client.post("/en/accounts/login/", {"username": "fp-eg", "password": "gcm-demo-2026"})
+    page = client.get("/en/").content.decode()
+    assert "Egypt" in page and "Morocco" not in page
+    assert Country.objects.count() == 22
+
+
+def test_password_reset_sends_a_link_in_the_users_language(client, focal_point):
+    client.post("/ar/accounts/password_reset/", {"email": focal_point.email})
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "كلمة المرور الخاصة بك على بوابة استعراض الاتفاق العالمي للهجرة"
+    assert "/ar/accounts/reset/" in mail.outbox[0].body
+
+
+def test_password_change_page_in_both_languages(client, focal_point):
+    client.force_login(focal_point)
+
+    assert "تغيير كلمة المرور" in client.get("/ar/accounts/password_change/").content.decode()
+    assert "Change your password" in client.get("/en/accounts/password_change/").content.decode()

@@ -1,0 +1,72 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from gcm_portal.env import env_bool, env_int, env_list
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in {
+        "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean.update(env)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=clean,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_with_production_variables(tmp_path):
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env={
+        "DEBUG": "0", "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-7Yq2Zp9Lm4Xw8Rt", "ALLOWED_HOSTS":
+        "gcm.example.org", "SECURE_HTTPS": "1", "VAR_DIR": str(tmp_path),
+    })
+
+    assert (result.returncode, result.stderr.strip()) == (0, "")
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path):
+    result = _manage("check", env={"DEBUG": "0", "VAR_DIR": str(tmp_path)})
+
+    assert result.returncode == 1
+    assert "SECRET_KEY is required when DEBUG is off." in result.stderr
+
+
+def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
+    code = ("from django.conf import settings as s; "
+            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.LANGUAGE_CODE, "
+            "getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
+    result = _manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+
+    assert result.stdout.split() == [
+        "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend", "ar", "False",
+        str(tmp_path / "db.sqlite3"),
+    ]
+
+
+def test_env_readers_parse_and_refuse_bad_values(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    monkeypatch.setenv("COUNT", "12")
+    monkeypatch.setenv("HOSTS", "a.org, b.org,,")
+    assert (env_bool("FLAG"), env_int("COUNT", 1), env_list("HOSTS")) == (True, 12, ["a.org", "b.org"])
+
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="FLAG must be a boolean"):
+        env_bool("FLAG")
+    monkeypatch.setenv("COUNT", "twelve")
+    with pytest.raises(ImproperlyConfigured, match="COUNT must be an integer"):
+        env_int("COUNT", 1)
+
+
+def test_arabic_catalogue_is_complete():
+    po = BASE_DIR / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+
+    result = subprocess.run(["msgfmt", "--statistics", "-o", os.devnull, str(po)],
+                            capture_output=True, text=True, check=True)
+
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr
+    assert result.stderr.strip().endswith("translated messages.")
