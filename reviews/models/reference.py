@@ -26,7 +26,7 @@ class Organisation(models.Model):
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=20)
+    acronym = models.CharField(_("acronym"), max_length=60)
 
     class Meta:
         ordering = ["code"]
