@@ -14,3 +14,41 @@ def can_manage_cycles(user) -> bool:
 def can_follow_region(user) -> bool:
     """Regional staff follow every country's submitted reviews."""
     return user.is_authenticated and user.is_active and user.is_regional_staff
+
+
+def is_country_team_of(user, review) -> bool:
+    return user.is_authenticated and user.is_active and user.is_country_team and user.country_id == review.country_id
+
+
+def is_focal_point_of(user, review) -> bool:
+    return is_country_team_of(user, review) and user.role == Role.FOCAL_POINT
+
+
+def can_edit_section(user, review, *, part_number: int, objective_id: int | None = None,
+                     assignments=None) -> bool:
+    """The focal point edits everything while the review is open to the country; a contributor
+    edits the parts and objectives assigned to them. `assignments` may be passed in as
+    (part numbers, objective ids) so a page with many sections asks the database once."""
+    if not review.is_editable_by_country or not is_country_team_of(user, review):
+        return False
+    if user.role == Role.FOCAL_POINT:
+        return True
+    parts, objectives = assignments if assignments is not None else contributor_assignments(user, review)
+    return part_number in parts or (objective_id is not None and objective_id in objectives)
+
+
+def contributor_assignments(user, review) -> tuple[set[int], set[int]]:
+    from reviews.models import Assignment
+
+    rows = Assignment.objects.filter(review=review, contributor=user).values_list("part__number", "objective_id")
+    parts = {number for number, _objective in rows if number is not None}
+    objectives = {objective for _number, objective in rows if objective is not None}
+    return parts, objectives
+
+
+def can_submit(user, review) -> bool:
+    return review.is_editable_by_country and is_focal_point_of(user, review)
+
+
+def can_manage_assignments(user, review) -> bool:
+    return review.is_editable_by_country and is_focal_point_of(user, review)

@@ -11,9 +11,36 @@ from reviews.models.reference import (
     StakeholderCategory,
     SuggestedIndicator,
 )
-from reviews.models.review import Review
+from reviews.models.content import (
+    Answer,
+    Assignment,
+    Attachment,
+    Consultation,
+    GoodPractice,
+    GovernmentEntity,
+    Indicator,
+    Language,
+    PlannedAction,
+    Policy,
+    ReviewObjective,
+    ReviewVersion,
+)
+from reviews.models.review import PlanStatus, Review
 
 __all__ = [
+    "Answer",
+    "Assignment",
+    "Attachment",
+    "Consultation",
+    "GoodPractice",
+    "GovernmentEntity",
+    "Indicator",
+    "Language",
+    "PlanStatus",
+    "PlannedAction",
+    "Policy",
+    "ReviewObjective",
+    "ReviewVersion",
     "Country",
     "GoodPracticeCriterion",
     "GuidingPrinciple",

@@ -8,6 +8,13 @@ from reviews.models.cycles import ReviewCycle
 from reviews.models.reference import Country
 
 
+class PlanStatus(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    IN_PREPARATION = "in_preparation", _("In preparation")
+    INTEGRATED = "integrated", _("Integrated in other plans")
+    NONE = "none", _("None")
+
+
 class Review(models.Model):
     """A country's voluntary national review in one cycle."""
 
@@ -27,6 +34,13 @@ class Review(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)
     first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    is_late = models.BooleanField(_("submitted late"), default=False)
+    plan_status = models.CharField(
+        _("national implementation plan"), max_length=20, choices=PlanStatus.choices, blank=True
+    )
+    plan_detail = models.TextField(_("about the plan"), blank=True, max_length=4000)
+    plan_version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["cycle", "country__iso2"]
@@ -38,3 +52,7 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.country} – {self.cycle}"
+
+    @property
+    def is_editable_by_country(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.REVISION_REQUESTED) and self.cycle.is_open

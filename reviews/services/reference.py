@@ -161,7 +161,7 @@ def _template_from_fixture(*, cycle: ReviewCycle) -> None:
         GuidingPrompt.objects.bulk_create(
             GuidingPrompt(
                 part=part, code=prompt["code"], text_ar=prompt["text_ar"], text_en=prompt["text_en"],
-                scope=prompt["scope"], position=position,
+                scope=prompt["scope"], is_required=prompt["required"], position=position,
             )
             for position, prompt in enumerate(row["prompts"])
         )

@@ -1,4 +1,4 @@
-"""Reads for pages, exports and reports. Every view gets its objects through these."""
+"""Who sees what: one "visible to this user" selector per model."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet

@@ -1,0 +1,147 @@
+"""What the country workspace shows: sections, progress, what is missing, and snapshots."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from reviews.models import (
+    Answer,
+    GoodPractice,
+    GuidingPrompt,
+    Indicator,
+    Objective,
+    Review,
+    ReviewObjective,
+    TemplatePart,
+)
+
+
+@dataclass
+class PartProgress:
+    number: int
+    title: str
+    done: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+@dataclass
+class Missing:
+    label: str
+    url: str
+
+
+@dataclass
+class Progress:
+    parts: list[PartProgress] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(part.done for part in self.parts)
+
+    @property
+    def total(self) -> int:
+        return sum(part.total for part in self.parts)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+def template_parts(review: Review) -> list[TemplatePart]:
+    return list(
+        TemplatePart.objects.filter(cycle_id=review.cycle_id).prefetch_related(
+            Prefetch("prompts", queryset=GuidingPrompt.objects.order_by("position", "code"))
+        )
+    )
+
+
+def reported_objectives(review: Review):
+    return (
+        ReviewObjective.objects.filter(review=review, is_reported=True)
+        .select_related("objective__round_table")
+        .order_by("objective__number")
+    )
+
+
+def review_progress(review: Review, *, parts: list[TemplatePart] | None = None) -> Progress:
+    """Required prompts answered (in either language) per part; in part 3 each reported objective
+    counts its required prompts and its implementation stage. Four queries, whatever the size."""
+    parts = parts if parts is not None else template_parts(review)
+    answered = {
+        (prompt_id, objective_id)
+        for prompt_id, objective_id, text_ar, text_en in Answer.objects.filter(review=review).values_list(
+            "prompt_id", "objective_id", "text_ar", "text_en"
+        )
+        if text_ar.strip() or text_en.strip()
+    }
+    objectives = list(reported_objectives(review))
+    progress = Progress()
+    for part in parts:
+        counter = PartProgress(number=part.number, title=part.title)
+        part_url = reverse("reviews:part", args=[review.uid, part.number])
+        for prompt in part.prompts.all():
+            if not prompt.is_required:
+                continue
+            if prompt.scope == GuidingPrompt.Scope.PART:
+                counter.total += 1
+                if (prompt.pk, None) in answered:
+                    counter.done += 1
+                else:
+                    progress.missing.append(Missing(f"{part.number}. {prompt.code} {prompt.text}",
+                                                    f"{part_url}#prompt-{prompt.code}"))
+            else:
+                for row in objectives:
+                    counter.total += 1
+                    if (prompt.pk, row.objective_id) in answered:
+                        counter.done += 1
+                    else:
+                        url = reverse("reviews:objective", args=[review.uid, row.objective.number])
+                        progress.missing.append(Missing(
+                            _("Objective %(number)s: %(code)s %(prompt)s") % {
+                                "number": row.objective.number, "code": prompt.code, "prompt": prompt.text},
+                            f"{url}#prompt-{prompt.code}",
+                        ))
+        if part.number == 3:
+            if not objectives:
+                counter.total += 1
+                progress.missing.append(Missing(_("Choose at least one objective to report on."),
+                                                reverse("reviews:objectives", args=[review.uid])))
+            for row in objectives:
+                counter.total += 1
+                if row.stage:
+                    counter.done += 1
+                else:
+                    url = reverse("reviews:objective", args=[review.uid, row.objective.number])
+                    progress.missing.append(Missing(
+                        _("Objective %(number)s: implementation stage") % {"number": row.objective.number},
+                        f"{url}#stage",
+                    ))
+        progress.parts.append(counter)
+    return progress
+
+
+def objective_page_data(review: Review, objective: Objective) -> dict:
+    row = (
+        ReviewObjective.objects.filter(review=review, objective=objective)
+        .prefetch_related(
+            "principles", "sdg_targets", "partners",
+            Prefetch("practices", queryset=GoodPractice.objects.select_related("kind", "updated_by")
+                     .prefetch_related("criteria", "partners")),
+            Prefetch("indicators", queryset=Indicator.objects.select_related("suggested", "updated_by")),
+        )
+        .select_related("updated_by")
+        .first()
+    )
+    return {"review_objective": row}
+
+
+def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:
+    answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by")
+    return {answer.prompt_id: answer for answer in answers}

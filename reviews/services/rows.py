@@ -1,0 +1,79 @@
+"""Saving and deleting the rows of a review's tables, one row at a time, without lost updates."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reviews import rules
+from reviews.models import Review
+from reviews.models.content import TrackedRow
+from reviews.services.errors import EditConflict, NotAllowed
+
+
+def _check_may_edit(*, review: Review, user, part_number: int, objective_id: int | None) -> None:
+    if not rules.can_edit_section(user, review, part_number=part_number, objective_id=objective_id):
+        raise NotAllowed(_("You cannot edit this section."))
+
+
+def _claim_version(row: TrackedRow, *, base_version: int, user) -> None:
+    """Compare-and-set on the version: atomic on SQLite and PostgreSQL alike."""
+    claimed = type(row).objects.filter(pk=row.pk, version=base_version).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
+    if claimed == 0:
+        current = type(row).objects.select_related("updated_by").get(pk=row.pk)
+        raise EditConflict(
+            _("%(name)s changed this row while you were editing it. Your changes were not saved: reload the "
+              "row and apply them again.") % {"name": current.updated_by or _("Someone")},
+            current=current,
+        )
+    row.version = base_version + 1
+
+
+@transaction.atomic
+def row_save(
+    *, review: Review, row: TrackedRow, data: dict, user, base_version: int, part_number: int,
+    objective_id: int | None = None,
+) -> TrackedRow:
+    """Create a row (base_version 0) or update it if nobody changed it since it was loaded.
+
+    `data` is a form's cleaned_data: plain fields and many-to-many lists alike.
+    """
+    _check_may_edit(review=review, user=user, part_number=part_number, objective_id=objective_id)
+    if row.pk:
+        _claim_version(row, base_version=base_version, user=user)
+    many_to_many = {field.name for field in row._meta.many_to_many}
+    for name, value in data.items():
+        if name not in many_to_many:
+            setattr(row, name, value)
+    row.updated_by = user
+    row.save()
+    for name in many_to_many & data.keys():
+        getattr(row, name).set(data[name])
+    return row
+
+
+@transaction.atomic
+def row_delete(*, review: Review, row: TrackedRow, user, base_version: int, part_number: int,
+               objective_id: int | None = None) -> None:
+    """Delete a row, unless somebody changed it since the user saw it."""
+    _check_may_edit(review=review, user=user, part_number=part_number, objective_id=objective_id)
+    _claim_version(row, base_version=base_version, user=user)
+    row.delete()
+
+
+@transaction.atomic
+def plan_status_save(*, review: Review, user, plan_status: str, plan_detail: str, base_version: int) -> Review:
+    """The national implementation plan: part 2, one answer per review."""
+    _check_may_edit(review=review, user=user, part_number=2, objective_id=None)
+    claimed = Review.objects.filter(pk=review.pk, plan_version=base_version).update(
+        plan_status=plan_status, plan_detail=plan_detail, plan_version=F("plan_version") + 1
+    )
+    review.refresh_from_db()
+    if claimed == 0:
+        raise EditConflict(
+            _("Somebody changed the implementation plan while you were editing it. Your changes were not saved."),
+            current=review,
+        )
+    return review
