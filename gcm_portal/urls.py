@@ -1,7 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
+from django.utils.translation import gettext_lazy as _
 
 from reviews.views.health import healthz
 from reviews.views.home import cycle_overview, home
@@ -16,9 +16,9 @@ urlpatterns += i18n_patterns(
     path("cycles/<slug:slug>/", cycle_overview, name="cycle_overview"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("users/", include("accounts.urls")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("reviews/", include("reviews.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
 
-admin.site.site_header = admin.site.site_title = "GCM Review Portal"
+admin.site.site_header = admin.site.site_title = _("GCM Review Portal")

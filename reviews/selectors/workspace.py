@@ -145,3 +145,40 @@ def objective_page_data(review: Review, objective: Objective) -> dict:
 def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:
     answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by")
     return {answer.prompt_id: answer for answer in answers}
+
+
+def review_full(review: Review) -> dict:
+    """The whole review for the one-page preview: parts with their answers, then each reported
+    objective with its answers, details, practices and indicators. A fixed number of queries."""
+    from reviews.tables import TABLES  # imported here: the registry imports the forms
+
+    parts = template_parts(review)
+    answers = {
+        (answer.prompt_id, answer.objective_id): answer
+        for answer in Answer.objects.filter(review=review).select_related("updated_by")
+    }
+    objectives = list(
+        reported_objectives(review).prefetch_related(
+            "principles", "sdg_targets", "partners",
+            Prefetch("practices", GoodPractice.objects.select_related("kind").prefetch_related("criteria",
+                                                                                              "partners")),
+            Prefetch("indicators", Indicator.objects.select_related("suggested")),
+        )
+    )
+    sections = []
+    for part in parts:
+        prompts = list(part.prompts.all())
+        section = {
+            "part": part,
+            "answers": [(p, answers.get((p.pk, None))) for p in prompts if p.scope == GuidingPrompt.Scope.PART],
+            "tables": [(table, list(table.rows(review))) for table in TABLES.values()
+                       if table.part_number == part.number and not table.per_objective],
+        }
+        if part.number == 3:
+            objective_prompts = [p for p in prompts if p.scope == GuidingPrompt.Scope.OBJECTIVE]
+            section["objectives"] = [
+                {"row": row, "answers": [(p, answers.get((p.pk, row.objective_id))) for p in objective_prompts]}
+                for row in objectives
+            ]
+        sections.append(section)
+    return {"sections": sections}

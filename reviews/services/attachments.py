@@ -5,6 +5,7 @@ from pathlib import PurePath
 
 import filetype
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -38,7 +39,10 @@ def safe_file_name(name: str, extension: str) -> str:
     """A name fit to show and store: no path, no control or bidi characters, the real extension."""
     stem = PurePath(name).stem
     stem = "".join(ch for ch in stem if unicodedata.category(ch)[0] != "C")
-    stem = get_valid_filename(stem)[:150] or "document"
+    try:
+        stem = get_valid_filename(stem)[:150]
+    except SuspiciousFileOperation:  # nothing usable left, e.g. "#.pdf" or only bidi marks
+        stem = "document"
     return f"{stem}.{extension}"
 
 

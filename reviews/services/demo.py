@@ -1,14 +1,16 @@
-"""Demo data: cycles and one login per role, so a newcomer can try every page."""
+"""Demo data: cycles, one login per role and reviews in varied states, so a newcomer can try every page."""
 
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.models import Role
 from accounts.services import user_sync_staff_access
 from reviews.models import Country, Organisation, ReviewCycle
+from reviews.services.demo_content import demo_content_load
 from reviews.services.reference import cycle_create, reference_load
 
 User = get_user_model()
@@ -17,8 +19,11 @@ CURRENT_CYCLE_SLUG = "arab-2028"
 
 
 @transaction.atomic
-def demo_load() -> ReviewCycle:
-    """Create the demo cycles and users. Idempotent: existing users keep their password."""
+def demo_load(*, full: bool = False) -> ReviewCycle:
+    """Create the demo cycles, users and reviews. Idempotent: existing users keep their password,
+    and a country's review that already has content is left as it is.
+
+    By default a few countries' reviews are in varied states; `full` fills and submits all 22."""
     reference_load()
     cycle = cycle_create(
         slug=CURRENT_CYCLE_SLUG,
@@ -29,35 +34,37 @@ def demo_load() -> ReviewCycle:
         conference=date(2028, 2, 15),
         is_open=True,
     )
+    # Hashed once for all demo users: a password hash takes about half a second by design, and
+    # a distinct salt per account protects nothing when the password is published in the README.
+    password = make_password(settings.DEMO_PASSWORD)
     for country in Country.objects.all():
         code = country.iso2.lower()
         _demo_user(
-            f"fp-{code}", role=Role.FOCAL_POINT, country=country,
+            f"fp-{code}", password=password, role=Role.FOCAL_POINT, country=country,
             first_name="Focal point", last_name=country.name_en,
         )
         _demo_user(
-            f"contrib-{code}", role=Role.CONTRIBUTOR, country=country, ministry="Ministry of Labour",
-            first_name="Contributor", last_name=country.name_en,
+            f"contrib-{code}", password=password, role=Role.CONTRIBUTOR, country=country,
+            ministry="Ministry of Labour", first_name="Contributor", last_name=country.name_en,
         )
     for organisation in Organisation.objects.all():
         _demo_user(
-            f"reviewer-{organisation.code}", role=Role.REVIEWER, organisation=organisation,
+            f"reviewer-{organisation.code}", password=password, role=Role.REVIEWER, organisation=organisation,
             first_name="Reviewer", last_name=organisation.acronym_en,
         )
-    _demo_user("organiser", role=Role.ORGANISER, first_name="Regional", last_name="Organiser")
+    _demo_user("organiser", password=password, role=Role.ORGANISER, first_name="Regional", last_name="Organiser")
+    demo_content_load(cycle=cycle, full=full)
     return cycle
 
 
-def _demo_user(username: str, *, role: str, country=None, organisation=None, ministry="", first_name="",
-               last_name="") -> None:
-    user, created = User.objects.get_or_create(
+def _demo_user(username: str, *, password: str, role: str, country=None, organisation=None, ministry="",
+               first_name="", last_name="") -> None:
+    user, _created = User.objects.get_or_create(
         username=username,
         defaults={
             "role": role, "country": country, "organisation": organisation, "ministry": ministry,
             "first_name": first_name, "last_name": last_name, "email": f"{username}@demo.gcm-review.invalid",
+            "password": password,
         },
     )
-    if created:
-        user.set_password(settings.DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     user_sync_staff_access(user=user)

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from reviews import selectors
+from reviews.selectors.workspace import review_progress
 from reviews.rules import can_follow_region, can_manage_users
 
 
@@ -10,9 +11,9 @@ def home(request):
     """Each role lands on its own overview; someone with no role sees only an explanation."""
     user = request.user
     if user.is_country_team:
-        return render(request, "reviews/home_country.html", {
-            "cycles": selectors.home_cycles_for_country(user=user),
-        })
+        cycles = selectors.home_cycles_for_country(user=user)
+        progress = {review.pk: review_progress(review).percent for _cycle, review in cycles if review}
+        return render(request, "reviews/home_country.html", {"cycles": cycles, "progress": progress})
     if can_follow_region(user):
         cycles = selectors.cycles_visible_to(user)
         context = {"cycles": cycles, "is_organiser": can_manage_users(user)}

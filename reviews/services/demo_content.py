@@ -1,0 +1,804 @@
+"""Demo content: country reviews of the current cycle in varied states, as country teams would write them.
+
+Everything is invented, and the first answer of each review says so. Rows are written in bulk
+(a full load is about 3,400 answers and 10,000 rows in all), then each complete review goes
+through review_submit like a real one, so it is checked and gets its snapshot.
+The texts are data, not interface strings: they are not translated through gettext.
+"""
+
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from reviews.models import (
+    Answer,
+    Attachment,
+    Consultation,
+    Country,
+    GoodPractice,
+    GoodPracticeCriterion,
+    GovernmentEntity,
+    GuidingPrinciple,
+    GuidingPrompt,
+    Indicator,
+    Language,
+    Objective,
+    PlannedAction,
+    PlanStatus,
+    Policy,
+    PracticeType,
+    Review,
+    ReviewCycle,
+    ReviewObjective,
+    SdgTarget,
+    StakeholderCategory,
+    SuggestedIndicator,
+)
+from reviews.services.assignments import assignments_set
+from reviews.services.submission import review_submit
+
+User = get_user_model()
+
+ALL_OBJECTIVES = tuple(range(1, 24))
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    """What one country's demo review holds. An empty plan is a review just opened."""
+
+    prompts: tuple[str, ...] | None = ()  # part questions answered, by code; None: all of them
+    objectives: tuple[int, ...] = ()  # objectives reported
+    priorities: tuple[int, ...] = ()
+    completed: tuple[int, ...] | None = None  # reported objectives written up in full; None: all
+    english: bool = True  # False: written in Arabic only, not yet translated
+    original_language: str = Language.AR
+    plan_status: str = ""
+    submit: bool = False
+    contributor_parts: tuple[int, ...] = ()  # assigned to the country's demo contributor, who wrote them
+    contributor_objectives: tuple[int, ...] = ()
+
+
+DEFAULT_PLANS = {
+    "EG": DemoPlan(
+        prompts=("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "3.0", "4.1", "4.2"),
+        objectives=(5, 6, 7, 15, 20, 21, 22, 23), priorities=(6, 20, 21), completed=(5, 6, 20, 21),
+        plan_status=PlanStatus.IN_PREPARATION, contributor_parts=(4,), contributor_objectives=(6,),
+    ),
+    "MA": DemoPlan(
+        prompts=("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.0"),
+        objectives=(2, 5, 6, 16, 18, 19, 20, 23), priorities=(19, 20), completed=(2, 19, 20, 23),
+        plan_status=PlanStatus.ADOPTED,
+    ),
+    "LB": DemoPlan(
+        prompts=("1.1", "1.2", "1.3", "2.1"), objectives=(7, 15, 16, 22), priorities=(15,), completed=(15, 22),
+        english=False,
+    ),
+    "IQ": DemoPlan(),
+    "MR": DemoPlan(),
+    "JO": DemoPlan(
+        prompts=None, objectives=ALL_OBJECTIVES, priorities=(5, 6, 16), original_language=Language.EN,
+        plan_status=PlanStatus.ADOPTED, submit=True,
+    ),
+    "TN": DemoPlan(
+        prompts=None, objectives=(1, 2, 5, 6, 7, 8, 10, 14, 15, 16, 18, 19, 20, 21), priorities=(6, 18, 21),
+        plan_status=PlanStatus.INTEGRATED, submit=True,
+    ),
+    "OM": DemoPlan(
+        prompts=None, objectives=(1, 5, 6, 11, 18, 20, 22, 23), priorities=(6, 18), original_language=Language.EN,
+        plan_status=PlanStatus.ADOPTED, submit=True,
+    ),
+    "PS": DemoPlan(
+        prompts=None, objectives=(4, 15, 19), priorities=(4, 19), plan_status=PlanStatus.IN_PREPARATION, submit=True,
+    ),
+}
+
+ENGLISH_FIRST = {"AE", "BH", "JO", "KW", "OM", "QA"}
+PRIORITY_ROTATION = (6, 5, 20, 21, 23, 1, 16, 19, 10, 15, 4, 18)
+PLAN_ROTATION = (PlanStatus.ADOPTED, PlanStatus.IN_PREPARATION, PlanStatus.INTEGRATED)
+
+
+def _full_plan(*, iso2: str) -> DemoPlan:
+    """Every objective reported, every question answered in both languages, then submitted."""
+    start = _pick(iso2, "priorities", high=len(PRIORITY_ROTATION) - 1)
+    priorities = tuple(sorted({PRIORITY_ROTATION[(start + k) % len(PRIORITY_ROTATION)] for k in range(3)}))
+    return DemoPlan(
+        prompts=None, objectives=ALL_OBJECTIVES, priorities=priorities,
+        original_language=Language.EN if iso2 in ENGLISH_FIRST else Language.AR,
+        plan_status=PLAN_ROTATION[_pick(iso2, "plan", high=2)], submit=True,
+    )
+
+
+# Texts: (English, Arabic) per question code, with {placeholders} filled in per country and objective.
+
+PROGRAMMES = [
+    ("Jusur", "جسور"), ("Sanad", "سند"), ("Tawasul", "تواصل"), ("Manara", "منارة"), ("Rafid", "رافد"),
+    ("Wifaq", "وفاق"), ("Amal", "أمل"), ("Nabta", "نبتة"), ("Masar", "مسار"), ("Ufuq", "أفق"),
+    ("Dalil", "دليل"), ("Bawsala", "بوصلة"), ("Ghaith", "غيث"), ("Nakhla", "نخلة"), ("Marsa", "مرسى"),
+    ("Qantara", "قنطرة"), ("Rihla", "رحلة"), ("Sidra", "سدرة"), ("Yanbu", "ينبوع"), ("Zad", "زاد"),
+    ("Hisn", "حصن"), ("Mizan", "ميزان"), ("Najm", "نجم"), ("Diyafa", "ضيافة"),
+]
+
+LABOUR = ("Ministry of Labour", "وزارة العمل")
+INTERIOR = ("Ministry of Interior", "وزارة الداخلية")
+FOREIGN = ("Ministry of Foreign Affairs", "وزارة الخارجية")
+SOCIAL = ("Ministry of Social Affairs", "وزارة الشؤون الاجتماعية")
+STATISTICS = ("National Statistics Office", "الجهاز الوطني للإحصاء")
+LEADS = {
+    1: STATISTICS, 2: ("Ministry of Planning", "وزارة التخطيط"), 3: FOREIGN,
+    4: ("Civil Status Department", "دائرة الأحوال المدنية"), 5: LABOUR, 6: LABOUR, 7: SOCIAL,
+    8: ("Civil Defence Directorate", "المديرية العامة للدفاع المدني"), 9: INTERIOR,
+    10: ("National Committee to Combat Trafficking in Persons", "اللجنة الوطنية لمكافحة الاتجار بالأشخاص"),
+    11: ("Border Police Directorate", "مديرية شرطة الحدود"), 12: INTERIOR, 13: ("Ministry of Justice", "وزارة العدل"),
+    14: FOREIGN, 15: ("Ministry of Health", "وزارة الصحة"), 16: SOCIAL,
+    17: ("National Human Rights Council", "المجلس الوطني لحقوق الإنسان"),
+    18: ("Vocational Training Authority", "هيئة التدريب المهني والتقني"),
+    19: ("Ministry of Expatriate Affairs", "وزارة شؤون المغتربين"), 20: ("Central Bank", "البنك المركزي"),
+    21: INTERIOR, 22: ("Social Security Institution", "مؤسسة الضمان الاجتماعي"), 23: FOREIGN,
+}
+SDG_TARGETS = {
+    1: ["17.18"], 2: ["10.7"], 3: ["10.7"], 4: ["16.9"], 5: ["10.7"], 6: ["8.8", "8.7"], 7: ["5.2", "10.7"],
+    8: ["10.7"], 9: ["16.2"], 10: ["8.7", "5.2", "16.2"], 11: ["10.7"], 12: ["16.2"], 13: ["10.7"], 14: ["10.7"],
+    15: ["3.c"], 16: ["10.7"], 17: ["10.7"], 18: ["4.b"], 19: ["17.3"], 20: ["10.c"], 21: ["10.7"], 22: ["8.8"],
+    23: ["17.3", "10.7"],
+}
+PRINCIPLES = ["rule-of-law", "sustainable-development", "gender-responsive", "child-sensitive",
+              "whole-of-government", "whole-of-society", "international-cooperation", "national-sovereignty"]
+PARTNERS = ["migrants", "faith-based", "local-authorities", "private-sector", "trade-unions", "parliamentarians",
+            "nhri", "red-cross-crescent", "academia", "media", "women-children-youth"]
+SUGGESTED_VALUES = {  # code: (2019, 2025)
+    "10.7.1": (25, 15), "10.7.2": (3, 5), "10.7.3": (140, 95), "10.7.4": (0.8, 0.6), "10.c.1": (7.5, 5.2),
+    "17.3.2": (3.1, 3.8), "8.8.1": (4.2, 3.1), "8.8.2": (3.9, 3.2), "16.2.2": (1.8, 2.3), "16.9.1": (92, 97),
+    "17.18.1": (52, 66),
+}
+PRACTICE_NAMES = [("mobile service unit", "الوحدة المتنقلة"), ("one-stop platform", "المنصة الموحّدة")]
+
+PLAN_SENTENCES = {
+    PlanStatus.ADOPTED: ("A national implementation plan was adopted in 2024 and is reviewed every year.",
+                         "وقد اعتُمدت خطة تنفيذ وطنية عام 2024 تُراجَع سنوياً."),
+    PlanStatus.IN_PREPARATION: ("A national implementation plan is being prepared with the UN Network on Migration.",
+                                "ويجري إعداد خطة تنفيذ وطنية بالتعاون مع شبكة الأمم المتحدة المعنية بالهجرة."),
+    PlanStatus.INTEGRATED: ("GCM commitments are part of the national development plan rather than a separate plan.",
+                            "وقد أُدرجت التزامات الاتفاق العالمي في خطة التنمية الوطنية بدلاً من خطة مستقلة."),
+    PlanStatus.NONE: ("There is no national implementation plan yet.", "لا توجد خطة تنفيذ وطنية بعد."),
+    "": ("", ""),
+}
+
+PART_TEXTS = {
+    "1.1": (
+        "This review is fictional demo content, written to show how the portal works: every name, programme and "
+        "figure in it is invented. In this imagined account, the National Committee for Migration Coordination of "
+        "{country} led the preparation under the ministry in charge of migration. A drafting team of {team} "
+        "officials met every month after the cycle opened, collected the ministries' inputs in this portal and "
+        "presented the draft to a national validation workshop.",
+        "هذا الاستعراض محتوى تجريبي خيالي أُعدّ لعرض طريقة عمل البوابة، وكل ما فيه من أسماء وبرامج وأرقام مُختلَق. "
+        "وفي هذه الرواية المتخيَّلة، تولّت اللجنة الوطنية لتنسيق شؤون الهجرة في {country} قيادة الإعداد تحت إشراف "
+        "الوزارة المعنية بالهجرة. واجتمع فريق صياغة يضم {team} مسؤولاً كل شهر منذ افتتاح الدورة، وجمع مساهمات "
+        "الوزارات عبر هذه البوابة، ثم عرض المسودة على ورشة عمل وطنية للمصادقة عليها.",
+    ),
+    "1.2": (
+        "In all, {ministries} national bodies contributed, led by the ministries of labour, interior, foreign affairs and "
+        "social affairs together with the national statistics office. Governorates and municipalities sent written "
+        "inputs, and each ministry named a contributor who drafted its sections directly in the portal.",
+        "أسهمت في الاستعراض {ministries} جهة وطنية بقيادة وزارات العمل والداخلية والخارجية والشؤون الاجتماعية إلى "
+        "جانب الجهاز الوطني للإحصاء. وأرسلت المحافظات والبلديات مساهمات مكتوبة، وسمّت كل وزارة مساهماً تولّى صياغة "
+        "الأقسام الخاصة بها مباشرة في البوابة.",
+    ),
+    "1.3": (
+        "Three consultations were held: a workshop with civil society, migrant associations and academia, an "
+        "online survey open to migrants in Arabic and English, and written contributions from trade unions and "
+        "employers. Their main points are summarised in the consultation table and reflected in parts 3 and 5.",
+        "عُقدت ثلاث مشاورات: ورشة عمل مع منظمات المجتمع المدني وجمعيات المهاجرين والأوساط الأكاديمية، واستبيان "
+        "إلكتروني متاح للمهاجرين بالعربية والإنكليزية، ومساهمات مكتوبة من النقابات وأصحاب العمل. ويرد ملخص أبرز ما "
+        "طُرح فيها في جدول المشاورات، وقد انعكس في الجزأين الثالث والخامس.",
+    ),
+    "1.4": (
+        "The review draws on the 2024 labour force survey, administrative records of the ministries of labour and "
+        "interior, and programme monitoring data. Gaps remain on return migration, on migrants in an irregular "
+        "situation and on remittances sent through informal channels.",
+        "يستند الاستعراض إلى مسح القوى العاملة لعام 2024، والسجلات الإدارية لوزارتَي العمل والداخلية، وبيانات "
+        "متابعة البرامج. وتبقى ثمة فجوات في البيانات المتعلقة بالهجرة العائدة، والمهاجرين في وضع غير نظامي، "
+        "والتحويلات المُرسَلة عبر قنوات غير رسمية.",
+    ),
+    "1.5": (
+        "Collecting comparable data from many institutions took longer than planned, and some inputs arrived in "
+        "one language only. Working in a shared portal, with sections assigned to each ministry, made the process "
+        "easier to follow than in the previous cycle.",
+        "استغرق جمع بيانات قابلة للمقارنة من مؤسسات عديدة وقتاً أطول من المخطط له، ووصلت بعض المساهمات بلغة واحدة "
+        "فقط. وقد سهّل العمل عبر بوابة مشتركة، مع إسناد أقسام محددة لكل وزارة، متابعةَ العملية مقارنةً بالدورة "
+        "السابقة.",
+    ),
+    "2.1": (
+        "Since December 2018 the government of {country} has adopted the {strategy} National Labour Mobility "
+        "Strategy (2025–2030) and a decree on the protection of domestic workers (2023); amendments to the law on "
+        "combating trafficking in persons are under discussion. The policy table lists each text with the "
+        "objectives it addresses.",
+        "منذ كانون الأول/ديسمبر 2018 اعتمدت حكومة {country} استراتيجية «{strategy}» الوطنية لتنقّل اليد العاملة "
+        "(2025–2030) ومرسوماً بشأن حماية العمال المنزليين (2023)، فيما تجري مناقشة تعديلات على قانون مكافحة الاتجار "
+        "بالأشخاص. ويعرض جدول السياسات كل نص مع الأهداف التي يتناولها.",
+    ),
+    "2.2": (
+        "The National Committee for Migration Coordination, chaired by the ministry in charge of migration, "
+        "coordinates GCM implementation and meets every quarter. {plan_sentence}",
+        "تتولى اللجنة الوطنية لتنسيق شؤون الهجرة، برئاسة الوزارة المعنية بالهجرة، تنسيق تنفيذ الاتفاق العالمي، "
+        "وتجتمع كل ثلاثة أشهر. {plan_sentence}",
+    ),
+    "2.3": (
+        "Human rights, gender and child sensitivity are reflected in the labour mobility strategy through a "
+        "complaints mechanism open to all workers, gender-responsive pre-departure training and a rule that "
+        "unaccompanied children are always referred to child protection services.",
+        "تنعكس مبادئ حقوق الإنسان ومراعاة النوع الاجتماعي ومراعاة الطفل في استراتيجية تنقّل اليد العاملة من خلال "
+        "آلية شكاوى مفتوحة لجميع العمال، وتدريب قبل المغادرة يراعي النوع الاجتماعي، وقاعدة تقضي بإحالة الأطفال غير "
+        "المصحوبين دائماً إلى خدمات حماية الطفل.",
+    ),
+    "2.4": (
+        "Migration has its own chapter in the national development plan, and the latest SDG voluntary national "
+        "review reported on target 10.7. Indicators 10.7.1 and 10.c.1 are now part of the national SDG "
+        "monitoring framework.",
+        "للهجرة فصل خاص في خطة التنمية الوطنية، وقد تناول آخر استعراض وطني طوعي لأهداف التنمية المستدامة الغاية "
+        "10.7. وأصبح المؤشران 10.7.1 و10.c.1 جزءاً من الإطار الوطني لرصد أهداف التنمية المستدامة.",
+    ),
+    "2.5": (
+        "Each ministry reports on its actions to the committee twice a year, and a mid-term evaluation of the "
+        "labour mobility strategy is planned. Civil society receives the monitoring report and can comment on it.",
+        "ترفع كل وزارة تقريراً عن إجراءاتها إلى اللجنة مرتين في السنة، ومن المقرر إجراء تقييم منتصف المدة "
+        "لاستراتيجية تنقّل اليد العاملة. ويتلقى المجتمع المدني تقرير الرصد ويمكنه التعليق عليه.",
+    ),
+    "3.0": (
+        "The national priorities are objectives {priorities}: they match the labour mobility strategy and the "
+        "needs raised most often in the consultations. This review reports on {count} of the 23 objectives.",
+        "الأولويات الوطنية هي الأهداف {priorities}، إذ تنسجم مع استراتيجية تنقّل اليد العاملة ومع الاحتياجات "
+        "الأكثر طرحاً في المشاورات. ويتناول هذا الاستعراض {count} من أهداف الاتفاق العالمي الثلاثة والعشرين.",
+    ),
+    "4.1": (
+        "Implementation is financed mainly from the national budget, through the ministries' own budget lines. "
+        "External funding from bilateral partners supports the {programme} programme, and a joint programme "
+        "proposal was submitted to the Migration Multi-Partner Trust Fund in 2025.",
+        "يُموَّل التنفيذ أساساً من الموازنة العامة عبر بنود موازنات الوزارات. ويدعم تمويل خارجي من شركاء ثنائيين "
+        "برنامج «{programme}»، وقُدِّم مقترح برنامج مشترك إلى الصندوق الاستئماني المتعدد الشركاء للهجرة عام 2025.",
+    ),
+    "4.2": (
+        "The government of {country} has bilateral labour agreements with {agreements} countries of origin and "
+        "destination, takes part in the regional consultative processes of the Arab region, and works with the "
+        "League of Arab States, ESCWA and IOM on data and labour mobility.",
+        "أبرمت حكومة {country} اتفاقات عمل ثنائية مع {agreements} دول منشأ ومقصد، وهي تشارك في العمليات التشاورية "
+        "الإقليمية في المنطقة العربية، وتتعاون مع جامعة الدول العربية والإسكوا والمنظمة الدولية للهجرة في مجالَي "
+        "البيانات وتنقّل اليد العاملة.",
+    ),
+    "4.3": (
+        "Needs include training labour inspectors on recruitment fees, a shared case-management system for "
+        "referral, and support to produce migration statistics by sex and age. Technical support is requested from "
+        "the UN Network on Migration for each of these.",
+        "تشمل الاحتياجات تدريب مفتشي العمل على رسوم التوظيف، وإنشاء نظام مشترك لإدارة الحالات لأغراض الإحالة، ودعم "
+        "إنتاج إحصاءات الهجرة مصنّفة حسب الجنس والعمر. ويُطلب دعم فني من شبكة الأمم المتحدة المعنية بالهجرة في كل "
+        "من هذه المجالات.",
+    ),
+    "4.4": (
+        "The national statistics office has a small migration unit of {staff} staff, and two universities run "
+        "research programmes on labour migration. Administrative data are not yet linked across ministries.",
+        "لدى الجهاز الوطني للإحصاء وحدة صغيرة للهجرة تضم {staff} موظفين، وتدير جامعتان برامج بحثية في مجال هجرة اليد "
+        "العاملة. ولم تُربط البيانات الإدارية بين الوزارات بعد.",
+    ),
+    "5.1": (
+        "The priority actions for 2027–2029 are to extend the {programme} programme to every governorate, to "
+        "adopt the amended anti-trafficking law and to publish a yearly migration data report. Each action has a "
+        "lead entity and a timeframe in the table of planned actions.",
+        "تتمثل الإجراءات ذات الأولوية للفترة 2027–2029 في توسيع برنامج «{programme}» ليشمل جميع المحافظات، واعتماد "
+        "قانون مكافحة الاتجار بالأشخاص المعدَّل، ونشر تقرير سنوي عن بيانات الهجرة. ولكل إجراء جهة قائدة وإطار زمني "
+        "في جدول الإجراءات المخطط لها.",
+    ),
+    "5.2": (
+        "Faster progress needs predictable multi-year funding, technical help to link administrative data, and "
+        "exchanges with other Arab countries on fair recruitment and return.",
+        "يتطلب تسريع التقدم تمويلاً متعدد السنوات يمكن التنبؤ به، ومساعدة فنية لربط البيانات الإدارية، وتبادل "
+        "الخبرات مع الدول العربية الأخرى في مجالَي التوظيف العادل والعودة.",
+    ),
+    "5.3": (
+        "The government of {country} sees the GCM as a practical framework for cooperation. Its key messages for "
+        "the regional review: fair recruitment pays off for everyone, data must follow people across borders, and "
+        "local authorities need a seat at the table.",
+        "تنظر حكومة {country} إلى الاتفاق العالمي بوصفه إطاراً عملياً للتعاون. ورسائلها الرئيسية للاستعراض "
+        "الإقليمي: التوظيف العادل يعود بالنفع على الجميع، والبيانات يجب أن تتابع الأشخاص عبر الحدود، والسلطات "
+        "المحلية تحتاج إلى مقعد على الطاولة.",
+    ),
+}
+PART_FALLBACK = (
+    "The ministries concerned in {country} drafted this answer, and the national workshop validated it.",
+    "أعدّت الوزارات المعنية في {country} هذه الإجابة، وصادقت عليها ورشة العمل الوطنية.",
+)
+
+# Per objective, two variants (a programme or an initiative), chosen per country and objective.
+OBJECTIVE_TEXTS = {
+    "3.a": [
+        (
+            'Under objective {number} ("{objective}"), the government of {country} launched the {programme} '
+            "programme in {start}, led by the {lead}. It brings together a revised procedure, training for "
+            "front-line staff and an information campaign, and it now covers {regions} governorates.",
+            "في إطار الهدف {number} («{objective}»)، أطلقت حكومة {country} برنامج «{programme}» عام {start} بقيادة "
+            "{lead}. ويجمع البرنامج بين إجراءات مُنقَّحة وتدريب العاملين في الخطوط الأمامية وحملة توعية، ويغطي "
+            "اليوم {regions} محافظات.",
+        ),
+        (
+            'To advance objective {number} ("{objective}"), the {programme} initiative was set up in {start} under '
+            "the {lead}: a one-stop service that combines legal advice, referral and follow-up, run with local "
+            "authorities in {regions} governorates.",
+            "للمضي قدماً في الهدف {number} («{objective}»)، أُنشئت مبادرة «{programme}» عام {start} بإشراف {lead}، "
+            "وهي خدمة موحّدة تجمع بين الإرشاد القانوني والإحالة والمتابعة، وتُنفَّذ بالتعاون مع السلطات المحلية في "
+            "{regions} محافظات.",
+        ),
+    ],
+    "3.b": [
+        (
+            "By the end of 2025 the {programme} programme had reached {beneficiaries} people, {women}% of them "
+            "women. Average waiting times fell from {before} to {after} days between 2019 and 2025, according to "
+            "the programme's own monitoring.",
+            "بحلول نهاية عام 2025 بلغ عدد المستفيدين من برنامج «{programme}» {beneficiaries}، نسبة النساء بينهم "
+            "{women}%. وانخفض متوسط مدة الانتظار من {before} إلى {after} يوماً بين عامَي 2019 و2025 وفق بيانات "
+            "المتابعة الخاصة بالبرنامج.",
+        ),
+        (
+            "An evaluation carried out in 2025 found that {share}% of the people using the {programme} initiative "
+            "had better access to services; {beneficiaries} people were served between 2020 and 2025.",
+            "خلص تقييم أُجري عام 2025 إلى أن {share}% ممن استعانوا بمبادرة «{programme}» تحسّن وصولهم إلى الخدمات، "
+            "وبلغ عدد من استفادوا منها بين عامَي 2020 و2025 {beneficiaries}.",
+        ),
+    ],
+    "3.c": [
+        (
+            "Coverage remains uneven outside the capital, trained staff move on quickly, and data on objective "
+            "{number} are rarely disaggregated by migratory status. Funding for {programme} is secured only until "
+            "2028.",
+            "لا تزال التغطية متفاوتة خارج العاصمة، ويتنقّل الموظفون المدرَّبون بسرعة، ونادراً ما تُصنَّف البيانات "
+            "المتعلقة بالهدف {number} حسب وضع الهجرة. ولا يتوفر تمويل «{programme}» إلا حتى عام 2028.",
+        ),
+        (
+            "Coordination between the {lead} and local authorities is still informal, and migrants in an "
+            "irregular situation hesitate to use the service. A shared case-management system is needed to follow "
+            "people across institutions.",
+            "لا يزال التنسيق بين {lead} والسلطات المحلية غير رسمي، ويتردد المهاجرون في وضع غير نظامي في استخدام "
+            "الخدمة. وثمة حاجة إلى نظام مشترك لإدارة الحالات يتيح متابعة الأشخاص بين المؤسسات.",
+        ),
+    ],
+    "3.d": [
+        (
+            "The {practice} of {programme} is a promising practice: it was designed with migrant associations, "
+            "runs at low cost and is being adopted by other governorates.",
+            "تُعدّ {practice} التابعة لـ«{programme}» ممارسة واعدة: فقد صُمّمت بالتعاون مع جمعيات المهاجرين، "
+            "وتكلفتها منخفضة، وبدأت محافظات أخرى في اعتمادها.",
+        ),
+    ],
+    "3.e": [
+        (
+            "Alongside the {lead}, migrant and diaspora associations, the national human rights institution, "
+            "employers, trade unions and the UN Network on Migration took part; municipalities ran the local "
+            "outreach.",
+            "شارك في التنفيذ إلى جانب {lead} كلٌّ من جمعيات المهاجرين والمغتربين، والمؤسسة الوطنية لحقوق الإنسان، "
+            "وأصحاب العمل، والنقابات، وشبكة الأمم المتحدة المعنية بالهجرة، فيما تولّت البلديات التواصل على المستوى "
+            "المحلي.",
+        ),
+    ],
+    "3.f": [
+        (
+            "COVID-19 interrupted in-person services in 2020 and 2021. {programme} moved registration and "
+            "follow-up online, which later helped it cope with the regional crises of 2023 and 2024.",
+            "أدّت جائحة كوفيد-19 إلى توقّف الخدمات الحضورية في عامَي 2020 و2021، فنُقل التسجيل والمتابعة في "
+            "«{programme}» إلى الإنترنت، ما ساعد لاحقاً على مواجهة الأزمات الإقليمية في عامَي 2023 و2024.",
+        ),
+    ],
+}
+OBJECTIVE_FALLBACK = (
+    'On objective {number} ("{objective}"), the {lead} drafted this answer on the basis of the {programme} '
+    "experience.",
+    "أعدّت الجهات المعنية هذه الإجابة عن الهدف {number} («{objective}») استناداً إلى تجربة «{programme}».",
+)
+
+ENTITIES = [  # (name, role, level)
+    (LABOUR, ("Chairs the drafting team; objectives 5, 6 and 18", "تترأس فريق الصياغة؛ الأهداف 5 و6 و18"),
+     GovernmentEntity.Level.NATIONAL),
+    (INTERIOR, ("Border management, documentation and return", "إدارة الحدود والوثائق والعودة"),
+     GovernmentEntity.Level.NATIONAL),
+    (FOREIGN, ("Consular protection and international cooperation", "الحماية القنصلية والتعاون الدولي"),
+     GovernmentEntity.Level.NATIONAL),
+    (STATISTICS, ("Data and indicators", "البيانات والمؤشرات"), GovernmentEntity.Level.NATIONAL),
+    (("Capital Governorate", "محافظة العاصمة"), ("Local services and inclusion", "الخدمات المحلية والإدماج"),
+     GovernmentEntity.Level.LOCAL),
+]
+CONSULTATIONS = [  # (days after the cycle opened, format, categories, participants, summary)
+    (9, Consultation.Format.MEETING, ["civil-society", "migrant-diaspora", "academia"], 45,
+     ("Workshop on the draft of parts 1 to 3; participants asked for clearer complaint channels.",
+      "ورشة عمل حول مسودة الأجزاء من الأول إلى الثالث؛ طالب المشاركون بقنوات شكاوى أوضح.")),
+    (16, Consultation.Format.SURVEY, ["migrants", "women-children-youth"], 380,
+     ("Online survey in Arabic and English on access to services.",
+      "استبيان إلكتروني بالعربية والإنكليزية حول الوصول إلى الخدمات.")),
+    (30, Consultation.Format.WRITTEN, ["trade-unions", "private-sector"], 12,
+     ("Written comments on recruitment fees and bilateral labour agreements.",
+      "تعليقات مكتوبة حول رسوم التوظيف واتفاقات العمل الثنائية.")),
+]
+POLICIES = [  # (title, kind, year, status, objectives)
+    (("{strategy} National Labour Mobility Strategy 2025–2030", "استراتيجية «{strategy}» الوطنية لتنقّل اليد العاملة 2025–2030"),
+     Policy.Kind.STRATEGY, 2025, Policy.Status.ADOPTED, [5, 6, 18]),
+    (("Decree on the protection of domestic workers", "مرسوم بشأن حماية العمال المنزليين"),
+     Policy.Kind.REGULATION, 2023, Policy.Status.ADOPTED, [6, 7, 22]),
+    (("Amendment to the law on combating trafficking in persons", "تعديل قانون مكافحة الاتجار بالأشخاص"),
+     Policy.Kind.LAW, 2025, Policy.Status.DRAFT, [9, 10]),
+]
+
+
+@transaction.atomic
+def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> list[Review]:
+    """Fill the cycle with demo reviews: by default a few countries in varied states, with `full`
+    every country complete and submitted. Returns the reviews it wrote into.
+
+    A country whose review already has content is left alone, so running it again changes
+    nothing, and never touches a submitted review. Content is written the way a country team
+    would, which needs the cycle open: on a closed cycle nothing is written.
+    """
+    if not cycle.is_open:
+        return []
+    countries = Country.objects.order_by("iso2")
+    plans = {c.iso2: _full_plan(iso2=c.iso2) for c in countries} if full else DEFAULT_PLANS
+    users = {user.username: user for user in User.objects.filter(
+        username__in=[f"{prefix}-{iso2.lower()}" for iso2 in plans for prefix in ("fp", "contrib")]
+    )}
+    filled = _countries_with_content(cycle)
+    reference = _Reference(cycle)
+    batch = _Batch()
+    written = []
+    for country in countries.filter(iso2__in=list(plans)):
+        focal_point = users.get(f"fp-{country.iso2.lower()}")
+        if focal_point is None or country.pk in filled:
+            continue
+        review, _created = Review.objects.get_or_create(cycle=cycle, country=country)
+        plan = plans[country.iso2]
+        contributor = users.get(f"contrib-{country.iso2.lower()}") or focal_point
+        _review_write(batch=batch, reference=reference, review=review, plan=plan, focal_point=focal_point,
+                      contributor=contributor)
+        written.append((review, plan, focal_point, contributor))
+    batch.save()
+    for review, plan, focal_point, contributor in written:
+        if plan.contributor_parts or plan.contributor_objectives:
+            assignments_set(
+                review=review, contributor=contributor, part_numbers=set(plan.contributor_parts),
+                objective_ids={reference.objectives[n].pk for n in plan.contributor_objectives}, actor=focal_point,
+            )
+        if plan.submit:
+            review_submit(review=review, user=focal_point)
+    return [review for review, *_rest in written]
+
+
+def _countries_with_content(cycle: ReviewCycle) -> set[int]:
+    def has(model):
+        return Exists(model.objects.filter(review=OuterRef("pk")))
+
+    with_content = (~Q(status=Review.Status.DRAFT) | ~Q(plan_status="") | has(Answer) | has(ReviewObjective)
+                    | has(GovernmentEntity) | has(Consultation) | has(Policy) | has(PlannedAction) | has(Attachment))
+    return set(Review.objects.filter(cycle=cycle).filter(with_content).values_list("country_id", flat=True))
+
+
+class _Reference:
+    """The cycle's questions and the reference lists, read once for all countries."""
+
+    def __init__(self, cycle: ReviewCycle):
+        prompts = list(GuidingPrompt.objects.filter(part__cycle=cycle).select_related("part")
+                       .order_by("part__number", "position", "code"))
+        self.part_prompts = [p for p in prompts if p.scope == GuidingPrompt.Scope.PART]
+        self.objective_prompts = [p for p in prompts if p.scope == GuidingPrompt.Scope.OBJECTIVE]
+        self.objectives = {o.number: o for o in Objective.objects.prefetch_related(
+            Prefetch("suggested_indicators", queryset=SuggestedIndicator.objects.order_by("code")))}
+        self.principles = dict(GuidingPrinciple.objects.values_list("code", "pk"))
+        self.stakeholders = dict(StakeholderCategory.objects.values_list("code", "pk"))
+        self.practice_types = dict(PracticeType.objects.values_list("code", "pk"))
+        self.criteria = list(GoodPracticeCriterion.objects.values_list("pk", flat=True))
+        self.sdg_targets = dict(SdgTarget.objects.values_list("code", "pk"))
+
+    def pks(self, table: dict[str, int], codes) -> list[int]:
+        """The rows that exist: organisers may have removed an entry of a reference list."""
+        return [table[code] for code in dict.fromkeys(codes) if code in table]
+
+
+class _Batch:
+    """New rows of many reviews, written with one bulk insert per table, links included."""
+
+    ORDER = (Answer, GovernmentEntity, Consultation, Policy, PlannedAction, ReviewObjective, GoodPractice, Indicator)
+
+    def __init__(self):
+        self.rows = defaultdict(list)
+        self.links = []
+
+    def add(self, row, **links):
+        self.rows[type(row)].append(row)
+        self.links += [(type(row)._meta.get_field(name), row, targets) for name, targets in links.items()]
+        return row
+
+    def save(self) -> None:
+        # Objectives before their practices and indicators: bulk_create sets their keys, and the
+        # practices take them from the row they were built with.
+        for model in self.ORDER:
+            model.objects.bulk_create(self.rows[model])
+        through_rows = defaultdict(list)
+        for field, row, targets in self.links:
+            through = field.remote_field.through
+            through_rows[through] += [
+                through(**{field.m2m_column_name(): row.pk, field.m2m_reverse_name(): target}) for target in targets
+            ]
+        for through, rows in through_rows.items():
+            through.objects.bulk_create(rows)
+
+
+def _pick(*seed, low: int = 0, high: int = 0) -> int:
+    """A stable pseudo-random number in [low, high] for the seed: the same texts on every load."""
+    return low + zlib.crc32("/".join(map(str, seed)).encode()) % (high - low + 1)
+
+
+def _review_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, focal_point,
+                  contributor) -> None:
+    country = review.country
+    words = _country_words(reference=reference, country=country, plan=plan)
+    if plan.prompts is None:
+        prompts = reference.part_prompts
+    else:
+        prompts = [p for p in reference.part_prompts if p.code in plan.prompts]
+    for prompt in prompts:
+        author = contributor if prompt.part.number in plan.contributor_parts else focal_point
+        texts = _fill(PART_TEXTS.get(prompt.code, PART_FALLBACK), words)
+        batch.add(_answer(review=review, prompt=prompt, objective=None, texts=texts, plan=plan, author=author))
+    parts = {prompt.part.number for prompt in prompts}
+    _tables_write(batch=batch, reference=reference, review=review, plan=plan, parts=parts, words=words,
+                  focal_point=focal_point, contributor=contributor)
+    for number in plan.objectives:
+        author = contributor if number in plan.contributor_objectives else focal_point
+        completed = plan.completed is None or number in plan.completed
+        _objective_write(batch=batch, reference=reference, review=review, plan=plan, number=number,
+                         completed=completed, author=author)
+    if plan.plan_status and 2 in parts:
+        review.plan_status = plan.plan_status
+        review.plan_detail = _in(plan, PLAN_SENTENCES[plan.plan_status])
+        review.save(update_fields=["plan_status", "plan_detail", "updated_at"])
+
+
+def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -> dict[str, dict]:
+    """The placeholders of the part questions, in English and Arabic."""
+    iso2 = country.iso2
+    lead_objective = (plan.priorities or plan.objectives or (1,))[0]
+    programme = PROGRAMMES[_programme_index(iso2, lead_objective)]
+    strategy = PROGRAMMES[_pick(iso2, "strategy", high=len(PROGRAMMES) - 1)]
+    numbers = {
+        "team": _pick(iso2, "team", low=11, high=25), "ministries": _pick(iso2, "ministries", low=11, high=19),
+        "agreements": _pick(iso2, "agreements", low=3, high=9), "staff": _pick(iso2, "staff", low=3, high=9),
+        "count": len(plan.objectives),
+    }
+    labels = [(n, reference.objectives[n]) for n in plan.priorities]
+    return {
+        "en": {
+            **numbers, "country": country.name_en, "programme": programme[0], "strategy": strategy[0],
+            "plan_sentence": PLAN_SENTENCES[plan.plan_status][0],
+            "priorities": _join_en([f'{n} ("{o.short_label_en}")' for n, o in labels]),
+        },
+        "ar": {
+            **numbers, "country": country.name_ar, "programme": programme[1], "strategy": strategy[1],
+            "plan_sentence": PLAN_SENTENCES[plan.plan_status][1],
+            "priorities": _join_ar([f"{n} («{o.short_label_ar}»)" for n, o in labels]),
+        },
+    }
+
+
+def _objective_words(*, country: Country, objective: Objective) -> tuple[int, dict[str, dict]]:
+    """The variant and the placeholders of one objective's answers, in English and Arabic."""
+    iso2, number = country.iso2, objective.number
+    variant = _pick(iso2, number, "variant", high=1)
+    programme = PROGRAMMES[_programme_index(iso2, number)]
+    lead = LEADS.get(number, STATISTICS)
+    practice = PRACTICE_NAMES[variant]
+    beneficiaries = _pick(iso2, number, "hundreds", low=12, high=98) * 100 + _pick(iso2, number, "tens", high=9) * 10
+    numbers = {
+        "number": number, "start": _pick(iso2, number, "start", low=2019, high=2022),
+        "regions": _pick(iso2, number, "regions", low=3, high=9), "women": _pick(iso2, number, "women", low=35, high=60),
+        "before": _pick(iso2, number, "before", low=40, high=90), "after": _pick(iso2, number, "after", low=12, high=35),
+        "share": _pick(iso2, number, "share", low=55, high=85), "trained": _pick(iso2, number, "trained", low=40, high=400),
+        "beneficiary_count": beneficiaries,
+    }
+    return variant, {
+        "en": {**numbers, "country": country.name_en, "objective": objective.short_label_en,
+               "programme": programme[0], "lead": lead[0], "practice": practice[0],
+               "beneficiaries": f"{beneficiaries:,}"},
+        "ar": {**numbers, "country": country.name_ar, "objective": objective.short_label_ar,
+               "programme": programme[1], "lead": lead[1], "practice": practice[1],
+               "beneficiaries": str(beneficiaries)},
+    }
+
+
+def _programme_index(iso2: str, number: int) -> int:
+    # Distinct for the 23 objectives of one country: no programme serves two objectives.
+    return (_pick(iso2, "programmes", high=len(PROGRAMMES) - 1) + number) % len(PROGRAMMES)
+
+
+def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, number: int,
+                     completed: bool, author) -> None:
+    objective = reference.objectives[number]
+    row = ReviewObjective(review=review, objective=objective, is_priority=number in plan.priorities,
+                          updated_by=author)
+    if not completed:  # chosen, not yet written up: the workspace lists what is missing
+        batch.add(row)
+        return
+    iso2 = review.country.iso2
+    variant, words = _objective_words(country=review.country, objective=objective)
+    stages = [ReviewObjective.Stage.PLANNED, ReviewObjective.Stage.UNDER_WAY, ReviewObjective.Stage.UNDER_WAY,
+              ReviewObjective.Stage.ADVANCED, ReviewObjective.Stage.ACHIEVED]
+    row.stage = stages[_pick(iso2, number, "stage", high=len(stages) - 1)]
+    batch.add(
+        row,
+        principles=reference.pks(reference.principles, ["people-centred", "human-rights",
+                                                        PRINCIPLES[_pick(iso2, number, "principle", high=7)]]),
+        sdg_targets=reference.pks(reference.sdg_targets, SDG_TARGETS.get(number, ["10.7"])),
+        partners=reference.pks(reference.stakeholders, ["migrant-diaspora", "civil-society",
+                                                        PARTNERS[_pick(iso2, number, "partner", high=10)]]),
+    )
+    for prompt in reference.objective_prompts:
+        variants = OBJECTIVE_TEXTS.get(prompt.code, [OBJECTIVE_FALLBACK])
+        texts = _fill(variants[variant % len(variants)], words)
+        batch.add(_answer(review=review, prompt=prompt, objective=objective, texts=texts, plan=plan, author=author))
+    _practices_write(batch=batch, reference=reference, row=row, plan=plan, words=words, variant=variant,
+                     author=author)
+    _indicators_write(batch=batch, row=row, plan=plan, words=words, author=author)
+
+
+def _practices_write(*, batch: _Batch, reference: _Reference, row: ReviewObjective, plan: DemoPlan, words: dict,
+                     variant: int, author) -> None:
+    iso2, number = row.review.country.iso2, row.objective.number
+    practices = [(
+        ("{programme} {practice}", "{practice} لـ«{programme}»"),
+        "project",
+        [("A team from the {lead} goes where migrants live and work, registers requests and refers people to "
+          "services on the spot. It was designed with migrant associations and costs little to run.",
+          "يتوجّه فريق من {lead} إلى أماكن سكن المهاجرين وعملهم، فيسجّل الطلبات ويحيل الأشخاص إلى الخدمات في "
+          "الموقع. وقد صُمّمت الوحدة بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيلها منخفضة."),
+         ("A single desk, online and in {regions} governorates, where migrants get information, advice and "
+          "referral in one place. It was designed with migrant associations and costs little to run.",
+          "مكتب واحد، إلكتروني وفي {regions} محافظات، يحصل فيه المهاجرون على المعلومات والإرشاد والإحالة في مكان "
+          "واحد. وقد صُمّم المكتب بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيله منخفضة.")][variant],
+        "{start}–2025", ["migrant-diaspora", "local-authorities"],
+    )]
+    if _pick(iso2, number, "practices", high=2) == 0:
+        practices.append((
+            ("Training of front-line staff on objective {number}", "تدريب العاملين في الخطوط الأمامية على الهدف {number}"),
+            "capacity-building",
+            ("A short course for staff of the {lead} and of municipalities on migrants' rights, gender-responsive "
+             "interviewing and referral; {trained} staff trained so far.",
+             "دورة قصيرة لموظفي {lead} والبلديات حول حقوق المهاجرين وإجراء المقابلات بما يراعي النوع الاجتماعي "
+             "والإحالة؛ وبلغ عدد من تلقّوا التدريب حتى الآن {trained}."),
+            "2022–2024", ["civil-society", "academia"],
+        ))
+    for position, (title, kind, description, period, partners) in enumerate(practices):
+        kind_pk = reference.practice_types.get(kind) or next(iter(reference.practice_types.values()))
+        criteria = [reference.criteria[(number + position + k) % len(reference.criteria)] for k in range(3)]
+        batch.add(
+            GoodPractice(
+                review_objective=row, title=_in(plan, _fill(title, words))[:300], kind_id=kind_pk,
+                description=_in(plan, _fill(description, words)), period=period.format(**words["en"]),
+                updated_by=author,
+            ),
+            criteria=list(dict.fromkeys(criteria)), partners=reference.pks(reference.stakeholders, partners),
+        )
+
+
+def _indicators_write(*, batch: _Batch, row: ReviewObjective, plan: DemoPlan, words: dict, author) -> None:
+    iso2, number = row.review.country.iso2, row.objective.number
+    lead = LEADS.get(number, STATISTICS)
+    records = ("Administrative records of the " + lead[0], "السجلات الإدارية لدى " + lead[1])
+    served = words["en"]["beneficiary_count"]
+    rows = []
+    suggested = list(row.objective.suggested_indicators.all())
+    if suggested:
+        baseline, latest = _suggested_values(suggested[0], seed=(iso2, number))
+        rows.append(Indicator(suggested=suggested[0], unit=suggested[0].unit, baseline_value=baseline,
+                              latest_value=latest, source=_in(plan, STATISTICS)))
+    else:
+        rows.append(Indicator(name=_in(plan, _fill(("People served by {programme}", "عدد المستفيدين من «{programme}»"),
+                                                   words)),
+                              unit="persons", baseline_value=Decimal(served // 8), latest_value=Decimal(served),
+                              source=_in(plan, records)))
+    if _pick(iso2, number, "indicators", high=1) == 0:
+        trained = words["en"]["trained"]
+        rows.append(Indicator(name=_in(plan, ("Front-line staff trained", "عدد العاملين المدرَّبين في الخطوط الأمامية")),
+                              unit="persons", baseline_value=Decimal(trained // 10), latest_value=Decimal(trained),
+                              source=_in(plan, records)))
+    for indicator in rows:
+        indicator.review_objective, indicator.updated_by = row, author
+        indicator.baseline_year, indicator.latest_year = 2019, 2025
+        batch.add(indicator)
+
+
+def _suggested_values(indicator: SuggestedIndicator, *, seed: tuple) -> tuple[Decimal, Decimal]:
+    """Invented values of the right size and trend for a suggested SDG indicator, varied per country."""
+    baseline, latest = SUGGESTED_VALUES.get(indicator.code, (10, 12))
+    factor = Decimal("0.85") + Decimal("0.03") * _pick(*seed, "value", high=9)
+    values = [(Decimal(str(value)) * factor).quantize(Decimal("0.01")) for value in (baseline, latest)]
+    if indicator.unit == "%":
+        values = [min(value, Decimal("99.50")) for value in values]
+    return values[0], values[1]
+
+
+def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, parts: set[int],
+                  words: dict, focal_point, contributor) -> None:
+    """The tables of a part are filled once its questions are being answered."""
+    objectives = reference.objectives
+    if 1 in parts:
+        for name, role, level in ENTITIES:
+            batch.add(GovernmentEntity(review=review, name=_in(plan, name), role=_in(plan, role), level=level,
+                                       updated_by=focal_point))
+        opened = review.cycle.opens or timezone.localdate()
+        for days, form, categories, participants, summary in CONSULTATIONS:
+            batch.add(
+                Consultation(
+                    review=review, held_on=min(opened + timedelta(days=days), timezone.localdate()), format=form,
+                    participants=participants + _pick(review.country.iso2, "participants", days, high=20),
+                    summary=_in(plan, summary), updated_by=focal_point,
+                ),
+                categories=reference.pks(reference.stakeholders, categories),
+            )
+    if 2 in parts:
+        for title, kind, year, status, numbers in POLICIES:
+            batch.add(
+                Policy(review=review, title=_in(plan, _fill(title, words)), kind=kind,
+                       year=min(year, timezone.localdate().year), status=status, updated_by=focal_point),
+                objectives=[objectives[n].pk for n in numbers],
+            )
+    lead_objective = (plan.priorities or plan.objectives or (1,))[0]
+    actions = []
+    if 4 in parts:
+        actions.append((4, ("Create a budget line for GCM implementation in each lead ministry",
+                            "إنشاء بند في الموازنة لتنفيذ الاتفاق العالمي في كل وزارة قائدة"),
+                        [23], ("Ministry of Finance", "وزارة المالية"), "2027–2028",
+                        ("Technical help to cost the national plan", "مساعدة فنية لتقدير تكلفة الخطة الوطنية")))
+    if 5 in parts:
+        actions.append((5, ("Extend the {programme} programme to every governorate",
+                            "توسيع برنامج «{programme}» ليشمل جميع المحافظات"),
+                        [lead_objective], LEADS[lead_objective], "2027–2029",
+                        ("Co-financing from the Migration Multi-Partner Trust Fund",
+                         "تمويل مشترك من الصندوق الاستئماني المتعدد الشركاء للهجرة")))
+        actions.append((5, ("Publish a yearly migration data report", "نشر تقرير سنوي عن بيانات الهجرة"),
+                        [1], STATISTICS, "2028",
+                        ("Training on disaggregation by migratory status",
+                         "تدريب على تصنيف البيانات حسب وضع الهجرة")))
+    for part_number, action, numbers, lead, timeframe, support in actions:
+        author = contributor if part_number in plan.contributor_parts else focal_point
+        batch.add(
+            PlannedAction(review=review, part_number=part_number, action=_in(plan, _fill(action, words)),
+                          lead_entity=_in(plan, lead), timeframe=timeframe, support_needed=_in(plan, support),
+                          updated_by=author),
+            objectives=[objectives[n].pk for n in numbers],
+        )
+
+
+def _answer(*, review: Review, prompt: GuidingPrompt, objective: Objective | None, texts: tuple[str, str],
+            plan: DemoPlan, author) -> Answer:
+    text_en, text_ar = texts
+    return Answer(
+        review=review, prompt_id=prompt.pk, objective=objective, text_ar=text_ar,
+        text_en=text_en if plan.english else "", original_language=plan.original_language, updated_by=author,
+    )
+
+
+def _fill(texts: tuple[str, str], words: dict[str, dict]) -> tuple[str, str]:
+    return texts[0].format(**words["en"]), texts[1].format(**words["ar"])
+
+
+def _in(plan: DemoPlan, texts: tuple[str, str]) -> str:
+    """A table cell holds one language: the one the country writes in."""
+    return texts[0] if plan.original_language == Language.EN else texts[1]
+
+
+def _join_en(items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _join_ar(items: list[str]) -> str:
+    return "، و".join(items)

@@ -1,0 +1,40 @@
+from django import template
+from django.utils import formats
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_display(row, name: str) -> str:
+    """A row's field as a reader sees it: choice labels, lists joined, dates and numbers localised."""
+    field = row._meta.get_field(name)
+    if field.many_to_many:
+        return "; ".join(str(item) for item in getattr(row, name).all()) or "—"
+    if field.choices:
+        return getattr(row, f"get_{name}_display")() or "—"
+    value = getattr(row, name)
+    if value is None or value == "":
+        return "—"
+    return formats.localize(value) if not isinstance(value, str) else value
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)
+
+
+HIDDEN_FIELDS = {"id", "uid", "version", "updated_at", "updated_by", "review", "review_objective", "part_number"}
+
+
+@register.filter
+def row_fields(row):
+    """The fields of a table row a reader cares about, in model order."""
+    return [f for f in row._meta.get_fields() if f.concrete and f.name not in HIDDEN_FIELDS]
+
+
+@register.filter
+def field_column(bound_field) -> str:
+    """Long texts and lists of checkboxes take a full line; short inputs share it."""
+    widget = bound_field.field.widget
+    wide = getattr(widget, "allow_multiple_selected", False) or widget.__class__.__name__ in {"Textarea", "CheckboxSelectMultiple"}
+    return "col-12" if wide else "col-md-4"
