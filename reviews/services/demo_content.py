@@ -64,6 +64,11 @@ class DemoPlan:
     contributor_parts: tuple[int, ...] = ()  # assigned to the country's demo contributor, who wrote them
     contributor_objectives: tuple[int, ...] = ()
 
+    @property
+    def lead_objective(self) -> int:
+        """The objective whose programme the country puts forward in parts 4 and 5."""
+        return (self.priorities or self.objectives or (1,))[0]
+
 
 DEFAULT_PLANS = {
     "EG": DemoPlan(
@@ -183,9 +188,10 @@ PART_TEXTS = {
         "الوزارات عبر هذه البوابة، ثم عرض المسودة على ورشة عمل وطنية للمصادقة عليها.",
     ),
     "1.2": (
-        "In all, {ministries} national bodies contributed, led by the ministries of labour, interior, foreign affairs and "
-        "social affairs together with the national statistics office. Governorates and municipalities sent written "
-        "inputs, and each ministry named a contributor who drafted its sections directly in the portal.",
+        "In all, {ministries} national bodies contributed, led by the ministries of labour, interior, foreign "
+        "affairs and social affairs together with the national statistics office. Governorates and municipalities "
+        "sent written inputs, and each ministry named a contributor who drafted its sections directly in the "
+        "portal.",
         "أسهمت في الاستعراض {ministries} جهة وطنية بقيادة وزارات العمل والداخلية والخارجية والشؤون الاجتماعية إلى "
         "جانب الجهاز الوطني للإحصاء. وأرسلت المحافظات والبلديات مساهمات مكتوبة، وسمّت كل وزارة مساهماً تولّى صياغة "
         "الأقسام الخاصة بها مباشرة في البوابة.",
@@ -398,6 +404,30 @@ OBJECTIVE_FALLBACK = (
     "أعدّت الجهات المعنية هذه الإجابة عن الهدف {number} («{objective}») استناداً إلى تجربة «{programme}».",
 )
 
+PRACTICE_SERVICE = (  # (title, kind, description per variant, period, partners)
+    ("{programme} {practice}", "{practice} لـ«{programme}»"),
+    "project",
+    [("A team from the {lead} goes where migrants live and work, registers requests and refers people to "
+      "services on the spot. It was designed with migrant associations and costs little to run.",
+      "يتوجّه فريق من {lead} إلى أماكن سكن المهاجرين وعملهم، فيسجّل الطلبات ويحيل الأشخاص إلى الخدمات في "
+      "الموقع. وقد صُمّمت الوحدة بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيلها منخفضة."),
+     ("A single desk, online and in {regions} governorates, where migrants get information, advice and "
+      "referral in one place. It was designed with migrant associations and costs little to run.",
+      "مكتب واحد، إلكتروني وفي {regions} محافظات، يحصل فيه المهاجرون على المعلومات والإرشاد والإحالة في مكان "
+      "واحد. وقد صُمّم المكتب بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيله منخفضة.")],
+    "{start}–2025",
+    ["migrant-diaspora", "local-authorities"],
+)
+PRACTICE_TRAINING = (
+    ("Training of front-line staff on objective {number}", "تدريب العاملين في الخطوط الأمامية على الهدف {number}"),
+    "capacity-building",
+    ("A short course for staff of the {lead} and of municipalities on migrants' rights, gender-responsive "
+     "interviewing and referral; {trained} staff trained so far.",
+     "دورة قصيرة لموظفي {lead} والبلديات حول حقوق المهاجرين وإجراء المقابلات بما يراعي النوع الاجتماعي "
+     "والإحالة؛ وبلغ عدد من تلقّوا التدريب حتى الآن {trained}."),
+    "2022–2024",
+    ["civil-society", "academia"],
+)
 ENTITIES = [  # (name, role, level)
     (LABOUR, ("Chairs the drafting team; objectives 5, 6 and 18", "تترأس فريق الصياغة؛ الأهداف 5 و6 و18"),
      GovernmentEntity.Level.NATIONAL),
@@ -421,7 +451,8 @@ CONSULTATIONS = [  # (days after the cycle opened, format, categories, participa
       "تعليقات مكتوبة حول رسوم التوظيف واتفاقات العمل الثنائية.")),
 ]
 POLICIES = [  # (title, kind, year, status, objectives)
-    (("{strategy} National Labour Mobility Strategy 2025–2030", "استراتيجية «{strategy}» الوطنية لتنقّل اليد العاملة 2025–2030"),
+    (("{strategy} National Labour Mobility Strategy 2025–2030",
+      "استراتيجية «{strategy}» الوطنية لتنقّل اليد العاملة 2025–2030"),
      Policy.Kind.STRATEGY, 2025, Policy.Status.ADOPTED, [5, 6, 18]),
     (("Decree on the protection of domestic workers", "مرسوم بشأن حماية العمال المنزليين"),
      Policy.Kind.REGULATION, 2023, Policy.Status.ADOPTED, [6, 7, 22]),
@@ -431,16 +462,16 @@ POLICIES = [  # (title, kind, year, status, objectives)
 
 
 @transaction.atomic
-def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> list[Review]:
+def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> None:
     """Fill the cycle with demo reviews: by default a few countries in varied states, with `full`
-    every country complete and submitted. Returns the reviews it wrote into.
+    every country complete and submitted.
 
     A country whose review already has content is left alone, so running it again changes
     nothing, and never touches a submitted review. Content is written the way a country team
     would, which needs the cycle open: on a closed cycle nothing is written.
     """
     if not cycle.is_open:
-        return []
+        return
     countries = Country.objects.order_by("iso2")
     plans = {c.iso2: _full_plan(iso2=c.iso2) for c in countries} if full else DEFAULT_PLANS
     users = {user.username: user for user in User.objects.filter(
@@ -469,7 +500,6 @@ def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> list[Review]
             )
         if plan.submit:
             review_submit(review=review, user=focal_point)
-    return [review for review, *_rest in written]
 
 
 def _countries_with_content(cycle: ReviewCycle) -> set[int]:
@@ -531,7 +561,7 @@ class _Batch:
             through.objects.bulk_create(rows)
 
 
-def _pick(*seed, low: int = 0, high: int = 0) -> int:
+def _pick(*seed, low: int = 0, high: int) -> int:
     """A stable pseudo-random number in [low, high] for the seed: the same texts on every load."""
     return low + zlib.crc32("/".join(map(str, seed)).encode()) % (high - low + 1)
 
@@ -565,8 +595,7 @@ def _review_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
 def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -> dict[str, dict]:
     """The placeholders of the part questions, in English and Arabic."""
     iso2 = country.iso2
-    lead_objective = (plan.priorities or plan.objectives or (1,))[0]
-    programme = PROGRAMMES[_programme_index(iso2, lead_objective)]
+    programme = PROGRAMMES[_programme_index(iso2, plan.lead_objective)]
     strategy = PROGRAMMES[_pick(iso2, "strategy", high=len(PROGRAMMES) - 1)]
     numbers = {
         "team": _pick(iso2, "team", low=11, high=25), "ministries": _pick(iso2, "ministries", low=11, high=19),
@@ -595,14 +624,13 @@ def _objective_words(*, country: Country, objective: Objective) -> tuple[int, di
     programme = PROGRAMMES[_programme_index(iso2, number)]
     lead = LEADS.get(number, STATISTICS)
     practice = PRACTICE_NAMES[variant]
-    beneficiaries = _pick(iso2, number, "hundreds", low=12, high=98) * 100 + _pick(iso2, number, "tens", high=9) * 10
+    beneficiaries = 10 * _pick(iso2, number, "beneficiaries", low=120, high=989)
     numbers = {
-        "number": number, "start": _pick(iso2, number, "start", low=2019, high=2022),
-        "regions": _pick(iso2, number, "regions", low=3, high=9), "women": _pick(iso2, number, "women", low=35, high=60),
-        "before": _pick(iso2, number, "before", low=40, high=90), "after": _pick(iso2, number, "after", low=12, high=35),
-        "share": _pick(iso2, number, "share", low=55, high=85), "trained": _pick(iso2, number, "trained", low=40, high=400),
-        "beneficiary_count": beneficiaries,
+        name: _pick(iso2, number, name, low=low, high=high)
+        for name, low, high in [("start", 2019, 2022), ("regions", 3, 9), ("women", 35, 60), ("before", 40, 90),
+                                ("after", 12, 35), ("share", 55, 85), ("trained", 40, 400)]
     }
+    numbers.update(number=number, beneficiary_count=beneficiaries)
     return variant, {
         "en": {**numbers, "country": country.name_en, "objective": objective.short_label_en,
                "programme": programme[0], "lead": lead[0], "practice": practice[0],
@@ -651,29 +679,10 @@ def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, pl
 def _practices_write(*, batch: _Batch, reference: _Reference, row: ReviewObjective, plan: DemoPlan, words: dict,
                      variant: int, author) -> None:
     iso2, number = row.review.country.iso2, row.objective.number
-    practices = [(
-        ("{programme} {practice}", "{practice} لـ«{programme}»"),
-        "project",
-        [("A team from the {lead} goes where migrants live and work, registers requests and refers people to "
-          "services on the spot. It was designed with migrant associations and costs little to run.",
-          "يتوجّه فريق من {lead} إلى أماكن سكن المهاجرين وعملهم، فيسجّل الطلبات ويحيل الأشخاص إلى الخدمات في "
-          "الموقع. وقد صُمّمت الوحدة بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيلها منخفضة."),
-         ("A single desk, online and in {regions} governorates, where migrants get information, advice and "
-          "referral in one place. It was designed with migrant associations and costs little to run.",
-          "مكتب واحد، إلكتروني وفي {regions} محافظات، يحصل فيه المهاجرون على المعلومات والإرشاد والإحالة في مكان "
-          "واحد. وقد صُمّم المكتب بالتعاون مع جمعيات المهاجرين، وتكاليف تشغيله منخفضة.")][variant],
-        "{start}–2025", ["migrant-diaspora", "local-authorities"],
-    )]
+    title, kind, descriptions, period, partners = PRACTICE_SERVICE
+    practices = [(title, kind, descriptions[variant], period, partners)]
     if _pick(iso2, number, "practices", high=2) == 0:
-        practices.append((
-            ("Training of front-line staff on objective {number}", "تدريب العاملين في الخطوط الأمامية على الهدف {number}"),
-            "capacity-building",
-            ("A short course for staff of the {lead} and of municipalities on migrants' rights, gender-responsive "
-             "interviewing and referral; {trained} staff trained so far.",
-             "دورة قصيرة لموظفي {lead} والبلديات حول حقوق المهاجرين وإجراء المقابلات بما يراعي النوع الاجتماعي "
-             "والإحالة؛ وبلغ عدد من تلقّوا التدريب حتى الآن {trained}."),
-            "2022–2024", ["civil-society", "academia"],
-        ))
+        practices.append(PRACTICE_TRAINING)
     for position, (title, kind, description, period, partners) in enumerate(practices):
         kind_pk = reference.practice_types.get(kind) or next(iter(reference.practice_types.values()))
         criteria = [reference.criteria[(number + position + k) % len(reference.criteria)] for k in range(3)]
@@ -688,26 +697,25 @@ def _practices_write(*, batch: _Batch, reference: _Reference, row: ReviewObjecti
 
 
 def _indicators_write(*, batch: _Batch, row: ReviewObjective, plan: DemoPlan, words: dict, author) -> None:
+    """A suggested SDG indicator where the objective has one, else the programme's own count;
+    on some objectives a second, national indicator."""
     iso2, number = row.review.country.iso2, row.objective.number
     lead = LEADS.get(number, STATISTICS)
-    records = ("Administrative records of the " + lead[0], "السجلات الإدارية لدى " + lead[1])
-    served = words["en"]["beneficiary_count"]
-    rows = []
+    records = _in(plan, ("Administrative records of the " + lead[0], "السجلات الإدارية لدى " + lead[1]))
+    served, trained = words["en"]["beneficiary_count"], words["en"]["trained"]
     suggested = list(row.objective.suggested_indicators.all())
     if suggested:
         baseline, latest = _suggested_values(suggested[0], seed=(iso2, number))
-        rows.append(Indicator(suggested=suggested[0], unit=suggested[0].unit, baseline_value=baseline,
-                              latest_value=latest, source=_in(plan, STATISTICS)))
+        rows = [Indicator(suggested=suggested[0], unit=suggested[0].unit, baseline_value=baseline,
+                          latest_value=latest, source=_in(plan, STATISTICS))]
     else:
-        rows.append(Indicator(name=_in(plan, _fill(("People served by {programme}", "عدد المستفيدين من «{programme}»"),
-                                                   words)),
-                              unit="persons", baseline_value=Decimal(served // 8), latest_value=Decimal(served),
-                              source=_in(plan, records)))
+        name = _fill(("People served by {programme}", "عدد المستفيدين من «{programme}»"), words)
+        rows = [Indicator(name=_in(plan, name), unit="persons", baseline_value=Decimal(served // 8),
+                          latest_value=Decimal(served), source=records)]
     if _pick(iso2, number, "indicators", high=1) == 0:
-        trained = words["en"]["trained"]
-        rows.append(Indicator(name=_in(plan, ("Front-line staff trained", "عدد العاملين المدرَّبين في الخطوط الأمامية")),
-                              unit="persons", baseline_value=Decimal(trained // 10), latest_value=Decimal(trained),
-                              source=_in(plan, records)))
+        name = ("Front-line staff trained", "عدد العاملين المدرَّبين في الخطوط الأمامية")
+        rows.append(Indicator(name=_in(plan, name), unit="persons", baseline_value=Decimal(trained // 10),
+                              latest_value=Decimal(trained), source=records))
     for indicator in rows:
         indicator.review_objective, indicator.updated_by = row, author
         indicator.baseline_year, indicator.latest_year = 2019, 2025
@@ -749,7 +757,6 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
                        year=min(year, timezone.localdate().year), status=status, updated_by=focal_point),
                 objectives=[objectives[n].pk for n in numbers],
             )
-    lead_objective = (plan.priorities or plan.objectives or (1,))[0]
     actions = []
     if 4 in parts:
         actions.append((4, ("Create a budget line for GCM implementation in each lead ministry",
@@ -759,7 +766,7 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
     if 5 in parts:
         actions.append((5, ("Extend the {programme} programme to every governorate",
                             "توسيع برنامج «{programme}» ليشمل جميع المحافظات"),
-                        [lead_objective], LEADS[lead_objective], "2027–2029",
+                        [plan.lead_objective], LEADS[plan.lead_objective], "2027–2029",
                         ("Co-financing from the Migration Multi-Partner Trust Fund",
                          "تمويل مشترك من الصندوق الاستئماني المتعدد الشركاء للهجرة")))
         actions.append((5, ("Publish a yearly migration data report", "نشر تقرير سنوي عن بيانات الهجرة"),
