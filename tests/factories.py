@@ -1,8 +1,31 @@
+import datetime
+
 import factory
 from django.conf import settings
 
 from accounts.models import Role
-from reviews.models import Country, Organisation, Review, ReviewCycle
+from reviews.models import (
+    Answer,
+    Assignment,
+    Consultation,
+    Country,
+    GoodPractice,
+    GoodPracticeCriterion,
+    GovernmentEntity,
+    GuidingPrompt,
+    Indicator,
+    Objective,
+    Organisation,
+    PlannedAction,
+    Policy,
+    PracticeType,
+    Review,
+    ReviewCycle,
+    ReviewObjective,
+    RoundTable,
+    StakeholderCategory,
+    TemplatePart,
+)
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -76,3 +99,176 @@ class ReviewerFactory(UserFactory):
 
 class OrganiserFactory(UserFactory):
     role = Role.ORGANISER
+
+
+class RoundTableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoundTable
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: n % 4 + 1)
+    title_en = factory.LazyAttribute(lambda o: f"Round table {o.number}")
+    title_ar = factory.LazyAttribute(lambda o: f"المائدة المستديرة {o.number}")
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    """The GCM has 23 objectives: with the reference data loaded this returns the real one."""
+
+    class Meta:
+        model = Objective
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: n % 23 + 1)
+    title_en = factory.LazyAttribute(lambda o: f"Objective {o.number}")
+    title_ar = factory.LazyAttribute(lambda o: f"الهدف {o.number}")
+    short_label_en = factory.LazyAttribute(lambda o: f"Objective {o.number}")
+    short_label_ar = factory.LazyAttribute(lambda o: f"الهدف {o.number}")
+    round_table = factory.SubFactory(RoundTableFactory)
+
+
+class StakeholderCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StakeholderCategory
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"stakeholders-{n}")
+    name_en = factory.LazyAttribute(lambda o: f"Stakeholders {o.code}")
+    name_ar = factory.LazyAttribute(lambda o: f"أصحاب المصلحة {o.code}")
+
+
+class PracticeTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PracticeType
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"practice-{n}")
+    name_en = factory.LazyAttribute(lambda o: f"Practice {o.code}")
+    name_ar = factory.LazyAttribute(lambda o: f"ممارسة {o.code}")
+
+
+class GoodPracticeCriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPracticeCriterion
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"criterion-{n}")
+    name_en = factory.LazyAttribute(lambda o: f"Criterion {o.code}")
+    name_ar = factory.LazyAttribute(lambda o: f"معيار {o.code}")
+
+
+class TemplatePartFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TemplatePart
+        django_get_or_create = ["cycle", "number"]
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    number = factory.Sequence(lambda n: n % 5 + 1)
+    title_en = factory.LazyAttribute(lambda o: f"Part {o.number}")
+    title_ar = factory.LazyAttribute(lambda o: f"الجزء {o.number}")
+
+
+class GuidingPromptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GuidingPrompt
+
+    part = factory.SubFactory(TemplatePartFactory)
+    code = factory.Sequence(lambda n: f"q{n}")
+    text_en = factory.LazyAttribute(lambda o: f"Question {o.code}?")
+    text_ar = factory.LazyAttribute(lambda o: f"السؤال {o.code}؟")
+    scope = GuidingPrompt.Scope.PART
+    is_required = True
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    prompt = factory.SubFactory(GuidingPromptFactory)
+    review = factory.SubFactory(ReviewFactory, cycle=factory.SelfAttribute("..prompt.part.cycle"))
+    objective = None
+    text_ar = factory.Sequence(lambda n: f"إجابة رقم {n}")
+    text_en = ""
+    original_language = "ar"
+
+
+class ReviewObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewObjective
+
+    review = factory.SubFactory(ReviewFactory)
+    objective = factory.SubFactory(ObjectiveFactory)
+    is_reported = True
+    stage = ""
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A part assignment by default; pass `part=None, objective=...` for an objective."""
+
+    class Meta:
+        model = Assignment
+
+    review = factory.SubFactory(ReviewFactory)
+    contributor = factory.SubFactory(ContributorFactory, country=factory.SelfAttribute("..review.country"))
+    part = factory.SubFactory(TemplatePartFactory, cycle=factory.SelfAttribute("..review.cycle"))
+    objective = None
+    assigned_by = factory.SubFactory(FocalPointFactory, country=factory.SelfAttribute("..review.country"))
+
+
+class GovernmentEntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GovernmentEntity
+
+    review = factory.SubFactory(ReviewFactory)
+    name = factory.Sequence(lambda n: f"Ministry {n}")
+    level = GovernmentEntity.Level.NATIONAL
+    role = "Coordination"
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consultation
+
+    review = factory.SubFactory(ReviewFactory)
+    held_on = datetime.date(2027, 3, 15)
+    format = Consultation.Format.MEETING
+    participants = 30
+    summary = "National validation workshop."
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Policy
+
+    review = factory.SubFactory(ReviewFactory)
+    title = factory.Sequence(lambda n: f"Migration law {n}")
+    kind = Policy.Kind.LAW
+    year = 2022
+    status = Policy.Status.ADOPTED
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPractice
+
+    review_objective = factory.SubFactory(ReviewObjectiveFactory)
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    kind = factory.SubFactory(PracticeTypeFactory)
+    description = "What was done, with whom, and what changed."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    review_objective = factory.SubFactory(ReviewObjectiveFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "%"
+
+
+class PlannedActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlannedAction
+
+    review = factory.SubFactory(ReviewFactory)
+    part_number = 5
+    action = factory.Sequence(lambda n: f"Planned action {n}")

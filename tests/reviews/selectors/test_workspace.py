@@ -1,0 +1,146 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from reviews.models import GuidingPrompt, ReviewObjective
+from reviews.selectors.workspace import Missing, review_progress
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts(progress):
+    """(part number, done, total) per part."""
+    return [(part.number, part.done, part.total) for part in progress.parts]
+
+
+def _part_item(review, prompt):
+    url = reverse("reviews:part", args=[review.uid, prompt.part.number])
+    return Missing(f"{prompt.part.number}. {prompt.code} {prompt.text}", f"{url}#prompt-{prompt.code}")
+
+
+def _objective_url(review, number, anchor):
+    return f"{reverse('reviews:objective', args=[review.uid, number])}#{anchor}"
+
+
+def _answer(review, prompt, objective=None, *, text_ar="نص", text_en=""):
+    return factories.AnswerFactory(review=review, prompt=prompt, objective=objective, text_ar=text_ar,
+                                   text_en=text_en)
+
+
+def test_review_progress_of_a_new_review_lists_every_required_item(review, prompts, english):
+    progress = review_progress(review)
+
+    assert _counts(progress) == [(1, 0, 5), (2, 0, 5), (3, 0, 2), (4, 0, 4), (5, 0, 3)]
+    assert (progress.done, progress.total, progress.percent) == (0, 19, 0)
+    part_codes = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.0"]
+    later_codes = ["4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3"]
+    assert progress.missing == (
+        [_part_item(review, prompts[code]) for code in part_codes]
+        + [Missing("Choose at least one objective to report on.", reverse("reviews:objectives", args=[review.uid]))]
+        + [_part_item(review, prompts[code]) for code in later_codes]
+    )
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_review_progress_missing_items_follow_the_active_language(review, prompts, language):
+    translation.activate(language)
+
+    first = review_progress(review).missing[0]
+
+    prompt = prompts["1.1"]
+    expected_text = prompt.text_ar if language == "ar" else prompt.text_en
+    assert first.label == f"1. 1.1 {expected_text}"
+    assert first.url == f"/{language}/reviews/{review.uid}/parts/1/#prompt-1.1"
+
+
+def test_review_progress_counts_answers_in_either_language(review, prompts):
+    _answer(review, prompts["1.1"], text_ar="بالعربية")
+    _answer(review, prompts["1.2"], text_ar="", text_en="In English")
+    _answer(review, prompts["1.3"], text_ar="  \n", text_en="\t ")
+    _answer(review, prompts["2.1"])
+
+    progress = review_progress(review)
+
+    assert _counts(progress) == [(1, 2, 5), (2, 1, 5), (3, 0, 2), (4, 0, 4), (5, 0, 3)]
+    assert [item.url.rsplit("#", 1)[1] for item in progress.missing[:3]] == [
+        "prompt-1.3", "prompt-1.4", "prompt-1.5"
+    ]
+
+
+def test_review_progress_counts_required_prompts_only(review, prompts, objectives):
+    GuidingPrompt.objects.filter(pk=prompts["1.5"].pk).update(is_required=False)
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[2], stage="planned")
+    for code in ("3.d", "3.e", "3.f"):  # optional per-objective prompts
+        _answer(review, prompts[code], objectives[2])
+
+    progress = review_progress(review)
+
+    assert _counts(progress)[:3] == [(1, 0, 4), (2, 0, 5), (3, 1, 5)]
+    assert all("1.5" not in item.label and "3.d" not in item.label for item in progress.missing)
+
+
+def test_review_progress_counts_each_reported_objective_in_part_3(review, prompts, objectives, english):
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[1], stage="under_way")
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[6])
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[9], is_reported=False, stage="planned")
+    _answer(review, prompts["3.0"])
+    for code in ("3.a", "3.b", "3.c"):
+        _answer(review, prompts[code], objectives[1])
+    _answer(review, prompts["3.a"], objectives[6])
+    _answer(review, prompts["3.b"], objectives[9])  # not reported: does not count
+
+    progress = review_progress(review)
+
+    assert _counts(progress)[2] == (3, 6, 9)  # 3.0, three prompts and a stage for each of two objectives
+    part_3_missing = [item for item in progress.missing if item.label.startswith("Objective")]
+    assert part_3_missing == [
+        Missing(f"Objective 6: 3.b {prompts['3.b'].text_en}", _objective_url(review, 6, "prompt-3.b")),
+        Missing(f"Objective 6: 3.c {prompts['3.c'].text_en}", _objective_url(review, 6, "prompt-3.c")),
+        Missing("Objective 6: implementation stage", _objective_url(review, 6, "stage")),
+    ]
+
+
+def test_review_progress_without_reported_objective_has_one_item_for_the_choice(review, prompts, objectives,
+                                                                                 english):
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[4], is_reported=False, stage="planned")
+    _answer(review, prompts["3.0"])
+
+    progress = review_progress(review)
+
+    choose = Missing("Choose at least one objective to report on.", reverse("reviews:objectives", args=[review.uid]))
+    assert _counts(progress)[2] == (3, 1, 2)
+    assert [item for item in progress.missing if "/parts/3/" in item.url or "/objectives/" in item.url] == [choose]
+
+
+def test_review_progress_of_a_complete_review(review, focal_point, complete_review):
+    complete_review(review, focal_point, objective_numbers=(1, 6))
+
+    progress = review_progress(review)
+
+    assert _counts(progress) == [(1, 5, 5), (2, 5, 5), (3, 9, 9), (4, 4, 4), (5, 3, 3)]
+    assert (progress.missing, progress.percent) == ([], 100)
+
+
+def test_review_progress_percent_per_part(review, prompts):
+    _answer(review, prompts["5.1"])
+
+    progress = review_progress(review)
+
+    assert [part.percent for part in progress.parts] == [0, 0, 0, 0, 33]
+    assert progress.percent == 5  # 1 of 19
+
+
+@pytest.mark.parametrize("objective_count", [1, 5])
+def test_review_progress_query_count_does_not_grow_with_objectives(review, focal_point, complete_review,
+                                                                   django_assert_num_queries, objective_count,
+                                                                   english):
+    complete_review(review, focal_point, objective_numbers=range(1, objective_count + 1))
+    ReviewObjective.objects.filter(review=review, objective__number=1).update(stage="")  # one missing item too
+
+    with django_assert_num_queries(4):
+        progress = review_progress(review)
+
+    # prompt 3.0, then per objective three required prompts and a stage
+    assert _counts(progress)[2] == (3, 4 * objective_count, 1 + 4 * objective_count)
+    assert [item.label for item in progress.missing] == ["Objective 1: implementation stage"]
