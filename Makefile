@@ -18,10 +18,12 @@ $(STAMP): requirements.txt | $(BIN)/python
 
 install: system-packages $(STAMP)
 
-# gettext (msgfmt) compiles the Arabic catalogue; WeasyPrint needs Pango. Installed when we are root.
+# gettext (msgfmt) compiles the Arabic catalogue; WeasyPrint needs Pango; the end-to-end tests drive
+# Chromium. Installed when we are root.
 system-packages:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
