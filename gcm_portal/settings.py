@@ -176,3 +176,6 @@ LOGGING = {
 # Uploads: supporting documents up to this size (bytes); Django keeps larger bodies on disk.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Links in e-mails point here.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")

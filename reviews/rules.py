@@ -52,3 +52,13 @@ def can_submit(user, review) -> bool:
 
 def can_manage_assignments(user, review) -> bool:
     return review.is_editable_by_country and is_focal_point_of(user, review)
+
+
+def can_add_documents(user, review) -> bool:
+    """The focal point, and any contributor with work assigned: documents support every part."""
+    if not is_country_team_of(user, review):
+        return False
+    if user.role == Role.FOCAL_POINT:
+        return True
+    parts, objectives = contributor_assignments(user, review)
+    return bool(parts or objectives)

@@ -26,8 +26,13 @@ from reviews.models.content import (
     ReviewVersion,
 )
 from reviews.models.review import PlanStatus, Review
+from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
 
 __all__ = [
+    "ChangeLog",
+    "Comment",
+    "Notification",
+    "ReviewEvent",
     "Answer",
     "Assignment",
     "Attachment",

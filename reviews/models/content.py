@@ -35,6 +35,14 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+class TranslationStatus(models.TextChoices):
+    """The status of an answer's translation; the original text is always "original"."""
+
+    NEEDED = "needed", _("Needs translation")
+    DRAFT = "draft", pgettext_lazy("translation status", "Draft translation")
+    VERIFIED = "verified", _("Verified")
+
+
 class TrackedRow(models.Model):
     """Columns every editable row shares: opaque id, version for optimistic locking, last change."""
 
@@ -61,6 +69,12 @@ class Answer(TrackedRow):
     original_language = models.CharField(
         _("original language"), max_length=2, choices=Language.choices, default=Language.AR
     )
+    # The translation (the text in the other language) is verified by a person; any change to
+    # either text clears the mark. Its status is derived: see translation_status.
+    translation_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    translation_verified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["prompt__position"]
@@ -80,6 +94,18 @@ class Answer(TrackedRow):
     @property
     def is_answered(self) -> bool:
         return bool(self.text_ar.strip() or self.text_en.strip())
+
+    @property
+    def translation_text(self) -> str:
+        return self.text_en if self.original_language == Language.AR else self.text_ar
+
+    @property
+    def translation_status(self) -> str:
+        if not self.translation_text.strip():
+            return TranslationStatus.NEEDED
+        if self.translation_verified_at:
+            return TranslationStatus.VERIFIED
+        return TranslationStatus.DRAFT
 
 
 class ReviewObjective(TrackedRow):

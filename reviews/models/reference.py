@@ -130,7 +130,8 @@ class SdgTarget(models.Model):
         verbose_name_plural = _("SDG targets")
 
     def __str__(self):
-        return f"{self.code} {self.label}"
+        # The code is isolated left-to-right so "10.c" never reads "c.10" inside Arabic text.
+        return f"\u2066{self.code}\u2069 {self.label}"
 
 
 class SuggestedIndicator(models.Model):
@@ -147,4 +148,4 @@ class SuggestedIndicator(models.Model):
         verbose_name_plural = _("suggested indicators")
 
     def __str__(self):
-        return f"{self.code} {self.name}"
+        return f"\u2066{self.code}\u2069 {self.name}"

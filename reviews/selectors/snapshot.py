@@ -16,7 +16,9 @@ from reviews.models import (
 
 
 def _who(row) -> dict:
+    """Who last changed the row, and its id so versions can be compared row by row."""
     return {
+        "uid": str(row.uid),
         "updated_by": row.updated_by.username if row.updated_by_id else None,
         "updated_at": row.updated_at.isoformat() if row.updated_at else None,
     }

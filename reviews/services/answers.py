@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from reviews import rules
 from reviews.models import Answer, GuidingPrompt, Language, Objective, Review
+from reviews.services.audit import audit_record
 from reviews.services.errors import EditConflict, NotAllowed
 
 
@@ -37,25 +38,49 @@ def answer_save(
         original_language = Language.EN if text_en.strip() and not text_ar.strip() else Language.AR
     values = {"text_ar": text_ar, "text_en": text_en, "original_language": original_language}
 
-    if base_version == 0:
-        try:
-            with transaction.atomic():
-                return Answer.objects.create(
-                    review=review, prompt=prompt, objective=objective, updated_by=user, **values
-                )
-        except IntegrityError:
-            pass  # somebody created it first: fall through to the conflict check below
     with transaction.atomic():
-        updated = Answer.objects.filter(
-            review=review, prompt=prompt, objective=objective, version=base_version
-        ).update(version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **values)
-        current = Answer.objects.select_related("updated_by").get(review=review, prompt=prompt, objective=objective)
-    if updated == 0:
-        if (current.text_ar, current.text_en) == (text_ar, text_en):
-            return current  # the same text saved twice (a retried request): nothing is lost
-        raise EditConflict(
-            _("%(name)s saved this answer while you were editing it. Your text was not saved: compare both "
-              "versions, merge them and save again.") % {"name": current.updated_by or _("Someone")},
-            current=current,
+        current = (
+            Answer.objects.select_for_update()
+            .select_related("updated_by")
+            .filter(review=review, prompt=prompt, objective=objective)
+            .first()
         )
+        if current is None:
+            try:
+                with transaction.atomic():
+                    answer = Answer.objects.create(
+                        review=review, prompt=prompt, objective=objective, updated_by=user, **values
+                    )
+            except IntegrityError:  # created at the same instant by somebody else
+                current = Answer.objects.select_related("updated_by").get(
+                    review=review, prompt=prompt, objective=objective
+                )
+            else:
+                audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user,
+                             before=dict.fromkeys(values, ""), after=values)
+                return answer
+        if current.version != base_version:
+            if (current.text_ar, current.text_en) == (text_ar, text_en):
+                return current  # the same text saved twice (a retried request): nothing is lost
+            raise EditConflict(
+                _("%(name)s saved this answer while you were editing it. Your text was not saved: compare both "
+                  "versions, merge them and save again.") % {"name": current.updated_by or _("Someone")},
+                current=current,
+            )
+        before = {name: getattr(current, name) for name in values}
+        texts_changed = (before["text_ar"], before["text_en"]) != (text_ar, text_en)
+        extra = {"translation_verified_by": None, "translation_verified_at": None} if texts_changed else {}
+        claimed = Answer.objects.filter(pk=current.pk, version=base_version).update(
+            version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **values, **extra
+        )
+        current.refresh_from_db()
+        if claimed == 0:  # SQLite has no row locks: the version check above may have raced
+            raise EditConflict(_("Somebody saved this answer at the same moment. Your text was not saved: "
+                                 "compare both versions, merge them and save again."), current=current)
+        audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user, before=before, after=values)
     return current
+
+
+def answer_anchor(prompt: GuidingPrompt, objective: Objective | None) -> str:
+    """The stable name of an answer's place, shared by comments and the audit trail."""
+    return f"answer:{prompt.code}:o{objective.number}" if objective else f"answer:{prompt.code}"

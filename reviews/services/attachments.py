@@ -47,7 +47,7 @@ def safe_file_name(name: str, extension: str) -> str:
 
 
 def attachment_add(*, review: Review, user, file: UploadedFile, description: str = "") -> Attachment:
-    if not rules.can_edit_section(user, review, part_number=1) and not rules.is_focal_point_of(user, review):
+    if not rules.can_add_documents(user, review):
         raise NotAllowed(_("You cannot add documents to this review."))
     if not review.is_editable_by_country:
         raise NotAllowed(_("This review can no longer be changed."))

@@ -6,9 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews import rules
-from reviews.models import Review
+from reviews.models import Review, ReviewObjective
 from reviews.models.content import TrackedRow
+from reviews.services.audit import audit_record
 from reviews.services.errors import EditConflict, NotAllowed
+
+# Bookkeeping columns: the audit trail records what was written, not these.
+AUDIT_SKIP = {"id", "uid", "version", "updated_at", "updated_by", "review", "review_objective"}
 
 
 def _check_may_edit(*, review: Review, user, part_number: int, objective_id: int | None) -> None:
@@ -41,9 +45,10 @@ def row_save(
     `data` is a form's cleaned_data: plain fields and many-to-many lists alike.
     """
     _check_may_edit(review=review, user=user, part_number=part_number, objective_id=objective_id)
+    many_to_many = {field.name for field in row._meta.many_to_many}
+    before = _values(type(row).objects.get(pk=row.pk), data.keys(), many_to_many) if row.pk else {}
     if row.pk:
         _claim_version(row, base_version=base_version, user=user)
-    many_to_many = {field.name for field in row._meta.many_to_many}
     for name, value in data.items():
         if name not in many_to_many:
             setattr(row, name, value)
@@ -51,7 +56,23 @@ def row_save(
     row.save()
     for name in many_to_many & data.keys():
         getattr(row, name).set(data[name])
+    audit_record(review=review, anchor=row_anchor(row), user=user, before=before,
+                 after=_values(row, data.keys(), many_to_many))
     return row
+
+
+def row_anchor(row: TrackedRow) -> str:
+    """The stable name of a row's place, shared by comments and the audit trail."""
+    if isinstance(row, ReviewObjective):
+        return f"objective:{row.objective.number}"
+    return f"row:{row._meta.model_name}:{row.uid}"
+
+
+def _values(row: TrackedRow, names, many_to_many: set) -> dict:
+    return {
+        name: [str(item) for item in getattr(row, name).all()] if name in many_to_many else getattr(row, name)
+        for name in names
+    }
 
 
 @transaction.atomic
@@ -60,6 +81,9 @@ def row_delete(*, review: Review, row: TrackedRow, user, base_version: int, part
     """Delete a row, unless somebody changed it since the user saw it."""
     _check_may_edit(review=review, user=user, part_number=part_number, objective_id=objective_id)
     _claim_version(row, base_version=base_version, user=user)
+    fields = [f.name for f in row._meta.concrete_fields if f.name not in AUDIT_SKIP]
+    audit_record(review=review, anchor=row_anchor(row), user=user, before=_values(row, fields, set()),
+                 after=dict.fromkeys(fields, ""))
     row.delete()
 
 
@@ -67,6 +91,7 @@ def row_delete(*, review: Review, row: TrackedRow, user, base_version: int, part
 def plan_status_save(*, review: Review, user, plan_status: str, plan_detail: str, base_version: int) -> Review:
     """The national implementation plan: part 2, one answer per review."""
     _check_may_edit(review=review, user=user, part_number=2, objective_id=None)
+    before = {"plan_status": review.plan_status, "plan_detail": review.plan_detail}
     claimed = Review.objects.filter(pk=review.pk, plan_version=base_version).update(
         plan_status=plan_status, plan_detail=plan_detail, plan_version=F("plan_version") + 1
     )
@@ -76,4 +101,6 @@ def plan_status_save(*, review: Review, user, plan_status: str, plan_detail: str
             _("Somebody changed the implementation plan while you were editing it. Your changes were not saved."),
             current=review,
         )
+    audit_record(review=review, anchor="plan", user=user, before=before,
+                 after={"plan_status": plan_status, "plan_detail": plan_detail})
     return review

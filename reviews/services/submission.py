@@ -9,6 +9,7 @@ from reviews.models import Review, ReviewCycle, ReviewVersion
 from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.workspace import review_progress
 from reviews.services.errors import DomainError, NotAllowed
+from reviews.services.workflow import submission_recorded
 
 
 def review_open(*, cycle: ReviewCycle, user) -> Review:
@@ -38,6 +39,8 @@ def review_submit(*, review: Review, user) -> ReviewVersion:
     if not rules.can_submit(user, review):
         if review.status not in (Review.Status.DRAFT, Review.Status.REVISION_REQUESTED):
             raise DomainError(_("This review was already submitted."))
+        if not review.cycle.is_open:
+            raise DomainError(_("This review cycle is closed: reviews can no longer be submitted."))
         raise NotAllowed(_("Only the focal point submits the review."))
     missing = review_progress(review).missing
     if missing:
@@ -51,9 +54,11 @@ def review_submit(*, review: Review, user) -> ReviewVersion:
         review=review, number=number, content=review_snapshot(review), submitted_by=user, submitted_at=now,
         is_late=is_late,
     )
+    from_status = review.status
     review.status = Review.Status.SUBMITTED
     review.submitted_at = now
     review.first_submitted_at = review.first_submitted_at or now
     review.is_late = is_late
     review.save(update_fields=["status", "submitted_at", "first_submitted_at", "is_late", "updated_at"])
+    submission_recorded(review=review, user=user, from_status=from_status)
     return version

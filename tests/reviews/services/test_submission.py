@@ -212,8 +212,10 @@ def test_review_submit_refused_when_cycle_closed(review, focal_point, complete_r
     review.cycle.is_open = False
     review.cycle.save()
 
-    with pytest.raises(NotAllowed):
+    with pytest.raises(DomainError) as refused:
         review_submit(review=review, user=focal_point)
+
+    assert refused.value.message == "This review cycle is closed: reviews can no longer be submitted."
 
     assert _status(review) == (Review.Status.DRAFT, 0)
 

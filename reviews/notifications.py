@@ -1,0 +1,23 @@
+"""The wording of notifications, rendered in the reader's language when shown or e-mailed."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from reviews.models import Notification
+
+
+def notification_text(kind: str, params: dict) -> str:
+    """One sentence per kind. Params hold names in both languages, so each reader gets their own."""
+
+    language = "ar" if (get_language() or "ar").startswith("ar") else "en"
+    country = params.get(f"country_{language}", params.get("country_en", ""))
+    values = {"country": country, "actor": params.get("actor", ""), "days": params.get("days", "")}
+    texts = {
+        Notification.Kind.ASSIGNMENT: _("%(actor)s assigned you work on the review of %(country)s."),
+        Notification.Kind.SUBMISSION: _("%(country)s submitted its review."),
+        Notification.Kind.REVISION: _("The regional team asked for revisions of the review of %(country)s."),
+        Notification.Kind.COMMENT: _("%(actor)s commented on the review of %(country)s."),
+        Notification.Kind.ACCEPTANCE: _("The review of %(country)s was accepted."),
+        Notification.Kind.REMINDER: _("%(days)s days are left to submit the review of %(country)s."),
+    }
+    return texts[kind] % values
