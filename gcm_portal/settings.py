@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reviews.context_processors.notifications",
             ],
         },
     },
@@ -179,3 +180,5 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Links in e-mails point here.
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+FORMS_URLFIELD_ASSUME_HTTPS = True  # links typed without a scheme are taken as https
+REMINDER_DAYS = [int(day) for day in env_list("REMINDER_DAYS", ["30", "14", "7", "1"])]

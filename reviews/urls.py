@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews.views import workspace
+from reviews.views import regional, workspace
 
 app_name = "reviews"
 
@@ -21,4 +21,13 @@ urlpatterns = [
     path("<uuid:uid>/documents/<uuid:attachment_uid>/", workspace.attachment_download, name="attachment"),
     path("<uuid:uid>/submit/", workspace.submit, name="submit"),
     path("<uuid:uid>/preview/", workspace.preview, name="preview"),
+    path("<uuid:uid>/transition/<slug:action>/", regional.transition, name="transition"),
+    path("<uuid:uid>/comments/", regional.comment_add, name="comment_add"),
+    path("<uuid:uid>/comments/<uuid:comment_uid>/resolve/", regional.comment_resolve, name="comment_resolve"),
+    path("<uuid:uid>/versions/", regional.versions, name="versions"),
+    path("<uuid:uid>/history/", regional.history, name="history"),
+    path("cycles/<slug:slug>/dashboard/", regional.dashboard, name="dashboard"),
+    path("cycles/<slug:slug>/translations/", regional.translations, name="translations"),
+    path("translations/<uuid:answer_uid>/", regional.translation_save, name="translation_save"),
+    path("notifications/", regional.notifications, name="notifications"),
 ]

@@ -24,6 +24,7 @@ from reviews.models.content import (
     Policy,
     ReviewObjective,
     ReviewVersion,
+    TranslationStatus,
 )
 from reviews.models.review import PlanStatus, Review
 from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
@@ -46,6 +47,7 @@ __all__ = [
     "Policy",
     "ReviewObjective",
     "ReviewVersion",
+    "TranslationStatus",
     "Country",
     "GoodPracticeCriterion",
     "GuidingPrinciple",

@@ -99,6 +99,9 @@ class Answer(TrackedRow):
     def translation_text(self) -> str:
         return self.text_en if self.original_language == Language.AR else self.text_ar
 
+    def get_translation_status_display(self) -> str:
+        return TranslationStatus(self.translation_status).label
+
     @property
     def translation_status(self) -> str:
         if not self.translation_text.strip():

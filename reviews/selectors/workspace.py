@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -55,8 +55,13 @@ class Progress:
 
 
 def template_parts(review: Review) -> list[TemplatePart]:
+    return cycle_template_parts(review.cycle_id)
+
+
+def cycle_template_parts(cycle_id: int) -> list[TemplatePart]:
+    """A cycle's five parts with their prompts in order: two queries."""
     return list(
-        TemplatePart.objects.filter(cycle_id=review.cycle_id).prefetch_related(
+        TemplatePart.objects.filter(cycle_id=cycle_id).order_by("number").prefetch_related(
             Prefetch("prompts", queryset=GuidingPrompt.objects.order_by("position", "code"))
         )
     )
@@ -70,18 +75,31 @@ def reported_objectives(review: Review):
     )
 
 
+def answered_keys(answers) -> set[tuple]:
+    """The (review, prompt, objective) of each answer with text (not only spaces) in either language."""
+    with_text = answers.filter(Q(text_ar__regex=r"\S") | Q(text_en__regex=r"\S"))
+    return set(with_text.values_list("review_id", "prompt_id", "objective_id"))
+
+
 def review_progress(review: Review, *, parts: list[TemplatePart] | None = None) -> Progress:
     """Required prompts answered (in either language) per part; in part 3 each reported objective
-    counts its required prompts and its implementation stage. Four queries, whatever the size."""
+    counts its required prompts and its implementation stage. Three queries, whatever the size."""
     parts = parts if parts is not None else template_parts(review)
-    answered = {
-        (prompt_id, objective_id)
-        for prompt_id, objective_id, text_ar, text_en in Answer.objects.filter(review=review).values_list(
-            "prompt_id", "objective_id", "text_ar", "text_en"
-        )
-        if text_ar.strip() or text_en.strip()
-    }
-    objectives = list(reported_objectives(review))
+    return progress_compute(
+        review=review, parts=parts, answered=answered_keys(Answer.objects.filter(review=review)),
+        objectives=list(reported_objectives(review)),
+    )
+
+
+def _isolated(code: str) -> str:
+    """A prompt code kept left-to-right inside Arabic text ("3.a" must not read "a.3")."""
+    return f"\u2066{code}\u2069"
+
+
+def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set[tuple],
+                     objectives: list[ReviewObjective]) -> Progress:
+    """The progress of one review from data fetched beforehand, so a dashboard of many reviews
+    costs the same few queries as one review."""
     progress = Progress()
     for part in parts:
         counter = PartProgress(number=part.number, title=part.title)
@@ -91,21 +109,22 @@ def review_progress(review: Review, *, parts: list[TemplatePart] | None = None) 
                 continue
             if prompt.scope == GuidingPrompt.Scope.PART:
                 counter.total += 1
-                if (prompt.pk, None) in answered:
+                if (review.pk, prompt.pk, None) in answered:
                     counter.done += 1
                 else:
-                    progress.missing.append(Missing(f"{part.number}. {prompt.code} {prompt.text}",
+                    progress.missing.append(Missing(f"{part.number}. {_isolated(prompt.code)} {prompt.text}",
                                                     f"{part_url}#prompt-{prompt.code}"))
             else:
                 for row in objectives:
                     counter.total += 1
-                    if (prompt.pk, row.objective_id) in answered:
+                    if (review.pk, prompt.pk, row.objective_id) in answered:
                         counter.done += 1
                     else:
                         url = reverse("reviews:objective", args=[review.uid, row.objective.number])
                         progress.missing.append(Missing(
                             _("Objective %(number)s: %(code)s %(prompt)s") % {
-                                "number": row.objective.number, "code": prompt.code, "prompt": prompt.text},
+                                "number": row.objective.number, "code": _isolated(prompt.code),
+                                "prompt": prompt.text},
                             f"{url}#prompt-{prompt.code}",
                         ))
         if part.number == 3:
@@ -142,6 +161,14 @@ def objective_page_data(review: Review, objective: Objective) -> dict:
     return {"review_objective": row}
 
 
+def table_rows(table, review: Review, review_objective: ReviewObjective | None = None):
+    """A table's rows with what each row points to (a practice's kind, an indicator's suggested
+    indicator, a policy's document) joined in: showing a row must not cost a query per row."""
+    pointers = [f.name for f in table.model._meta.concrete_fields
+                if f.many_to_one and f.name not in ("review", "review_objective")]
+    return table.rows(review, review_objective).select_related(*pointers)
+
+
 def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:
     answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by")
     return {answer.prompt_id: answer for answer in answers}
@@ -171,7 +198,7 @@ def review_full(review: Review) -> dict:
         section = {
             "part": part,
             "answers": [(p, answers.get((p.pk, None))) for p in prompts if p.scope == GuidingPrompt.Scope.PART],
-            "tables": [(table, list(table.rows(review))) for table in TABLES.values()
+            "tables": [(table, list(table_rows(table, review))) for table in TABLES.values()
                        if table.part_number == part.number and not table.per_objective],
         }
         if part.number == 3:

@@ -38,3 +38,10 @@ def field_column(bound_field) -> str:
     widget = bound_field.field.widget
     wide = getattr(widget, "allow_multiple_selected", False) or widget.__class__.__name__ in {"Textarea", "CheckboxSelectMultiple"}
     return "col-12" if wide else "col-md-4"
+
+
+@register.simple_tag
+def notification_text(notification) -> str:
+    from reviews.notifications import notification_text as text
+
+    return text(notification.kind, notification.params)

@@ -6,6 +6,7 @@ Every view reaches its review through reviews_visible_to(user): another country 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms import ModelChoiceField
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,11 @@ from reviews import forms, rules
 from reviews.models import GuidingPrompt, Objective, Review
 from reviews.selectors import cycles_visible_to, reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
+from reviews.selectors.comments import comment_threads_by_anchor
 from reviews.services import answers as answer_services
+from reviews.services.answers import answer_anchor
+from reviews.services.rows import row_anchor
+from reviews.services.comments import can_comment
 from reviews.services import assignments as assignment_services
 from reviews.services import attachments as attachment_services
 from reviews.services import objectives as objective_services
@@ -46,6 +51,9 @@ def _workspace_context(request, review: Review, *, parts=None) -> dict:
         "assignments": assignments,
         "is_focal_point": rules.is_focal_point_of(user, review),
         "can_submit": rules.can_submit(user, review),
+        "comment_threads": comment_threads_by_anchor(user, review),
+        "can_comment": can_comment(user, review),
+        "can_resolve": rules.can_follow_region(user),
     }
 
 
@@ -62,7 +70,8 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
             "original_language": answer.original_language if answer else "",
             "version": answer.version if answer else 0,
         }, prefix=f"p{prompt.pk}")
-        blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit})
+        blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit,
+                       "anchor": answer_anchor(prompt, objective)})
     return blocks
 
 
@@ -75,16 +84,28 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
         can_edit = rules.can_edit_section(request.user, review, part_number=table.part_number,
                                           objective_id=objective_id, assignments=assignments)
         rows = []
-        for row in table.rows(review, review_objective):
+        for row in ws.table_rows(table, review, review_objective):
             form = table.make_form(review, instance=row)
             if bound is not None and bound.prefix == form.prefix:
                 form = bound
-            rows.append({"row": row, "form": form})
+            rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
         new_form = table.make_form(review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
+        if can_edit:
+            _share_choices([item["form"] for item in rows] + [new_form])
         blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit})
     return blocks
+
+
+def _share_choices(row_forms) -> None:
+    """The forms of one table offer the same lists (kinds, objectives, categories): read each list
+    once for the table, not once per row. Validation still reads the field's queryset."""
+    for name, field in row_forms[0].fields.items():
+        if isinstance(field, ModelChoiceField):
+            choices = list(iter(field.choices))  # iter(): list() would ask its len(), a COUNT query
+            for form in row_forms:
+                form.fields[name].choices = choices
 
 
 @login_required
@@ -104,6 +125,9 @@ def overview(request, uid):
     context = _workspace_context(request, review)
     context["attachments"] = review.attachments.select_related("uploaded_by")
     context["versions"] = review.versions.select_related("submitted_by")
+    context["last_event"] = review.events.select_related("actor").last()
+    context["open_shared_comments"] = review.comments.filter(
+        visibility="shared", is_resolved=False, parent__isnull=True).count()
     return render(request, "reviews/workspace/overview.html", context)
 
 
@@ -169,6 +193,7 @@ def objective(request, uid, number, bound=None):
         instance=review_objective, prefix="details")
     context.update({
         "objective": goal,
+        "objective_anchor": row_anchor(review_objective),
         "review_objective": review_objective,
         "blocks": _answer_blocks(request, review, prompts, objective=goal, assignments=context["assignments"],
                                  part_number=3),
@@ -404,6 +429,9 @@ def attachment_download(request, uid, attachment_uid):
 def submit(request, uid):
     review = _review_for(request, uid)
     if request.method == "POST":
+        if not rules.is_focal_point_of(request.user, review):
+            # Who asks comes before the review's state: a reviewer must not be told "already submitted".
+            raise PermissionDenied(_("Only the focal point submits the review."))
         try:
             version = submission_services.review_submit(review=review, user=request.user)
         except NotAllowed as error:

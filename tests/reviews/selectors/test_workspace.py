@@ -16,7 +16,7 @@ def _counts(progress):
 
 def _part_item(review, prompt):
     url = reverse("reviews:part", args=[review.uid, prompt.part.number])
-    return Missing(f"{prompt.part.number}. {prompt.code} {prompt.text}", f"{url}#prompt-{prompt.code}")
+    return Missing(f"{prompt.part.number}. \u2066{prompt.code}\u2069 {prompt.text}", f"{url}#prompt-{prompt.code}")
 
 
 def _objective_url(review, number, anchor):
@@ -50,7 +50,7 @@ def test_review_progress_missing_items_follow_the_active_language(review, prompt
 
     prompt = prompts["1.1"]
     expected_text = prompt.text_ar if language == "ar" else prompt.text_en
-    assert first.label == f"1. 1.1 {expected_text}"
+    assert first.label == f"1. \u20661.1\u2069 {expected_text}"
     assert first.url == f"/{language}/reviews/{review.uid}/parts/1/#prompt-1.1"
 
 
@@ -95,8 +95,8 @@ def test_review_progress_counts_each_reported_objective_in_part_3(review, prompt
     assert _counts(progress)[2] == (3, 6, 9)  # 3.0, three prompts and a stage for each of two objectives
     part_3_missing = [item for item in progress.missing if item.label.startswith("Objective")]
     assert part_3_missing == [
-        Missing(f"Objective 6: 3.b {prompts['3.b'].text_en}", _objective_url(review, 6, "prompt-3.b")),
-        Missing(f"Objective 6: 3.c {prompts['3.c'].text_en}", _objective_url(review, 6, "prompt-3.c")),
+        Missing(f"Objective 6: \u20663.b\u2069 {prompts['3.b'].text_en}", _objective_url(review, 6, "prompt-3.b")),
+        Missing(f"Objective 6: \u20663.c\u2069 {prompts['3.c'].text_en}", _objective_url(review, 6, "prompt-3.c")),
         Missing("Objective 6: implementation stage", _objective_url(review, 6, "stage")),
     ]
 

@@ -1,0 +1,74 @@
+"""The regional dashboard: every country of a cycle, its status and completeness, in a few queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from reviews.models import Answer, Country, Review, ReviewCycle, ReviewObjective
+from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
+from reviews.selectors.workspace import Progress, answered_keys, cycle_template_parts, progress_compute
+
+DASHBOARD_SORTS = {
+    "country": _("Country"),
+    "status": _("Status"),
+    "progress": _("Progress"),
+    "activity": _("Last activity"),
+}
+
+
+@dataclass
+class DashboardRow:
+    country: Country
+    review: Review | None
+    progress: Progress | None
+    objectives_reported: int
+    last_activity: object
+
+    @property
+    def is_late(self) -> bool:
+        return bool(self.review and self.review.is_late)
+
+
+def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: bool = False,
+                   sort: str = "country") -> list[DashboardRow]:
+    """Every country the user sees with its review in the cycle, if they may see it (a draft stays
+    private to its country). The number of queries does not depend on the number of countries."""
+    reviews = {
+        review.country_id: review
+        for review in reviews_visible_to(user).filter(cycle=cycle).annotate(last_change=Max("changes__created_at"))
+    }
+    parts = cycle_template_parts(cycle.pk)
+    answered = answered_keys(Answer.objects.filter(review__in=reviews.values()))
+    objectives = defaultdict(list)
+    for row in ReviewObjective.objects.filter(review__in=reviews.values(), is_reported=True).select_related(
+            "objective").order_by("objective__number"):
+        objectives[row.review_id].append(row)
+    rows = []
+    for country in countries_visible_to(user):
+        review = reviews.get(country.pk)
+        progress = None
+        if review is not None:
+            progress = progress_compute(review=review, parts=parts, answered=answered,
+                                        objectives=objectives[review.pk])
+        rows.append(DashboardRow(
+            country=country, review=review, progress=progress,
+            objectives_reported=len(objectives[review.pk]) if review else 0,
+            last_activity=max(filter(None, [review.updated_at, review.last_change])) if review else None,
+        ))
+    if status == "none":
+        rows = [row for row in rows if row.review is None]
+    elif status in Review.Status.values:
+        rows = [row for row in rows if row.review and row.review.status == status]
+    if late_only:
+        rows = [row for row in rows if row.is_late]
+    return sorted(rows, key=_SORT_KEYS[sort])
+
+
+_SORT_KEYS = {
+    "country": lambda row: row.country.name,
+    "status": lambda row: (row.review.status if row.review else "", row.country.name),
+    "progress": lambda row: (-(row.progress.percent if row.progress else -1), row.country.name),
+    "activity": lambda row: (-(row.last_activity.timestamp() if row.last_activity else 0), row.country.name),
+}

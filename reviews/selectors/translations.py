@@ -1,0 +1,31 @@
+"""Answers for the translation workspace, filtered by country, part and status."""
+
+from django.db.models import Q, QuerySet
+
+from reviews.models import Answer, Language, TranslationStatus
+from reviews.selectors.visibility import reviews_visible_to
+
+
+def answers_for_translation(*, user, cycle, country_iso2: str = "", part_number: int | None = None,
+                            status: str = "") -> QuerySet[Answer]:
+    """Answered prompts of the reviews the user sees in the cycle, with the filters applied."""
+    answers = (
+        Answer.objects.filter(review__in=reviews_visible_to(user).filter(cycle=cycle))
+        .exclude(text_ar="", text_en="")
+        .select_related("review__country", "prompt__part", "objective", "updated_by", "translation_verified_by")
+        .order_by("review__country__iso2", "prompt__part__number", "objective__number", "prompt__position")
+    )
+    if country_iso2:
+        answers = answers.filter(review__country__iso2=country_iso2.upper())
+    if part_number:
+        answers = answers.filter(prompt__part__number=part_number)
+    missing_translation = (Q(original_language=Language.AR) & Q(text_en="")) | (
+        Q(original_language=Language.EN) & Q(text_ar="")
+    )
+    if status == TranslationStatus.NEEDED:
+        answers = answers.filter(missing_translation)
+    elif status == TranslationStatus.DRAFT:
+        answers = answers.exclude(missing_translation).filter(translation_verified_at__isnull=True)
+    elif status == TranslationStatus.VERIFIED:
+        answers = answers.exclude(missing_translation).filter(translation_verified_at__isnull=False)
+    return answers

@@ -1,0 +1,52 @@
+"""The translation workspace: filling the missing language of an answer and verifying it."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reviews import rules
+from reviews.models import Answer, Language
+from reviews.services.answers import answer_anchor
+from reviews.services.audit import audit_record
+from reviews.services.errors import EditConflict, NotAllowed
+
+
+def can_translate(user, review) -> bool:
+    """Regional staff translate any review they see; the country team its own while it may edit."""
+    if rules.can_follow_region(user):
+        return review.first_submitted_at is not None
+    return rules.is_country_team_of(user, review) and review.is_editable_by_country
+
+
+@transaction.atomic
+def translation_save(*, answer: Answer, user, text: str, verified: bool, base_version: int) -> Answer:
+    """Save the translation (the text in the language other than the original) and its status.
+
+    Verifying records who vouched for it; any later change to either text clears that mark.
+    Like every answer save, it is refused when the answer changed since it was loaded.
+    """
+    review = answer.review
+    if not can_translate(user, review):
+        raise NotAllowed(_("You cannot translate this answer."))
+    field = "text_en" if answer.original_language == Language.AR else "text_ar"
+    before = {field: getattr(answer, field), "verified": bool(answer.translation_verified_at)}
+    now = timezone.now()
+    changes = {field: text}
+    if verified and text.strip():
+        changes.update(translation_verified_by=user, translation_verified_at=now)
+    else:
+        changes.update(translation_verified_by=None, translation_verified_at=None)
+    claimed = Answer.objects.filter(pk=answer.pk, version=base_version).update(
+        version=F("version") + 1, updated_by=user, updated_at=now, **changes
+    )
+    answer.refresh_from_db()
+    if claimed == 0:
+        raise EditConflict(
+            _("%(name)s changed this answer while you were translating it. Your translation was not saved.")
+            % {"name": answer.updated_by or _("Someone")},
+            current=answer,
+        )
+    audit_record(review=review, anchor=answer_anchor(answer.prompt, answer.objective), user=user, before=before,
+                 after={field: text, "verified": bool(answer.translation_verified_at)})
+    return answer

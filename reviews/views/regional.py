@@ -1,0 +1,192 @@
+"""Regional staff: the dashboard, workflow transitions, comments, versions, history, translations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reviews import rules
+from reviews.models import Answer, ChangeLog, Comment, Review, ReviewEvent, TranslationStatus
+from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.selectors.comments import comments_visible_to
+from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
+from reviews.selectors.translations import answers_for_translation
+from reviews.selectors.versions import version_diff
+from reviews.services import comments as comment_services
+from reviews.services import translations as translation_services
+from reviews.services import workflow
+from reviews.services.errors import DomainError, EditConflict, NotAllowed
+from reviews.services.notifications import notification_mark_read
+
+
+def _back(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+def dashboard(request, slug):
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    status = request.GET.get("status", "")
+    sort = request.GET.get("sort", "country")
+    rows = dashboard_rows(user=request.user, cycle=cycle, status=status, late_only=request.GET.get("late") == "1",
+                          sort=sort if sort in DASHBOARD_SORTS else "country")
+    return render(request, "reviews/regional/dashboard.html", {
+        "cycle": cycle, "rows": rows, "status": status, "sort": sort, "late": request.GET.get("late") == "1",
+        "statuses": [("none", _("Not started"))] + list(Review.Status.choices),
+        "sorts": DASHBOARD_SORTS,
+    })
+
+
+TRANSITIONS = {
+    "take": lambda review, user, reason: workflow.review_take(review=review, reviewer=user),
+    "request_revision": lambda review, user, reason: workflow.revision_request(review=review, reviewer=user,
+                                                                             reason=reason),
+    "accept": lambda review, user, reason: workflow.review_accept(review=review, reviewer=user),
+    "reopen": lambda review, user, reason: workflow.review_reopen(review=review, organiser=user, reason=reason),
+}
+
+
+@login_required
+@require_POST
+def transition(request, uid, action):
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    if action not in TRANSITIONS:
+        raise Http404
+    try:
+        TRANSITIONS[action](review, request.user, request.POST.get("reason", ""))
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The review is now “%(status)s”.") % {"status": review.get_status_display()})
+    return redirect("reviews:overview", review.uid)
+
+
+@login_required
+@require_POST
+def comment_add(request, uid):
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    parent = None
+    if request.POST.get("parent"):
+        parent = get_object_or_404(comments_visible_to(request.user, review), uid=request.POST["parent"])
+    try:
+        objective = request.POST.get("objective")
+        comment_services.comment_add(
+            review=review, author=request.user, anchor=request.POST.get("anchor", "")[:120],
+            part_number=int(request.POST.get("part") or 0), objective_number=int(objective) if objective else None,
+            body=request.POST.get("body", ""), visibility=request.POST.get("visibility", Comment.Visibility.SHARED),
+            parent=parent,
+        )
+    except (ValueError, TypeError):
+        messages.error(request, _("The comment could not be placed."))
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Comment added."))
+    return _back(request, f"/{request.LANGUAGE_CODE}/reviews/{review.uid}/")
+
+
+@login_required
+@require_POST
+def comment_resolve(request, uid, comment_uid):
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    comment = get_object_or_404(comments_visible_to(request.user, review), uid=comment_uid)
+    try:
+        comment_services.comment_set_resolved(comment=comment, user=request.user,
+                                              resolved=request.POST.get("resolved") == "1")
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    return _back(request, f"/{request.LANGUAGE_CODE}/reviews/{review.uid}/")
+
+
+@login_required
+def versions(request, uid):
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    all_versions = list(review.versions.select_related("submitted_by"))
+    older = newer = None
+    changes = []
+    if len(all_versions) >= 2:
+        by_number = {version.number: version for version in all_versions}
+        try:
+            older = by_number[int(request.GET.get("from", all_versions[-2].number))]
+            newer = by_number[int(request.GET.get("to", all_versions[-1].number))]
+        except (KeyError, ValueError) as error:
+            raise Http404 from error
+        changes = version_diff(older, newer)
+    events = ReviewEvent.objects.filter(review=review).select_related("actor")
+    return render(request, "reviews/regional/versions.html", {
+        "review": review, "versions": all_versions, "older": older, "newer": newer, "changes": changes,
+        "events": events,
+    })
+
+
+@login_required
+def history(request, uid):
+    """The audit trail of one place (an answer, a row) or of the whole review."""
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    changes = ChangeLog.objects.filter(review=review).select_related("user")
+    anchor = request.GET.get("anchor", "")
+    if anchor:
+        changes = changes.filter(anchor=anchor)
+    page = Paginator(changes, 50).get_page(request.GET.get("page"))
+    return render(request, "reviews/regional/history.html", {"review": review, "page": page, "anchor": anchor})
+
+
+@login_required
+def notifications(request):
+    items = request.user.notifications.select_related("review__country")[:100]
+    response = render(request, "reviews/notifications.html", {"notifications": items})
+    notification_mark_read(user=request.user)
+    return response
+
+
+@login_required
+def translations(request, slug):
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    part = request.GET.get("part", "")
+    answers = answers_for_translation(
+        user=request.user, cycle=cycle, country_iso2=request.GET.get("country", ""),
+        part_number=int(part) if part.isdigit() else None, status=request.GET.get("status", ""),
+    )
+    page = Paginator(answers, 25).get_page(request.GET.get("page"))
+    return render(request, "reviews/regional/translations.html", {
+        "cycle": cycle, "page": page, "statuses": TranslationStatus.choices,
+        "countries": reviews_visible_to(request.user).filter(cycle=cycle).select_related("country"),
+        "filters": request.GET,
+    })
+
+
+@login_required
+@require_POST
+def translation_save(request, answer_uid):
+    answer = get_object_or_404(
+        Answer.objects.filter(review__in=reviews_visible_to(request.user)).select_related(
+            "review", "prompt", "objective"), uid=answer_uid)
+    text = request.POST.get("text", "")
+    if len(text) > 20_000:
+        messages.error(request, _("The translation is longer than 20,000 characters."))
+        return _back(request, "/")
+    try:
+        translation_services.translation_save(answer=answer, user=request.user, text=text,
+                                              verified=request.POST.get("verified") == "1",
+                                              base_version=int(request.POST.get("version") or 0))
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except EditConflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        messages.success(request, _("Translation saved."))
+    return _back(request, "/")
