@@ -40,7 +40,7 @@ def answer_save(
 
     with transaction.atomic():
         current = (
-            Answer.objects.select_for_update()
+            Answer.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(review=review, prompt=prompt, objective=objective)
             .first()
