@@ -7,6 +7,8 @@ from accounts.models import Role
 from reviews.models import (
     Answer,
     Assignment,
+    ChangeLog,
+    Comment,
     Consultation,
     Country,
     GoodPractice,
@@ -14,6 +16,7 @@ from reviews.models import (
     GovernmentEntity,
     GuidingPrompt,
     Indicator,
+    Notification,
     Objective,
     Organisation,
     PlannedAction,
@@ -21,6 +24,7 @@ from reviews.models import (
     PracticeType,
     Review,
     ReviewCycle,
+    ReviewEvent,
     ReviewObjective,
     RoundTable,
     StakeholderCategory,
@@ -272,3 +276,51 @@ class PlannedActionFactory(factory.django.DjangoModelFactory):
     review = factory.SubFactory(ReviewFactory)
     part_number = 5
     action = factory.Sequence(lambda n: f"Planned action {n}")
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A shared comment by a regional reviewer on answer 1.1; pass `review` (a submitted one)."""
+
+    class Meta:
+        model = Comment
+
+    review = factory.SubFactory(ReviewFactory)
+    author = factory.SubFactory(ReviewerFactory)
+    anchor = "answer:1.1"
+    part_number = 1
+    objective_number = None
+    body = factory.Sequence(lambda n: f"Comment {n}: please add the figures.")
+    visibility = Comment.Visibility.SHARED
+
+
+class ReviewEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewEvent
+
+    review = factory.SubFactory(ReviewFactory)
+    from_status = Review.Status.DRAFT
+    to_status = Review.Status.SUBMITTED
+    actor = factory.SubFactory(FocalPointFactory, country=factory.SelfAttribute("..review.country"))
+
+
+class ChangeLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChangeLog
+
+    review = factory.SubFactory(ReviewFactory)
+    anchor = "answer:1.1"
+    field = "text_ar"
+    before = ""
+    after = factory.Sequence(lambda n: f"نص {n}")
+    user = factory.SubFactory(FocalPointFactory, country=factory.SelfAttribute("..review.country"))
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(ReviewerFactory)
+    review = None
+    kind = Notification.Kind.SUBMISSION
+    params = factory.LazyFunction(lambda: {"country_ar": "مصر", "country_en": "Egypt"})
+    url = ""

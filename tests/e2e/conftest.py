@@ -39,12 +39,13 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """`new_page()` opens a page in a fresh browser context: one context per signed-in user."""
+    """`new_page()` opens a page in a fresh browser context: one context per signed-in user.
+    `new_page(locale="en")` for a user whose browser asks for English."""
     contexts = []
 
-    def open_page():
+    def open_page(locale="ar"):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
-                                      locale="ar")
+                                      locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from reviews.models import GuidingPrompt, Objective, ReviewObjective
 from reviews.services.reference import cycle_create
+from reviews.services.submission import review_submit
 from tests import factories
 
 
@@ -68,3 +69,12 @@ def review_complete(review, user, *, objective_numbers=(1,)) -> list[ReviewObjec
 def complete_review():
     """`complete_review(review, user, objective_numbers=(1,))` fills in everything required."""
     return review_complete
+
+
+@pytest.fixture
+def submitted_review(review, focal_point, complete_review):
+    """Egypt's review, complete and submitted by its focal point (version 1): the regional staff see it."""
+    complete_review(review, focal_point)
+    review_submit(review=review, user=focal_point)
+    review.refresh_from_db()
+    return review

@@ -207,7 +207,7 @@ def test_review_submit_after_revision_request_stores_second_version(review, prom
     )
 
 
-def test_review_submit_refused_when_cycle_closed(review, focal_point, complete_review):
+def test_review_submit_refused_when_cycle_closed(review, focal_point, complete_review, english):
     complete_review(review, focal_point)
     review.cycle.is_open = False
     review.cycle.save()
