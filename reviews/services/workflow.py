@@ -16,14 +16,19 @@ Status = Review.Status
 
 
 def _transition(*, review: Review, actor, from_statuses: tuple, to_status: str, reason: str = "") -> Review:
-    claimed = Review.objects.filter(pk=review.pk, status__in=from_statuses).update(status=to_status)
-    if claimed == 0:
+    # One compare-and-set per allowed status, so the event records the status the review really
+    # left, not the one a stale instance remembers.
+    from_status = next(
+        (status for status in from_statuses
+         if Review.objects.filter(pk=review.pk, status=status).update(status=to_status)),
+        None,
+    )
+    if from_status is None:
         review.refresh_from_db(fields=["status"])
         raise DomainError(
             _("This cannot be done while the review is “%(status)s”: somebody may have acted on it just now. "
               "Reload the page to see its current state.") % {"status": review.get_status_display()}
         )
-    from_status = review.status
     review.refresh_from_db()
     ReviewEvent.objects.create(review=review, from_status=from_status, to_status=to_status, actor=actor,
                                reason=reason)

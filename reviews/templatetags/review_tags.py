@@ -15,7 +15,9 @@ def field_display(row, name: str) -> str:
     value = getattr(row, name)
     if value is None or value == "":
         return "—"
-    return formats.localize(value) if not isinstance(value, str) else value
+    if isinstance(value, str) or name.endswith("year"):
+        return str(value)  # a year is a name, not a quantity: never "2,019"
+    return formats.localize(value)
 
 
 @register.filter
