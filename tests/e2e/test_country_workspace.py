@@ -174,7 +174,7 @@ def test_country_workspace_review_from_start_to_submission(jordan, new_page, tmp
     expect(fp.locator("main .alert-info")).to_have_count(1)
     expect(fp.locator('aside a[href$="/submit/"]')).to_have_count(0)
     fp.click('aside a[href$="/parts/1/"]')
-    expect(fp.locator("main textarea")).to_have_count(0)
+    expect(fp.locator("main .answer-form textarea")).to_have_count(0)
     fp_shot("07-submitted-read-only")
 
     review = Review.objects.get(country__iso2="JO", cycle__slug="arab-2028")
