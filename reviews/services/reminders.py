@@ -26,7 +26,8 @@ def reminders_send(*, today=None) -> int:
             kind=Notification.Kind.REMINDER, params__cycle=cycle.slug, params__days=days,
         ).values_list("user_id", flat=True))
         for country in Country.objects.exclude(pk__in=submitted).prefetch_related("users"):
-            focal_points = [u for u in country.users.all() if u.role == "focal_point" and u.pk not in already]
+            focal_points = [u for u in country.users.all()
+                            if u.role == "focal_point" and u.is_active and u.pk not in already]
             if not focal_points:
                 continue
             review = reviews.get(country.pk)

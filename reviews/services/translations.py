@@ -27,7 +27,12 @@ def translation_save(*, answer: Answer, user, text: str, verified: bool, base_ve
     Like every answer save, it is refused when the answer changed since it was loaded.
     """
     review = answer.review
-    if not can_translate(user, review):
+    # A contributor translates only what they may edit: the parts and objectives assigned to them.
+    if not can_translate(user, review) or (
+        rules.is_country_team_of(user, review)
+        and not rules.can_edit_section(user, review, part_number=answer.prompt.part.number,
+                                       objective_id=answer.objective_id)
+    ):
         raise NotAllowed(_("You cannot translate this answer."))
     field = "text_en" if answer.original_language == Language.AR else "text_ar"
     before = {field: getattr(answer, field), "verified": bool(answer.translation_verified_at)}
