@@ -1,6 +1,9 @@
 from django.urls import path
 
 from reviews.views import regional, workspace
+from reviews.views import synthesis
+from reviews.views import exports as export_views
+from reviews.views import compilation
 
 app_name = "reviews"
 
@@ -30,4 +33,29 @@ urlpatterns = [
     path("cycles/<slug:slug>/translations/", regional.translations, name="translations"),
     path("translations/<uuid:answer_uid>/", regional.translation_save, name="translation_save"),
     path("notifications/", regional.notifications, name="notifications"),
+]
+
+urlpatterns += [
+    path("cycles/<slug:slug>/exports/", export_views.exports, name="exports"),
+    path("cycles/<slug:slug>/exports/download/", export_views.export_download, name="export_download"),
+]
+
+urlpatterns += [
+    path("cycles/<slug:slug>/matrix/", compilation.matrix, name="matrix"),
+    path("cycles/<slug:slug>/compilations/", compilation.compilations, name="compilations"),
+    path("cycles/<slug:slug>/practices/", compilation.practices, name="practices"),
+    path("practices/<uuid:uid>/", compilation.practice, name="practice"),
+    path("cycles/<slug:slug>/figures/", compilation.figures, name="figures"),
+]
+
+urlpatterns += [
+    path("cycles/<slug:slug>/synthesis/", synthesis.overview, name="synthesis"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/", synthesis.chapter, name="synthesis_chapter"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/text/", synthesis.text_save, name="synthesis_text_save"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/verify/", synthesis.verify, name="synthesis_verify"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/cite/", synthesis.cite, name="synthesis_cite"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/citations/<uuid:citation_uid>/remove/", synthesis.citation_remove,
+         name="synthesis_citation_remove"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/feature/", synthesis.feature, name="synthesis_feature"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/preview/", synthesis.preview, name="synthesis_preview"),
 ]

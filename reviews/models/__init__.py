@@ -28,8 +28,13 @@ from reviews.models.content import (
 )
 from reviews.models.review import PlanStatus, Review
 from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
+from reviews.models.synthesis import ChapterCitation, ObjectiveSynthesis, SynthesisChange, SynthesisChapter
 
 __all__ = [
+    "ChapterCitation",
+    "ObjectiveSynthesis",
+    "SynthesisChange",
+    "SynthesisChapter",
     "ChangeLog",
     "Comment",
     "Notification",

@@ -1,6 +1,6 @@
 """Answers for the translation workspace, filtered by country, part and status."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from reviews.models import Answer, Language, TranslationStatus
 from reviews.selectors.visibility import reviews_visible_to
@@ -13,7 +13,10 @@ def answers_for_translation(*, user, cycle, country_iso2: str = "", part_number:
         Answer.objects.filter(review__in=reviews_visible_to(user).filter(cycle=cycle))
         .exclude(text_ar="", text_en="")
         .select_related("review__country", "prompt__part", "objective", "updated_by", "translation_verified_by")
-        .order_by("review__country__iso2", "prompt__part__number", "objective__number", "prompt__position")
+        # The part's own answers before those per objective, as in the template: PostgreSQL would put
+        # the NULL objective last, SQLite first.
+        .order_by("review__country__iso2", "prompt__part__number", F("objective__number").asc(nulls_first=True),
+                  "prompt__position")
     )
     if country_iso2:
         answers = answers.filter(review__country__iso2=country_iso2.upper())

@@ -46,7 +46,7 @@ def new_page(browser, live_server):
     def open_page(locale="ar"):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
                                       locale=locale)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
 
