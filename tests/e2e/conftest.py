@@ -24,7 +24,10 @@ CHROMIUM_ARGS = [
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"end-to-end tests need Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as actions: a 2-core machine under load can take seconds per page.
+    expect.set_options(timeout=30_000)
 
     # Playwright's sync API keeps an asyncio loop running in this thread, and Django then refuses
     # ORM calls from it. They are safe here (the loop never runs Django code); the variable is
