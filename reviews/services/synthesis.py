@@ -1,0 +1,266 @@
+"""Writing the regional synthesis: its chapters, the per-objective sections, citations and featured practices.
+
+Only the regional staff write the synthesis. Texts are saved like a country's answers: a save names
+the version it started from and is refused (EditConflict) when somebody saved in between. Every
+change leaves a SynthesisChange row, field by field.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reviews import rules
+from reviews.models import (
+    ChapterCitation,
+    GoodPractice,
+    GuidingPrompt,
+    Language,
+    Objective,
+    ObjectiveSynthesis,
+    Review,
+    ReviewCycle,
+    ReviewObjective,
+    RoundTable,
+    SynthesisChange,
+    SynthesisChapter,
+)
+from reviews.selectors.visibility import reviews_visible_to
+from reviews.services.audit import _text  # the same text form as the reviews' audit trail
+from reviews.services.errors import DomainError, EditConflict, NotAllowed
+
+Kind = SynthesisChapter.Kind
+
+# The report's standard chapters, in order; one round-table chapter per round table goes where
+# ROUND_TABLE stands. Titles are data of the report in both languages, not interface strings.
+CHAPTER_LAYOUT = [
+    (Kind.EXECUTIVE_SUMMARY, "الملخص التنفيذي", "Executive summary"),
+    (Kind.INTRODUCTION, "مقدمة", "Introduction"),
+    (Kind.METHODOLOGY, "المنهجية", "Methodology"),
+    (Kind.POLICY, "السياسات والبيئة التمكينية", "Policy and enabling environment"),
+    (Kind.ROUND_TABLE, "", ""),
+    (Kind.MEANS, "وسائل التنفيذ", "Means of implementation"),
+    (Kind.NEXT_STEPS, "الخطوات التالية", "Next steps"),
+    (Kind.CONCLUSIONS, "الاستنتاجات", "Conclusions"),
+]
+
+TEXT_FIELDS = ("text_ar", "text_en", "original_language")
+
+SynthesisItem = SynthesisChapter | ObjectiveSynthesis
+
+
+def _check_may_write(user) -> None:
+    if not rules.can_follow_region(user):
+        raise NotAllowed(_("Only the regional staff write the regional synthesis."))
+
+
+def _record(*, chapter: SynthesisChapter, objective: Objective | None, user, before: dict,
+            after: dict) -> list[SynthesisChange]:
+    """One row per field whose value changed, as the country reviews' audit trail does."""
+    changes = [
+        SynthesisChange(chapter=chapter, objective=objective, field=name, before=_text(before.get(name)),
+                        after=_text(value), user=user)
+        for name, value in after.items()
+        if _text(before.get(name)) != _text(value)
+    ]
+    return SynthesisChange.objects.bulk_create(changes)
+
+
+@transaction.atomic
+def synthesis_chapters_ensure(*, cycle: ReviewCycle) -> list[SynthesisChapter]:
+    """Create the cycle's standard chapters, one chapter per round table and, under it, a section per
+    objective of that round table. Idempotent: existing chapters and their texts are left untouched,
+    and the cost does not depend on how many exist."""
+    round_tables = list(RoundTable.objects.prefetch_related("objectives").order_by("number"))
+    chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
+    existing = {(c.kind, c.round_table_id) for c in chapters}
+    missing = []
+    position = 0
+    for kind, title_ar, title_en in CHAPTER_LAYOUT:
+        targets = round_tables if kind == Kind.ROUND_TABLE else [None]
+        for round_table in targets:
+            position += 1
+            if (kind, round_table.pk if round_table else None) in existing:
+                continue
+            titles = (round_table.title_ar, round_table.title_en) if round_table else (title_ar, title_en)
+            missing.append(SynthesisChapter(cycle=cycle, kind=kind, round_table=round_table, position=position,
+                                            title_ar=titles[0], title_en=titles[1]))
+    if missing:
+        # Two first visits at once: the unique constraints keep one chapter of each.
+        SynthesisChapter.objects.bulk_create(missing, ignore_conflicts=True)
+        chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
+    wanted = [
+        (chapter, objective)
+        for chapter in chapters if chapter.is_round_table
+        for round_table in round_tables if round_table.pk == chapter.round_table_id
+        for objective in round_table.objectives.all()
+    ]
+    have = set(ObjectiveSynthesis.objects.filter(chapter__cycle=cycle).values_list("chapter_id", "objective_id"))
+    sections = [ObjectiveSynthesis(chapter=chapter, objective=objective)
+                for chapter, objective in wanted if (chapter.pk, objective.pk) not in have]
+    if sections:
+        ObjectiveSynthesis.objects.bulk_create(sections, ignore_conflicts=True)
+    return chapters
+
+
+def _original_language(original_language: str | None, text_ar: str, text_en: str) -> str:
+    if original_language in Language.values:
+        return original_language
+    return Language.EN if text_en.strip() and not text_ar.strip() else Language.AR
+
+
+@transaction.atomic
+def _text_save(*, item: SynthesisItem, chapter: SynthesisChapter, objective: Objective | None, user,
+               text_ar: str, text_en: str, original_language: str | None, base_version: int) -> SynthesisItem:
+    _check_may_write(user)
+    model = type(item)
+    values = {"text_ar": text_ar, "text_en": text_en,
+              "original_language": _original_language(original_language, text_ar, text_en)}
+    before = model.objects.select_for_update(of=("self",)).get(pk=item.pk)
+    texts_changed = (before.text_ar, before.text_en) != (text_ar, text_en)
+    extra = {"translation_verified_by": None, "translation_verified_at": None} if texts_changed else {}
+    claimed = model.objects.filter(pk=item.pk, version=base_version).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **values, **extra
+    )
+    if claimed == 0:  # somebody saved since this user loaded the text
+        current = model.objects.select_related("updated_by").get(pk=item.pk)
+        if (current.text_ar, current.text_en) == (text_ar, text_en):
+            return current  # the same text saved twice (a retried request): nothing is lost
+        raise EditConflict(
+            _("%(name)s saved this text while you were editing it. Your text was not saved: compare both "
+              "versions, merge them and save again.") % {"name": current.updated_by or _("Someone")},
+            current=current,
+        )
+    item.refresh_from_db()
+    _record(chapter=chapter, objective=objective, user=user,
+            before={name: getattr(before, name) for name in values}, after=values)
+    return item
+
+
+def chapter_text_save(*, chapter: SynthesisChapter, user, text_ar: str, text_en: str,
+                      original_language: str | None, base_version: int) -> SynthesisChapter:
+    """Save a chapter's text if nobody changed it since the editor loaded it (`base_version`).
+
+    A stale save raises EditConflict carrying the stored text; a change to either text clears the
+    translation's verification. The original language defaults to the first language written.
+    """
+    return _text_save(item=chapter, chapter=chapter, objective=None, user=user, text_ar=text_ar, text_en=text_en,
+                      original_language=original_language, base_version=base_version)
+
+
+def objective_synthesis_save(*, synthesis: ObjectiveSynthesis, user, text_ar: str, text_en: str,
+                             original_language: str | None, base_version: int) -> ObjectiveSynthesis:
+    """Save the synthesis of one objective, with the same rules as a chapter's text."""
+    return _text_save(item=synthesis, chapter=synthesis.chapter, objective=synthesis.objective, user=user,
+                      text_ar=text_ar, text_en=text_en, original_language=original_language,
+                      base_version=base_version)
+
+
+@transaction.atomic
+def chapter_translation_verify(*, item: SynthesisItem, user, verified: bool, base_version: int) -> SynthesisItem:
+    """Mark the translation of a chapter (or of an objective's synthesis) verified, or not.
+
+    Only a translation that exists can be verified, and only in the version the user read: a text
+    changed since then raises EditConflict. Verifying records who vouched for it.
+    """
+    _check_may_write(user)
+    if verified and not item.translation_text.strip():
+        raise DomainError(_("There is no translation to verify yet."))
+    model = type(item)
+    now = timezone.now()
+    was_verified = bool(item.translation_verified_at)
+    changes = ({"translation_verified_by": user, "translation_verified_at": now} if verified
+               else {"translation_verified_by": None, "translation_verified_at": None})
+    claimed = model.objects.filter(pk=item.pk, version=base_version).update(
+        version=F("version") + 1, updated_by=user, updated_at=now, **changes
+    )
+    item.refresh_from_db()
+    if claimed == 0:
+        raise EditConflict(
+            _("%(name)s changed this text since you read it. Read it again before verifying the translation.")
+            % {"name": item.updated_by or _("Someone")},
+            current=item,
+        )
+    chapter = item if isinstance(item, SynthesisChapter) else item.chapter
+    objective = None if isinstance(item, SynthesisChapter) else item.objective
+    _record(chapter=chapter, objective=objective, user=user, before={"verified": was_verified},
+            after={"verified": verified})
+    return item
+
+
+def _check_review_in_cycle(*, review: Review, chapter: SynthesisChapter, user) -> None:
+    if not reviews_visible_to(user).filter(pk=review.pk, cycle_id=chapter.cycle_id).exists():
+        raise NotAllowed(_("This review is not one of the cycle's reviews you can see."))
+
+
+@transaction.atomic
+def chapter_feature_practice(*, chapter: SynthesisChapter, practice: GoodPractice, user,
+                             featured: bool) -> None:
+    """Feature a country's good practice in a chapter, or stop featuring it.
+
+    The practice must come from a review of the chapter's cycle that the user sees (a submitted one).
+    Featuring twice changes nothing and records nothing.
+    """
+    _check_may_write(user)
+    review = Review.objects.select_related("country").get(review_objectives=practice.review_objective_id)
+    _check_review_in_cycle(review=review, chapter=chapter, user=user)
+    is_featured = chapter.featured_practices.filter(pk=practice.pk).exists()
+    if is_featured == featured:
+        return
+    if featured:
+        chapter.featured_practices.add(practice)
+    else:
+        chapter.featured_practices.remove(practice)
+    label = f"{review.country.iso2}: {practice.title}"
+    _record(chapter=chapter, objective=None, user=user, before={"featured_practices": "" if featured else label},
+            after={"featured_practices": label if featured else ""})
+
+
+@transaction.atomic
+def chapter_cite(*, chapter: SynthesisChapter, review: Review, prompt_code: str, objective_number: int | None,
+                 note: str, user) -> ChapterCitation:
+    """Cite a country's answer in a chapter.
+
+    The review must be one of the cycle's reviews the user sees, and the prompt one of the cycle's
+    template. A per-objective prompt names an objective the country reports on; a prompt of a part
+    names none. The same answer is cited once per chapter.
+    """
+    _check_may_write(user)
+    _check_review_in_cycle(review=review, chapter=chapter, user=user)
+    prompt = GuidingPrompt.objects.filter(part__cycle_id=chapter.cycle_id, code=prompt_code).first()
+    if prompt is None:
+        raise DomainError(_("There is no question %(code)s in this cycle's template.") % {"code": prompt_code})
+    if prompt.scope == GuidingPrompt.Scope.PART and objective_number is not None:
+        raise DomainError(_("Question %(code)s is answered once for the whole part: choose no objective.")
+                          % {"code": prompt_code})
+    if prompt.scope == GuidingPrompt.Scope.OBJECTIVE:
+        if objective_number is None:
+            raise DomainError(_("Question %(code)s is answered for each objective: choose the objective.")
+                              % {"code": prompt_code})
+        if not ReviewObjective.objects.filter(review=review, objective__number=objective_number,
+                                              is_reported=True).exists():
+            raise DomainError(_("%(country)s does not report on objective %(number)s.")
+                              % {"country": review.country, "number": objective_number})
+    if ChapterCitation.objects.filter(chapter=chapter, review=review, prompt_code=prompt_code,
+                                      objective_number=objective_number).exists():
+        raise DomainError(_("This answer is already cited in this chapter."))
+    citation = ChapterCitation.objects.create(chapter=chapter, review=review, prompt_code=prompt_code,
+                                              objective_number=objective_number, note=note, created_by=user)
+    _record(chapter=chapter, objective=None, user=user, before={}, after={"citations": _citation_label(citation)})
+    return citation
+
+
+@transaction.atomic
+def chapter_citation_remove(*, citation: ChapterCitation, user) -> None:
+    """Remove a citation from its chapter; the audit trail keeps what it was."""
+    _check_may_write(user)
+    _record(chapter=citation.chapter, objective=None, user=user,
+            before={"citations": _citation_label(citation)}, after={"citations": ""})
+    citation.delete()
+
+
+def _citation_label(citation: ChapterCitation) -> str:
+    label = f"{citation.review.country.iso2} {citation.prompt_code}"
+    if citation.objective_number:
+        label += f" o{citation.objective_number}"
+    return f"{label}: {citation.note}" if citation.note else label

@@ -1,0 +1,297 @@
+"""The synthesis editor: the regional staff write the regional report's own text, chapter by chapter.
+
+Only the regional staff reach these pages: a country team gets 403, an anonymous visitor the login page.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from reviews import rules
+from reviews.models import GoodPractice, Language, Objective, SynthesisChapter
+from reviews.models.synthesis import SYNTHESIS_TEXT_MAX
+from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.selectors.synthesis import (
+    citable_reviews,
+    cycle_prompts,
+    practices_for_chapter,
+    synthesis_changes,
+    synthesis_chapters,
+    synthesis_chapters_visible_to,
+)
+from reviews.services import synthesis as synthesis_services
+from reviews.services.errors import DomainError, EditConflict, NotAllowed
+
+# These forms belong with the others in reviews/forms.py; they live here while that module is being
+# changed by other work in progress, and move there once it has settled.
+
+
+class SynthesisTextForm(forms.Form):
+    """The same field names as the answer autosave (text_ar, text_en, original_language, version), so
+    static/js/autosave.js drives both; only the length differs."""
+
+    text_ar = forms.CharField(required=False, max_length=SYNTHESIS_TEXT_MAX, strip=False)
+    text_en = forms.CharField(required=False, max_length=SYNTHESIS_TEXT_MAX, strip=False)
+    original_language = forms.ChoiceField(choices=Language.choices, required=False)
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+class CitationForm(forms.Form):
+    review = forms.ModelChoiceField(queryset=None, to_field_name="uid", label=gettext_lazy("Country"))
+    prompt_code = forms.ChoiceField(label=gettext_lazy("Question"))
+    objective_number = forms.TypedChoiceField(coerce=int, empty_value=None, required=False,
+                                              label=gettext_lazy("Objective"))
+    note = forms.CharField(required=False, max_length=1000, label=gettext_lazy("Note"),
+                           widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
+
+    def __init__(self, *args, user, chapter: SynthesisChapter, prompts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["review"].queryset = citable_reviews(user=user, cycle=chapter.cycle)
+        self.fields["review"].label_from_instance = lambda review: review.country.name
+        self.fields["prompt_code"].choices = [(p.code, f"{p.code} · {p.text[:80]}") for p in prompts]
+        objectives = ([section.objective for section in chapter.objective_syntheses.all()] if chapter.is_round_table
+                      else Objective.objects.order_by("number"))
+        self.fields["objective_number"].choices = [("", _("None (a question of a part)"))] + [
+            (objective.number, str(objective)) for objective in objectives]
+
+
+def _check_staff(request) -> None:
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+
+
+def _cycle(request, slug):
+    return get_object_or_404(cycles_visible_to(request.user), slug=slug)
+
+
+def _chapter_with_content(request, cycle, uid) -> SynthesisChapter:
+    chapters = synthesis_chapters(user=request.user, cycle=cycle, uid=uid)
+    if not chapters:
+        raise Http404
+    chapter = chapters[0]
+    for citation in chapter.citations.all():
+        citation.source_url = _source_url(citation)
+    return chapter
+
+
+def _chapter(request, slug, uid) -> SynthesisChapter:
+    return get_object_or_404(synthesis_chapters_visible_to(request.user), cycle__slug=slug, uid=uid)
+
+
+def _source_url(citation) -> str:
+    """The cited answer's place in the country's review, or "" when the template lost the prompt."""
+    if citation.objective_number:
+        url = reverse("reviews:objective", args=[citation.review.uid, citation.objective_number])
+    elif citation.part_number:
+        url = reverse("reviews:part", args=[citation.review.uid, citation.part_number])
+    else:
+        return ""
+    return f"{url}#prompt-{citation.prompt_code}"
+
+
+def _uuid_or_404(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as error:
+        raise Http404 from error
+
+
+def _version(value: str) -> int:
+    """The version a form names; a garbled one names none, and the save then meets a conflict."""
+    return int(value) if value.isdigit() else 0
+
+
+def _editor(chapter) -> str:
+    return reverse("reviews:synthesis_chapter", args=[chapter.cycle.slug, chapter.uid])
+
+
+def _text_initial(item) -> dict:
+    return {"text_ar": item.text_ar, "text_en": item.text_en, "original_language": item.original_language,
+            "version": item.version}
+
+
+@login_required
+def overview(request, slug):
+    _check_staff(request)
+    cycle = _cycle(request, slug)
+    # The standard chapters follow from the cycle and the round tables: the first visit creates them,
+    # so the page never shows half a report. Later visits find them all and write nothing.
+    synthesis_services.synthesis_chapters_ensure(cycle=cycle)
+    return render(request, "reviews/synthesis/overview.html", {
+        "cycle": cycle, "chapters": synthesis_chapters(user=request.user, cycle=cycle),
+    })
+
+
+@login_required
+def chapter(request, slug, uid):
+    _check_staff(request)
+    cycle = _cycle(request, slug)
+    current = _chapter_with_content(request, cycle, uid)
+    prompts = list(cycle_prompts(cycle))
+    return render(request, "reviews/synthesis/chapter.html", {
+        "cycle": cycle, "chapter": current,
+        "text_form": SynthesisTextForm(initial=_text_initial(current), prefix="chapter"),
+        "sections": [(section, SynthesisTextForm(initial=_text_initial(section),
+                                                 prefix=f"o{section.objective.number}"))
+                     for section in current.objective_syntheses.all()],
+        "cite_form": CitationForm(user=request.user, chapter=current, prompts=prompts),
+        "practices": practices_for_chapter(user=request.user, chapter=current),
+        "featured": {practice.pk for practice in current.featured_practices.all()},
+        "changes": synthesis_changes(chapter=current)[:20],
+    })
+
+
+@login_required
+@require_POST
+def text_save(request, slug, uid):
+    """Autosave endpoint, the answer autosave's contract: 200 {version, updated_at}, 409 with the
+    stored texts on a conflict, 400 on invalid input, 403 for anyone but the regional staff."""
+    if not rules.can_follow_region(request.user):
+        return JsonResponse({"ok": False, "message": _("Only the regional staff write the regional synthesis.")},
+                            status=403)
+    current = _chapter(request, slug, uid)
+    number = request.POST.get("objective", "")
+    section = None
+    if number:
+        section = get_object_or_404(current.objective_syntheses.select_related("objective"),
+                                    objective__number=number if number.isdigit() else 0)
+        section.chapter = current
+    form = SynthesisTextForm(request.POST, prefix=f"o{number}" if section else "chapter")
+    if not form.is_valid():
+        return JsonResponse({"ok": False, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}},
+                            status=400)
+    data = form.cleaned_data
+    texts = {"user": request.user, "text_ar": data["text_ar"], "text_en": data["text_en"],
+             "original_language": data["original_language"], "base_version": data["version"]}
+    try:
+        if section is None:
+            saved = synthesis_services.chapter_text_save(chapter=current, **texts)
+        else:
+            saved = synthesis_services.objective_synthesis_save(synthesis=section, **texts)
+    except EditConflict as conflict:
+        stored = conflict.current
+        return JsonResponse({
+            "ok": False, "conflict": True, "message": conflict.message, "version": stored.version,
+            "text_ar": stored.text_ar, "text_en": stored.text_en,
+            "updated_by": str(stored.updated_by or ""), "updated_at": _when(stored.updated_at),
+        }, status=409)
+    return JsonResponse({
+        "ok": True, "version": saved.version, "original_language": saved.original_language,
+        "updated_by": str(saved.updated_by or ""), "updated_at": _when(saved.updated_at),
+    })
+
+
+def _when(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+
+
+@login_required
+@require_POST
+def verify(request, slug, uid):
+    _check_staff(request)
+    current = _chapter(request, slug, uid)
+    item = current
+    number = request.POST.get("objective", "")
+    if number:
+        item = get_object_or_404(current.objective_syntheses.select_related("objective"),
+                                 objective__number=number if number.isdigit() else 0)
+        item.chapter = current
+    try:
+        synthesis_services.chapter_translation_verify(
+            item=item, user=request.user, verified=request.POST.get("verified") == "1",
+            base_version=_version(request.POST.get("version", "")))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Translation status saved."))
+    return redirect(_editor(current))
+
+
+@login_required
+@require_POST
+def cite(request, slug, uid):
+    _check_staff(request)
+    cycle = _cycle(request, slug)
+    current = _chapter_with_content(request, cycle, uid)
+    form = CitationForm(request.POST, user=request.user, chapter=current, prompts=cycle_prompts(cycle))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        return redirect(_editor(current))
+    try:
+        synthesis_services.chapter_cite(chapter=current, user=request.user, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Citation added."))
+    return redirect(f"{_editor(current)}#citations")
+
+
+@login_required
+@require_POST
+def citation_remove(request, slug, uid, citation_uid):
+    _check_staff(request)
+    current = _chapter(request, slug, uid)
+    citation = get_object_or_404(current.citations.select_related("review__country", "chapter"), uid=citation_uid)
+    synthesis_services.chapter_citation_remove(citation=citation, user=request.user)
+    messages.success(request, _("Citation removed."))
+    return redirect(f"{_editor(current)}#citations")
+
+
+@login_required
+@require_POST
+def feature(request, slug, uid):
+    _check_staff(request)
+    current = _chapter(request, slug, uid)
+    practice = get_object_or_404(
+        GoodPractice.objects.filter(review_objective__review__in=reviews_visible_to(request.user).values("pk")),
+        uid=_uuid_or_404(request.POST.get("practice", "")))
+    featured = request.POST.get("featured") == "1"
+    try:
+        synthesis_services.chapter_feature_practice(chapter=current, practice=practice, user=request.user,
+                                                    featured=featured)
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    messages.success(request, _("Practice featured.") if featured else _("Practice no longer featured."))
+    return redirect(f"{_editor(current)}#practices")
+
+
+@login_required
+def preview(request, slug, uid):
+    """The chapter as the report will read in one language (?lang=ar|en): a text missing in that
+    language shows in the other, marked as such, so a gap is visible before the report is compiled."""
+    _check_staff(request)
+    cycle = _cycle(request, slug)
+    current = _chapter_with_content(request, cycle, uid)
+    lang = request.GET.get("lang") or translation.get_language()
+    if lang not in Language.values:
+        lang = Language.AR
+    for item in [current, *current.objective_syntheses.all()]:
+        item.shown = _shown(item, lang)
+    # The body speaks the report's language (titles, labels, country names); the page around it
+    # stays in the user's language, and so do the links it renders.
+    with translation.override(lang):
+        body = render_to_string("reviews/synthesis/_preview_body.html",
+                                {"chapter": current, "lang": lang}, request=request)
+    return render(request, "reviews/synthesis/preview.html", {
+        "cycle": cycle, "chapter": current, "lang": lang, "body": body,
+    })
+
+
+def _shown(item, lang: str) -> dict:
+    """Which text to show in `lang`: its own, or the other language's marked "only in"."""
+    own = getattr(item, f"text_{lang}")
+    other = Language.EN if lang == Language.AR else Language.AR
+    if own.strip() or not getattr(item, f"text_{other}").strip():
+        return {"text": own, "lang": lang, "only_in": None}
+    return {"text": getattr(item, f"text_{other}"), "lang": other, "only_in": other}

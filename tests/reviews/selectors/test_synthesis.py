@@ -1,0 +1,178 @@
+"""Reading the synthesis: chapters with their sections, citations and featured practices, for the
+regional staff only, at a cost that does not grow with the chapters filled in or the countries cited."""
+
+import pytest
+from django.utils import timezone
+
+from reviews.models import Country, Objective, Review, ReviewObjective
+from reviews.selectors.synthesis import practices_for_chapter, synthesis_chapters
+from reviews.services.synthesis import (
+    chapter_cite,
+    chapter_feature_practice,
+    chapter_text_save,
+    objective_synthesis_save,
+    synthesis_chapters_ensure,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The chapters, their sections, citations, featured practices, the latest changes, the template's prompts.
+QUERIES = 6
+
+
+@pytest.fixture
+def chapters(open_cycle) -> list:
+    return synthesis_chapters_ensure(cycle=open_cycle)
+
+
+@pytest.fixture
+def region(open_cycle, reference):
+    """`region(n)`: the first n countries (by ISO code) with a submitted review reporting objectives 1
+    and 2, each with a good practice on objective 1."""
+
+    def make(count: int) -> list[Review]:
+        reviews = []
+        for country in Country.objects.order_by("iso2")[:count]:
+            review = factories.ReviewFactory(cycle=open_cycle, country=country, status=Review.Status.SUBMITTED,
+                                             first_submitted_at=timezone.now())
+            for number in (1, 2):
+                row = factories.ReviewObjectiveFactory(review=review, objective=Objective.objects.get(number=number),
+                                                       stage=ReviewObjective.Stage.UNDER_WAY)
+                if number == 1:
+                    factories.GoodPracticeFactory(review_objective=row, title=f"Practice of {country.iso2}")
+            reviews.append(review)
+        return reviews
+
+    return make
+
+
+def _write(chapter, user, text="نص الفصل"):
+    return chapter_text_save(chapter=chapter, user=user, text_ar=text, text_en="", original_language=None,
+                             base_version=chapter.version)
+
+
+def _cite_and_feature(chapter, reviews, user):
+    for review in reviews:
+        chapter_cite(chapter=chapter, review=review, prompt_code="3.a", objective_number=1, note="", user=user)
+        chapter_cite(chapter=chapter, review=review, prompt_code="1.1", objective_number=None, note="", user=user)
+        for practice in practices_for_chapter(user=user, chapter=chapter):
+            if practice.review_objective.review_id == review.pk:
+                chapter_feature_practice(chapter=chapter, practice=practice, user=user, featured=True)
+
+
+def test_synthesis_chapters_in_report_order_with_their_sections(open_cycle, chapters, reviewer):
+    rows = synthesis_chapters(user=reviewer, cycle=open_cycle)
+
+    assert [chapter.pk for chapter in rows] == [chapter.pk for chapter in chapters]
+    assert [[s.objective.number for s in chapter.objective_syntheses.all()] for chapter in rows] == [
+        [], [], [], [], [2, 5, 6, 12, 18], [4, 8, 9, 10, 11, 13, 21], [14, 15, 16, 19, 20, 22], [1, 3, 7, 17, 23],
+        [], [], []]
+    assert [(chapter.last_change, chapter.sections_written) for chapter in rows[4:8]] == [(None, 0)] * 4
+
+
+def test_synthesis_chapters_of_one_chapter_by_uid(open_cycle, chapters, reviewer):
+    rows = synthesis_chapters(user=reviewer, cycle=open_cycle, uid=chapters[7].uid)
+
+    assert [chapter.pk for chapter in rows] == [chapters[7].pk]
+
+
+def test_synthesis_chapters_citations_with_the_country_and_the_part(open_cycle, chapters, region, reviewer):
+    egypt, jordan = (review for review in region(22) if review.country.iso2 in ("EG", "JO"))
+    chapter_cite(chapter=chapters[7], review=jordan, prompt_code="3.a", objective_number=1, note="Survey",
+                 user=reviewer)
+    chapter_cite(chapter=chapters[7], review=egypt, prompt_code="2.1", objective_number=None, note="",
+                 user=reviewer)
+    chapter_cite(chapter=chapters[7], review=egypt, prompt_code="3.b", objective_number=2, note="", user=reviewer)
+
+    chapter = synthesis_chapters(user=reviewer, cycle=open_cycle, uid=chapters[7].uid)[0]
+
+    assert [(c.review.country.iso2, c.prompt_code, c.objective_number, c.part_number)
+            for c in chapter.citations.all()] == [("EG", "2.1", None, 2), ("EG", "3.b", 2, 3), ("JO", "3.a", 1, 3)]
+    # Round table 4 has objective 1 (Jordan's citation goes under it); objective 2 is round table 1's.
+    assert [(c.review.country.iso2, c.prompt_code) for c in chapter.general_citations] == [("EG", "2.1"),
+                                                                                          ("EG", "3.b")]
+    sections = {s.objective.number: s for s in chapter.objective_syntheses.all()}
+    assert [(c.review.country.iso2, c.note) for c in sections[1].citations_here] == [("JO", "Survey")]
+    assert sections[3].citations_here == []
+
+
+def test_synthesis_chapters_featured_practices_under_their_objective(open_cycle, chapters, region, reviewer):
+    reviews = region(3)
+    practices = list(practices_for_chapter(user=reviewer, chapter=chapters[7]))
+    for practice in reversed(practices):
+        chapter_feature_practice(chapter=chapters[7], practice=practice, user=reviewer, featured=True)
+
+    chapter = synthesis_chapters(user=reviewer, cycle=open_cycle, uid=chapters[7].uid)[0]
+
+    expected = [(p.review_objective.review.country.iso2, p.review_objective.objective.number)
+                for p in practices]
+    assert expected == [(review.country.iso2, 1) for review in reviews]
+    assert [(p.review_objective.review.country.iso2, p.review_objective.objective.number)
+            for p in chapter.featured_practices.all()] == expected
+    section = next(s for s in chapter.objective_syntheses.all() if s.objective.number == 1)
+    assert (section.practices_here, chapter.general_practices) == (list(chapter.featured_practices.all()), [])
+
+
+def test_synthesis_chapters_last_change_and_sections_written(open_cycle, chapters, reviewer, organiser):
+    _write(chapters[7], reviewer)
+    section = chapters[7].objective_syntheses.get(objective__number=3)
+    objective_synthesis_save(synthesis=section, user=organiser, text_ar="", text_en="Information",
+                             original_language=None, base_version=1)
+
+    chapter = synthesis_chapters(user=reviewer, cycle=open_cycle, uid=chapters[7].uid)[0]
+
+    assert (chapter.last_change.user, chapter.last_change.objective.number, chapter.last_change.field) == (
+        organiser, 3, "original_language")
+    assert (chapter.sections_written, chapter.text_ar, chapter.version) == (1, "نص الفصل", 2)
+
+
+@pytest.mark.parametrize("user_fixture", ["focal_point", "contributor"])
+def test_synthesis_chapters_hidden_from_country_teams(request, open_cycle, chapters, user_fixture):
+    assert synthesis_chapters(user=request.getfixturevalue(user_fixture), cycle=open_cycle) == []
+
+
+def test_practices_for_chapter_of_a_round_table_are_on_its_objectives(open_cycle, chapters, region, reviewer,
+                                                                      review):
+    reviews = region(2)
+    ro = ReviewObjective.objects.get(review=reviews[0], objective__number=2)  # round table 1
+    on_round_table_1 = factories.GoodPracticeFactory(review_objective=ro, title="Regular pathways pilot")
+    draft = factories.ReviewObjectiveFactory(review=review, objective=Objective.objects.get(number=1))
+    factories.GoodPracticeFactory(review_objective=draft, title="A draft's practice")  # Egypt's draft: private
+
+    assert [p.title for p in practices_for_chapter(user=reviewer, chapter=chapters[7])] == [
+        f"Practice of {reviews[0].country.iso2}", f"Practice of {reviews[1].country.iso2}"]
+    assert list(practices_for_chapter(user=reviewer, chapter=chapters[4])) == [on_round_table_1]
+    assert len(practices_for_chapter(user=reviewer, chapter=chapters[0])) == 3
+
+
+@pytest.mark.parametrize("filled", [1, 3])
+def test_synthesis_chapters_queries_do_not_grow_with_chapters_filled(open_cycle, chapters, region, reviewer,
+                                                                    filled, django_assert_num_queries):
+    reviews = region(2)
+    for chapter in chapters[4:4 + filled]:
+        _write(chapter, reviewer)
+        for section in chapter.objective_syntheses.all():
+            objective_synthesis_save(synthesis=section, user=reviewer, text_ar="قسم", text_en="",
+                                     original_language=None, base_version=1)
+        chapter_cite(chapter=chapter, review=reviews[0], prompt_code="1.1", objective_number=None, note="",
+                     user=reviewer)
+
+    with django_assert_num_queries(QUERIES):
+        rows = synthesis_chapters(user=reviewer, cycle=open_cycle)
+
+    assert sum(1 for chapter in rows if chapter.is_written) == filled
+    assert sum(len(chapter.citations.all()) for chapter in rows) == filled
+
+
+@pytest.mark.parametrize("countries", [3, 22])
+def test_synthesis_chapters_queries_do_not_grow_with_countries_cited(open_cycle, chapters, region, reviewer,
+                                                                    countries, django_assert_num_queries):
+    _cite_and_feature(chapters[7], region(countries), reviewer)
+
+    with django_assert_num_queries(QUERIES):
+        rows = synthesis_chapters(user=reviewer, cycle=open_cycle)
+
+    chapter = rows[7]
+    assert (len(chapter.citations.all()), len(chapter.featured_practices.all())) == (2 * countries, countries)
+    assert len({c.review.country.name for c in chapter.citations.all()}) == countries
