@@ -1,0 +1,97 @@
+"""Compiling the region, for regional staff: the objectives matrix, answers side by side, the
+good-practice catalogue and the regional figures of a cycle."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from reviews import rules
+from reviews.models import ReviewCycle, ReviewObjective
+from reviews.selectors import cycles_visible_to
+from reviews.selectors.compilation import (
+    STAGE_LEVELS,
+    answers_side_by_side,
+    objective_matrix,
+    practice_filter_choices,
+    practices_catalogue,
+    practices_visible_to,
+)
+from reviews.selectors.figures import regional_figures
+
+PRACTICES_PER_PAGE = 20
+
+
+def _regional_cycle(request, slug) -> ReviewCycle:
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+    return get_object_or_404(cycles_visible_to(request.user), slug=slug)
+
+
+def _number(request, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def _accepted_only(request) -> bool:
+    return request.GET.get("accepted") == "1"
+
+
+@login_required
+def matrix(request, slug):
+    cycle = _regional_cycle(request, slug)
+    round_table = _number(request, "round_table")
+    return render(request, "reviews/compilation/matrix.html", {
+        "cycle": cycle, "accepted": _accepted_only(request), "round_table": round_table,
+        "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=_accepted_only(request),
+                                   round_table_number=round_table),
+        "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
+    })
+
+
+@login_required
+def compilations(request, slug):
+    cycle = _regional_cycle(request, slug)
+    compilation = answers_side_by_side(
+        user=request.user, cycle=cycle, prompt_code=request.GET.get("prompt", ""),
+        objective_number=_number(request, "objective"), round_table_number=_number(request, "round_table"),
+        country_iso2=request.GET.get("country", ""), accepted_only=_accepted_only(request),
+    )
+    return render(request, "reviews/compilation/compilations.html", {
+        "cycle": cycle, "compilation": compilation, "filters": request.GET, "accepted": _accepted_only(request),
+    })
+
+
+@login_required
+def practices(request, slug):
+    cycle = _regional_cycle(request, slug)
+    catalogue = practices_catalogue(
+        user=request.user, cycle=cycle, objective_number=_number(request, "objective"),
+        round_table_number=_number(request, "round_table"), kind_code=request.GET.get("kind", ""),
+        criterion_code=request.GET.get("criterion", ""), country_iso2=request.GET.get("country", ""),
+        accepted_only=_accepted_only(request),
+    )
+    return render(request, "reviews/compilation/practices.html", {
+        "cycle": cycle, "page": Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page")),
+        "choices": practice_filter_choices(user=request.user, cycle=cycle), "filters": request.GET,
+        "accepted": _accepted_only(request),
+    })
+
+
+@login_required
+def practice(request, uid):
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+    found = get_object_or_404(practices_visible_to(request.user), uid=uid)
+    return render(request, "reviews/compilation/practice.html", {
+        "practice": found, "review": found.review_objective.review, "objective": found.review_objective.objective,
+    })
+
+
+@login_required
+def figures(request, slug):
+    cycle = _regional_cycle(request, slug)
+    return render(request, "reviews/compilation/figures.html", {
+        "cycle": cycle, "accepted": _accepted_only(request),
+        "figures": regional_figures(user=request.user, cycle=cycle, accepted_only=_accepted_only(request)),
+    })
