@@ -43,6 +43,27 @@ class TranslationStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
 
 
+class TranslatedText:
+    """Behaviour shared by every text kept in Arabic and English (answers, synthesis chapters):
+    the translation is the text in the language other than the original, and its status is
+    derived from it and from the verification mark."""
+
+    @property
+    def translation_text(self) -> str:
+        return self.text_en if self.original_language == Language.AR else self.text_ar
+
+    @property
+    def translation_status(self) -> str:
+        if not self.translation_text.strip():
+            return TranslationStatus.NEEDED
+        if self.translation_verified_at:
+            return TranslationStatus.VERIFIED
+        return TranslationStatus.DRAFT
+
+    def get_translation_status_display(self) -> str:
+        return TranslationStatus(self.translation_status).label
+
+
 class TrackedRow(models.Model):
     """Columns every editable row shares: opaque id, version for optimistic locking, last change."""
 
@@ -58,7 +79,7 @@ class TrackedRow(models.Model):
         abstract = True
 
 
-class Answer(TrackedRow):
+class Answer(TranslatedText, TrackedRow):
     """The answer to one guiding prompt, for the part or for one objective, in both languages."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="answers")
@@ -95,20 +116,6 @@ class Answer(TrackedRow):
     def is_answered(self) -> bool:
         return bool(self.text_ar.strip() or self.text_en.strip())
 
-    @property
-    def translation_text(self) -> str:
-        return self.text_en if self.original_language == Language.AR else self.text_ar
-
-    def get_translation_status_display(self) -> str:
-        return TranslationStatus(self.translation_status).label
-
-    @property
-    def translation_status(self) -> str:
-        if not self.translation_text.strip():
-            return TranslationStatus.NEEDED
-        if self.translation_verified_at:
-            return TranslationStatus.VERIFIED
-        return TranslationStatus.DRAFT
 
 
 class ReviewObjective(TrackedRow):

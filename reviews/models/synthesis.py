@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models.content import GoodPractice, Language, TrackedRow, TranslationStatus
+from reviews.models.content import GoodPractice, Language, TrackedRow, TranslatedText
 from reviews.models.cycles import ReviewCycle
 from reviews.models.reference import Objective, RoundTable
 from reviews.models.review import Review
@@ -20,7 +20,7 @@ from reviews.models.review import Review
 SYNTHESIS_TEXT_MAX = 50_000  # a chapter of the regional report runs to about twenty pages
 
 
-class SynthesisText(TrackedRow):
+class SynthesisText(TranslatedText, TrackedRow):
     """A text of the report in Arabic and English, with the same translation status as an answer."""
 
     text_ar = models.TextField(_("Arabic text"), blank=True, max_length=SYNTHESIS_TEXT_MAX)
@@ -41,20 +41,6 @@ class SynthesisText(TrackedRow):
     def is_written(self) -> bool:
         return bool(self.text_ar.strip() or self.text_en.strip())
 
-    @property
-    def translation_text(self) -> str:
-        return self.text_en if self.original_language == Language.AR else self.text_ar
-
-    @property
-    def translation_status(self) -> str:
-        if not self.translation_text.strip():
-            return TranslationStatus.NEEDED
-        if self.translation_verified_at:
-            return TranslationStatus.VERIFIED
-        return TranslationStatus.DRAFT
-
-    def get_translation_status_display(self) -> str:
-        return TranslationStatus(self.translation_status).label
 
 
 class SynthesisChapter(SynthesisText):
