@@ -22,6 +22,7 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.notifications import notification_mark_read
+from reviews.views.workspace import posted_int
 
 
 def _back(request, fallback):
@@ -182,7 +183,7 @@ def translation_save(request, answer_uid):
     try:
         translation_services.translation_save(answer=answer, user=request.user, text=text,
                                               verified=request.POST.get("verified") == "1",
-                                              base_version=int(request.POST.get("version") or 0))
+                                              base_version=posted_int(request.POST, "version"))
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except EditConflict as conflict:

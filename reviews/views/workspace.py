@@ -32,6 +32,13 @@ from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.tables import TABLES, TABLES_BY_PART
 
 
+def posted_int(data, name: str) -> int:
+    """A number sent by a form; a missing or tampered value reads as 0, which no row matches,
+    so the request ends in a clear "not found" or "changed meanwhile" instead of a server error."""
+    value = data.get(name) or "0"
+    return int(value) if value.isdigit() else 0
+
+
 def _review_for(request, uid) -> Review:
     return get_object_or_404(reviews_visible_to(request.user), uid=uid)
 
@@ -267,7 +274,7 @@ def _url(name, *args):
 def row_save(request, uid, kind, row_uid=None):
     review = _review_for(request, uid)
     table = TABLES.get(kind) or _not_found()
-    number = int(request.POST.get("objective") or 0)
+    number = posted_int(request.POST, "objective")
     parent = _table_parent(review, table, number)
     if row_uid:
         instance = get_object_or_404(table.rows(review, parent), uid=row_uid)
@@ -303,12 +310,12 @@ def _not_found():
 def row_delete(request, uid, kind, row_uid):
     review = _review_for(request, uid)
     table = TABLES.get(kind) or _not_found()
-    number = int(request.POST.get("objective") or 0)
+    number = posted_int(request.POST, "objective")
     parent = _table_parent(review, table, number)
     row = get_object_or_404(table.rows(review, parent), uid=row_uid)
     try:
         row_services.row_delete(review=review, row=row, user=request.user,
-                                base_version=int(request.POST.get("version") or 0), part_number=table.part_number,
+                                base_version=posted_int(request.POST, "version"), part_number=table.part_number,
                                 objective_id=parent.objective_id if parent else None)
     except EditConflict as conflict:
         messages.error(request, conflict.message)
