@@ -94,7 +94,9 @@
       show(text.msgSaved || "Saved", "ok");
     });
     window.addEventListener("beforeunload", function (event) {
-      if (dirty || saving) { save(); event.preventDefault(); }
+      // Changes not yet sent: send them and ask the user to wait. A save already on its way
+      // completes on its own, so it does not hold the user back.
+      if (dirty) { save(); event.preventDefault(); }
     });
   }
 

@@ -50,6 +50,8 @@ def new_page(browser, live_server):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
                                       locale=locale)
         context.set_default_timeout(30_000)
+        # A "leave the page?" prompt must not silently cancel a navigation in a headless run.
+        context.on("page", lambda page: page.on("dialog", lambda dialog: dialog.accept()))
         contexts.append(context)
         return context.new_page()
 
