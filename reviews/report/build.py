@@ -1,0 +1,66 @@
+"""From data to HTML to PDF. Each edition is gathered and rendered inside its own language, then the
+editions are joined into one document so one PDF carries both, with one outline."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from weasyprint import HTML
+
+from reviews.models import Review, ReviewCycle
+from reviews.report.data import country_review, regional_report
+from reviews.report.fetcher import SafeFetcher
+from reviews.report.fonts import FONT_STACK, font_face_css
+from reviews.report.labels import labels_in
+
+LANGUAGES = ("ar", "en")
+
+
+def _document(*, title: str, editions: list[str], languages) -> str:
+    return render_to_string("reviews/report/document.html", {
+        "title": title, "lang": languages[0], "dir": "rtl" if languages[0] == "ar" else "ltr",
+        "font_css": mark_safe(font_face_css()), "font_stack": mark_safe(FONT_STACK),
+        # Each edition is our own template's output, autoescaped there: user text is never marked safe.
+        "editions": [mark_safe(edition) for edition in editions],
+    })
+
+
+def _check(languages) -> tuple[str, ...]:
+    languages = tuple(languages)
+    if not languages or any(language not in LANGUAGES for language in languages):
+        raise ValueError(f"languages must be taken from {LANGUAGES}, got {languages!r}")
+    return languages
+
+
+def render_report_html(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False) -> str:
+    languages = _check(languages)
+    editions = []
+    for language in languages:
+        with translation.override(language):
+            report = regional_report(cycle=cycle, user=user, language=language, include_submitted=include_submitted)
+            editions.append(render_to_string("reviews/report/regional_edition.html", {
+                "report": report, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
+                "L": labels_in(language), "both": {code: labels_in(code) for code in LANGUAGES},
+            }))
+    return _document(title=f"{cycle.name_en} / {cycle.name_ar}", editions=editions, languages=languages)
+
+
+def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
+    """Raises Http404 when the user may not see the review."""
+    languages = _check(languages)
+    editions = []
+    for language in languages:
+        with translation.override(language):
+            data = country_review(review=review, user=user, language=language)
+            editions.append(render_to_string("reviews/report/country_edition.html", {
+                "data": data, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
+                "L": labels_in(language), "both": {code: labels_in(code) for code in LANGUAGES},
+            }))
+    return _document(title=f"{review.country.name_en} – {review.cycle.name_en}", editions=editions,
+                     languages=languages)
+
+
+def html_to_pdf(html: str, *, url_fetcher: SafeFetcher | None = None) -> bytes:
+    # Relative URLs resolve under STATIC_ROOT, the only place besides the fonts the fetcher serves.
+    base_url = settings.STATIC_ROOT.resolve().as_uri() + "/"
+    return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or SafeFetcher()).write_pdf()
