@@ -105,7 +105,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Beirut")
-USE_THOUSAND_SEPARATOR = True
+# No automatic grouping: templates print ids and versions into forms, and "15,186" is not 15186.
+# Where a large number is shown to people, templates group it explicitly (humanize's intcomma).
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["gcm_portal.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")

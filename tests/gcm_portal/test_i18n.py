@@ -74,3 +74,16 @@ def test_dates_and_numbers_follow_the_language(reference):
     assert english == "30 September 2027"
     assert arabic_number == "12٬345٫5"
     assert english_number == "12,345.5"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_ids_printed_into_forms_are_never_grouped(language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        rendered = Template('<input value="{{ pk }}"><input value="{{ version }}">').render(
+            Context({"pk": 15186, "version": 1000})
+        )
+
+    assert rendered == '<input value="15186"><input value="1000">'
