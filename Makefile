@@ -38,7 +38,12 @@ system-packages:
 messages: install
 	cd $(CURDIR) && DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
-setup: messages
+# A developer's checkout runs in DEBUG: `make` writes it once to .env (git-ignored), which the
+# settings read, so plain `.venv/bin/python manage.py ...` works too.
+.env:
+	printf '# Local development settings (not for production).\nDEBUG=1\n' > .env
+
+setup: messages .env
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=1 $(BIN)/python manage.py load_reference
 

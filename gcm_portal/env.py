@@ -43,3 +43,19 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_file_load(path) -> None:
+    """Read KEY=VALUE lines from a local file into the environment, never overriding a variable
+    that is already set. `make run` writes `.env` with DEBUG=1, so `manage.py` works in a
+    developer's checkout; production sets real variables and has no such file."""
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except FileNotFoundError:
+        return
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip())

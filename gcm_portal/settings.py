@@ -13,9 +13,10 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from gcm_portal.env import env_bool, env_int, env_list, env_str
+from gcm_portal.env import env_bool, env_file_load, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+env_file_load(env_str("ENV_FILE", str(BASE_DIR / ".env")))
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)

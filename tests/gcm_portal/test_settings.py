@@ -14,6 +14,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 def _manage(*args, env):
     clean = {key: value for key, value in os.environ.items() if key not in {
         "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean["ENV_FILE"] = os.devnull  # a developer's .env must not change what these tests see
     clean.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=clean,
                           capture_output=True, text=True, timeout=120)
