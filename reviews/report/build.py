@@ -1,6 +1,9 @@
 """From data to HTML to PDF. Each edition is gathered and rendered inside its own language, then the
 editions are joined into one document so one PDF carries both, with one outline."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -60,7 +63,64 @@ def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
                      languages=languages)
 
 
-def html_to_pdf(html: str, *, url_fetcher: SafeFetcher | None = None) -> bytes:
+def _base_url() -> str:
     # Relative URLs resolve under STATIC_ROOT, the only place besides the fonts the fetcher serves.
-    base_url = settings.STATIC_ROOT.resolve().as_uri() + "/"
-    return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher or SafeFetcher()).write_pdf()
+    return settings.STATIC_ROOT.resolve().as_uri() + "/"
+
+
+def html_to_pdf(html: str, *, url_fetcher: SafeFetcher | None = None) -> bytes:
+    return HTML(string=html, base_url=_base_url(), url_fetcher=url_fetcher or SafeFetcher()).write_pdf()
+
+
+ProgressCallback = Callable[[str, int], None]
+"""Called as on_progress(phase, pages_done); phase is one of PHASES."""
+
+PHASES = ("gathering", "layout", "writing")
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    content: bytes
+    pages: int
+
+
+def _edition_documents(html_editions, *, on_progress: ProgressCallback | None):
+    """Lays each edition out as its own WeasyPrint document, so page numbers restart per edition."""
+    documents, pages_done = [], 0
+    for html in html_editions:
+        document = HTML(string=html, base_url=_base_url(), url_fetcher=SafeFetcher()).render()
+        documents.append(document)
+        pages_done += len(document.pages)
+        if on_progress:
+            on_progress("layout", pages_done)
+    return documents, pages_done
+
+
+def _join(documents, *, pages: int, on_progress: ProgressCallback | None) -> BuiltPdf:
+    if on_progress:
+        on_progress("writing", pages)
+    joined = documents[0].copy([page for document in documents for page in document.pages])
+    return BuiltPdf(content=joined.write_pdf(), pages=pages)
+
+
+def report_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False,
+               on_progress: ProgressCallback | None = None) -> BuiltPdf:
+    """The regional report as one PDF holding each language's edition in turn."""
+    languages = _check(languages)
+    if on_progress:
+        on_progress("gathering", 0)
+    editions = [render_report_html(cycle=cycle, user=user, languages=(language,),
+                                   include_submitted=include_submitted) for language in languages]
+    documents, pages = _edition_documents(editions, on_progress=on_progress)
+    return _join(documents, pages=pages, on_progress=on_progress)
+
+
+def country_pdf(*, review: Review, user, languages=LANGUAGES,
+                on_progress: ProgressCallback | None = None) -> BuiltPdf:
+    """One country's review; raises Http404 when the user may not see it."""
+    languages = _check(languages)
+    if on_progress:
+        on_progress("gathering", 0)
+    editions = [render_country_html(review=review, user=user, languages=(language,)) for language in languages]
+    documents, pages = _edition_documents(editions, on_progress=on_progress)
+    return _join(documents, pages=pages, on_progress=on_progress)

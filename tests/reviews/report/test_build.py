@@ -101,3 +101,15 @@ def test_regional_report_pdf_has_both_editions(accepted_review, organiser, tmp_p
     assert "Contents" in words
     for word in set(ARABIC_ANSWER.split()) - set(SHADDA_WORDS):  # the profile's "how the review was prepared" (answer 1.1)
         assert word in words, word
+
+
+def test_country_pdf_reports_progress_edition_by_edition(accepted_review, organiser):
+    from reviews.report.build import country_pdf
+
+    seen = []
+    built = country_pdf(review=accepted_review, user=organiser, on_progress=lambda *step: seen.append(step))
+
+    assert built.content.startswith(b"%PDF")
+    assert [phase for phase, _ in seen] == ["gathering", "layout", "layout", "writing"]
+    arabic_pages = seen[1][1]
+    assert 0 < arabic_pages < built.pages == seen[-1][1]
