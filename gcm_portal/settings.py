@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "reviews",
 ]
@@ -185,3 +187,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # links typed without a scheme are taken as https
 REMINDER_DAYS = [int(day) for day in env_list("REMINDER_DAYS", ["30", "14", "7", "1"])]
+
+# Background jobs (PDF reports): django-tasks with its database backend. Requests enqueue rows in the
+# database; `manage.py db_worker` runs them (beside the server in `make run`, its own process in production).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    },
+}

@@ -1,0 +1,31 @@
+"""Background tasks, run by `manage.py db_worker` (django-tasks with its database backend)."""
+
+from django_tasks import task
+
+from reviews.models import GeneratedReport
+from reviews.report.build import country_pdf, report_pdf
+from reviews.services.reports import report_failed, report_finished, report_progress, report_started
+
+
+@task()
+def build_report(report_id: int) -> int:
+    """Builds one requested PDF, writing its phase and pages laid out to the row as it goes.
+    Built as the person who asked: the report holds only what they may see."""
+    report = GeneratedReport.objects.select_related("cycle", "review__country", "requested_by").get(pk=report_id)
+    report_started(report=report)
+
+    def on_progress(phase: str, pages_done: int) -> None:
+        report_progress(report=report, phase=phase, pages_done=pages_done)
+
+    try:
+        if report.kind == GeneratedReport.Kind.REGIONAL:
+            built = report_pdf(cycle=report.cycle, user=report.requested_by, languages=report.language_codes,
+                               include_submitted=report.include_submitted, on_progress=on_progress)
+        else:
+            built = country_pdf(review=report.review, user=report.requested_by, languages=report.language_codes,
+                                on_progress=on_progress)
+    except Exception as error:
+        report_failed(report=report, error=error)
+        raise  # the task's own result records the failure too
+    report_finished(report=report, content=built.content, pages=built.pages)
+    return built.pages
