@@ -68,3 +68,35 @@ class UserForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class TwoFactorCodeForm(forms.Form):
+    """One code: six digits from the authenticator app, or a recovery code at login."""
+
+    code = forms.CharField(
+        label=_("Code"), max_length=20, strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "dir": "ltr",
+                                      "spellcheck": "false", "autocapitalize": "off"}),
+    )
+
+    def __init__(self, *args, help_text=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if help_text:
+            self.fields["code"].help_text = help_text
+
+
+class TwoFactorPolicyForm(forms.Form):
+    """Which roles the organisers require to sign in with a second factor."""
+
+    require_reviewers = forms.BooleanField(label=_("Regional reviewers must use two-factor login"), required=False)
+    require_organisers = forms.BooleanField(label=_("Organisers must use two-factor login"), required=False)
+    require_country_teams = forms.BooleanField(
+        label=_("Focal points and contributors must use two-factor login"), required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "require_reviewers", "require_organisers", "require_country_teams", Submit("save", _("Save")),
+        )

@@ -70,3 +70,65 @@ class User(AbstractUser):
     @property
     def is_organiser(self) -> bool:
         return self.role == Role.ORGANISER
+
+
+class TwoFactorPolicy(models.Model):
+    """Which roles must sign in with a second factor. One row, edited by organisers on the
+    security settings page; without it nobody is required to (the portal's starting point)."""
+
+    require_reviewers = models.BooleanField(_("require for regional reviewers"), default=False)
+    require_organisers = models.BooleanField(_("require for organisers"), default=False)
+    require_country_teams = models.BooleanField(
+        _("require for focal points and contributors"), default=False,
+    )
+    updated_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("updated by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("two-factor policy")
+        verbose_name_plural = _("two-factor policy")
+
+    def __str__(self):
+        return str(_("Two-factor policy"))
+
+    def requires(self, role: str) -> bool:
+        return {
+            Role.REVIEWER: self.require_reviewers,
+            Role.ORGANISER: self.require_organisers,
+            Role.FOCAL_POINT: self.require_country_teams,
+            Role.CONTRIBUTOR: self.require_country_teams,
+        }.get(role, False)
+
+
+class SecurityEvent(models.Model):
+    """The record of security changes to accounts: who changed the policy, who enrolled,
+    who reset whose second factor. Kept even when the device itself is deleted."""
+
+    class Kind(models.TextChoices):
+        POLICY_CHANGED = "policy_changed", _("Two-factor policy changed")
+        TWO_FACTOR_ENABLED = "two_factor_enabled", _("Two-factor login turned on")
+        RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated", _("Recovery codes regenerated")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor login reset by an organiser")
+
+    kind = models.CharField(_("event"), max_length=40, choices=Kind.choices)
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("by"),
+    )
+    subject = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, null=True, blank=True, related_name="security_events",
+        verbose_name=_("account"),
+    )
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"

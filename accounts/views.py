@@ -5,9 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import services
-from accounts.forms import UserForm
-from accounts.models import Role
+from django.db.models import Exists, OuterRef
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import services, two_factor
+from accounts.forms import TwoFactorPolicyForm, UserForm
+from accounts.models import Role, SecurityEvent
+from reviews.services.errors import DomainError
 from reviews.rules import can_manage_users
 from reviews.selectors import users_visible_to
 
@@ -20,7 +24,9 @@ def _require_organiser(request):
 @login_required
 def user_list(request):
     _require_organiser(request)
-    users = users_visible_to(request.user)
+    users = users_visible_to(request.user).annotate(
+        has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+    )
     role = request.GET.get("role")
     if role:
         users = users.filter(role=role)
@@ -71,7 +77,9 @@ def user_edit(request, uid):
         else:
             messages.success(request, _("The account %(username)s was updated.") % {"username": user.username})
             return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "edited_user": user})
+    return render(request, "accounts/user_form.html", {
+        "form": form, "edited_user": user, "has_two_factor": two_factor.two_factor_enabled(user),
+    })
 
 
 @login_required
@@ -89,3 +97,40 @@ def user_toggle_active(request, uid):
         else:
             messages.success(request, _("%(username)s was deactivated.") % {"username": user.username})
     return redirect("accounts:user_list")
+
+
+@login_required
+def security_settings(request):
+    """Organisers decide which roles must sign in with a second factor, and see who changed what."""
+    _require_organiser(request)
+    policy = two_factor.two_factor_policy_get()
+    form = TwoFactorPolicyForm(request.POST or None, initial={
+        "require_reviewers": policy.require_reviewers, "require_organisers": policy.require_organisers,
+        "require_country_teams": policy.require_country_teams,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor.two_factor_policy_update(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The security settings were saved. They apply from each user's next login."))
+            return redirect("accounts:security_settings")
+    events = SecurityEvent.objects.select_related("actor", "subject")[:50]
+    return render(request, "accounts/security_settings.html", {"form": form, "policy": policy, "events": events})
+
+
+@login_required
+@require_POST
+def two_factor_reset(request, uid):
+    """A user lost their phone and their recovery codes: an organiser removes their second factor."""
+    _require_organiser(request)
+    user = get_object_or_404(users_visible_to(request.user), uid=uid)
+    try:
+        two_factor.two_factor_reset(user=user, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Two-factor login of %(username)s was reset. They sign in with their password "
+                                    "and set it up again.") % {"username": user.username})
+    return redirect("accounts:user_edit", uid=user.uid)

@@ -5,6 +5,7 @@ deployment fails at start-up instead of running with a silent default.
 """
 
 import os
+from datetime import timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -59,3 +60,13 @@ def env_file_load(path) -> None:
             continue
         key, value = line.split("=", 1)
         os.environ.setdefault(key.strip(), value.strip())
+
+
+def env_minutes(name: str, default: int) -> timedelta:
+    """A positive number of minutes, as a timedelta (lockout cool-off, idle session expiry).
+
+    Zero or a negative value would silently switch the protection off, so it is refused."""
+    minutes = env_int(name, default)
+    if minutes <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive number of minutes, not {minutes}.")
+    return timedelta(minutes=minutes)

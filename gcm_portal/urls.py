@@ -14,6 +14,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("cycles/<slug:slug>/", cycle_overview, name="cycle_overview"),
+    path("accounts/two-factor/", include("accounts.two_factor_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("users/", include("accounts.urls")),
     path("reviews/", include("reviews.urls")),

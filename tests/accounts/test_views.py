@@ -101,7 +101,10 @@ def test_organiser_deactivates_and_reactivates_a_user(client, organiser, focal_p
     client.post(f"/en/users/{focal_point.uid}/active/")
     focal_point.refresh_from_db()
     assert focal_point.is_active is False
-    assert client.login(username="fp-eg", password="correct-horse-battery") is False
+    # Through the login page: axes' backend needs the request, which client.login() does not give.
+    client.logout()
+    response = client.post("/en/accounts/login/", {"username": "fp-eg", "password": "correct-horse-battery"})
+    assert (response.status_code, response.wsgi_request.user.is_authenticated) == (200, False)
 
     client.force_login(organiser)
     client.post(f"/en/users/{focal_point.uid}/active/")
