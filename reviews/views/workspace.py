@@ -3,6 +3,8 @@
 Every view reaches its review through reviews_visible_to(user): another country gets 404.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,6 +34,14 @@ from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.tables import TABLES, TABLES_BY_PART
 
 
+def _uuid_or_none(value) -> uuid.UUID | None:
+    """A posted id that is not a UUID finds nothing (404), rather than failing the lookup (500)."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 def posted_int(data, name: str) -> int:
     """A number sent by a form; a missing or tampered value reads as 0, which no row matches,
     so the request ends in a clear "not found" or "changed meanwhile" instead of a server error."""
@@ -41,6 +51,13 @@ def posted_int(data, name: str) -> int:
 
 def _review_for(request, uid) -> Review:
     return get_object_or_404(reviews_visible_to(request.user), uid=uid)
+
+
+def _check_may_edit(request, review: Review, *, part_number: int, objective_id: int | None = None) -> None:
+    """Refuse a change before reading the form: someone who may only read the review gets 403,
+    never the page again with validation errors, whatever they posted."""
+    if not rules.can_edit_section(request.user, review, part_number=part_number, objective_id=objective_id):
+        raise PermissionDenied(_("You cannot edit this section."))
 
 
 def _workspace_context(request, review: Review, *, parts=None) -> dict:
@@ -222,7 +239,10 @@ def answer_save(request, uid, prompt_uid):
     prompt = get_object_or_404(GuidingPrompt.objects.select_related("part"), uid=prompt_uid)
     objective = None
     if request.POST.get("objective"):
-        objective = get_object_or_404(Objective, number=request.POST["objective"])
+        objective = get_object_or_404(Objective, number=posted_int(request.POST, "objective"))
+    if not rules.can_edit_section(request.user, review, part_number=prompt.part.number,
+                                  objective_id=objective.pk if objective else None):
+        return JsonResponse({"ok": False, "message": _("You cannot edit this answer.")}, status=403)
     form = forms.AnswerForm(request.POST, prefix=f"p{prompt.pk}")
     if not form.is_valid():
         return JsonResponse({"ok": False, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}},
@@ -280,6 +300,7 @@ def row_save(request, uid, kind, row_uid=None):
         instance = get_object_or_404(table.rows(review, parent), uid=row_uid)
     else:
         instance = table.new_row(review, parent)
+    _check_may_edit(request, review, part_number=table.part_number, objective_id=parent.objective_id if parent else None)
     form = table.make_form(review, instance=instance, data=request.POST)
     if form.is_valid():
         try:
@@ -331,6 +352,7 @@ def row_delete(request, uid, kind, row_uid):
 def objective_details(request, uid, number):
     review = _review_for(request, uid)
     row = get_object_or_404(review.review_objectives.filter(is_reported=True), objective__number=number)
+    _check_may_edit(request, review, part_number=3, objective_id=row.objective_id)
     form = forms.ObjectiveDetailsForm(request.POST, instance=row, prefix="details")
     if form.is_valid():
         try:
@@ -352,6 +374,7 @@ def objective_details(request, uid, number):
 @require_POST
 def plan_save(request, uid):
     review = _review_for(request, uid)
+    _check_may_edit(request, review, part_number=2)
     form = forms.PlanForm(request.POST)
     if form.is_valid():
         try:
@@ -377,7 +400,9 @@ def team(request, uid):
     contributors = list(request.user.__class__.objects.filter(
         country_id=review.country_id, role="contributor", is_active=True).order_by("username"))
     if request.method == "POST":
-        contributor = get_object_or_404(request.user.__class__, uid=request.POST.get("contributor"),
+        if not rules.can_manage_assignments(request.user, review):
+            raise PermissionDenied(_("Only the focal point assigns work to contributors."))
+        contributor = get_object_or_404(request.user.__class__, uid=_uuid_or_none(request.POST.get("contributor")),
                                         country_id=review.country_id)
         form = forms.AssignmentForm(request.POST)
         if form.is_valid():
