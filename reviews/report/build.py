@@ -15,8 +15,12 @@ from reviews.report.data import country_review, regional_report
 from reviews.report.fetcher import SafeFetcher
 from reviews.report.fonts import FONT_STACK, font_face_css
 from reviews.report.labels import labels_in
+from reviews.report.textlayer import install_actual_text, install_glyph_map
 
 LANGUAGES = ("ar", "en")
+
+install_glyph_map()  # the PDF's text layer gives back the words typed (see textlayer)
+install_actual_text()
 
 
 def _document(*, title: str, editions: list[str], languages) -> str:
