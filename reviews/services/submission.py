@@ -9,7 +9,7 @@ from reviews.models import Review, ReviewCycle, ReviewVersion
 from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.workspace import review_progress
 from reviews.services.errors import DomainError, NotAllowed
-from reviews.services.workflow import submission_recorded
+from reviews.services.workflow import refused, review_lock, submission_recorded
 
 
 def review_open(*, cycle: ReviewCycle, user) -> Review:
@@ -35,7 +35,7 @@ def review_submit(*, review: Review, user) -> ReviewVersion:
     The review becomes read-only for the country team, and an immutable snapshot of all
     its content is stored as a new version. After the deadline it is accepted, marked late.
     """
-    review = Review.objects.select_for_update().select_related("cycle", "country").get(pk=review.pk)
+    review = review_lock(review)  # a reviewer's transition waits, then sees this one's outcome
     if not rules.can_submit(user, review):
         if review.status not in (Review.Status.DRAFT, Review.Status.REVISION_REQUESTED):
             raise DomainError(_("This review was already submitted."))
@@ -59,6 +59,13 @@ def review_submit(*, review: Review, user) -> ReviewVersion:
     review.submitted_at = now
     review.first_submitted_at = review.first_submitted_at or now
     review.is_late = is_late
-    review.save(update_fields=["status", "submitted_at", "first_submitted_at", "is_late", "updated_at"])
+    # Written on condition of the status read under the lock: on SQLite, which has no row locks,
+    # a transition committed meanwhile makes this refuse instead of overwriting it.
+    written = Review.objects.filter(pk=review.pk, status=from_status).update(
+        status=review.status, submitted_at=now, first_submitted_at=review.first_submitted_at, is_late=is_late,
+        updated_at=now,
+    )
+    if not written:
+        raise refused(Review.objects.get(pk=review.pk))
     submission_recorded(review=review, user=user, from_status=from_status)
     return version

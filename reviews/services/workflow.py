@@ -1,7 +1,9 @@
 """The regional review of a submission: each transition is one service.
 
-A transition is a compare-and-set on the review's status, so two reviewers acting at
-once cannot both succeed; it records who, when and why, and notifies.
+A transition locks the review's row, re-reads its status under the lock and only then
+writes, so two people acting at once (a reviewer and the focal point, two reviewers)
+end in one of the orders the rules allow, never in a mix; it records who, when and why,
+and notifies.
 """
 
 from django.db import transaction
@@ -15,20 +17,37 @@ from reviews.services.notifications import country_params, country_team, notify,
 Status = Review.Status
 
 
-def _transition(*, review: Review, actor, from_statuses: tuple, to_status: str, reason: str = "") -> Review:
-    # One compare-and-set per allowed status, so the event records the status the review really
-    # left, not the one a stale instance remembers.
-    from_status = next(
-        (status for status in from_statuses
-         if Review.objects.filter(pk=review.pk, status=status).update(status=to_status)),
-        None,
+def review_lock(review: Review) -> Review:
+    """The review's row, locked until the caller's transaction ends, with its status as committed.
+
+    Only the review's own row is locked (`of=("self",)`): its cycle and country are read, not
+    changed, and locking them would make every transition of the cycle wait on each other.
+    SQLite ignores the lock (it serialises writers on the whole file); the status written
+    with a condition on the status read (see `_transition`) keeps it right there too.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("review_lock() must run inside transaction.atomic.")
+    return Review.objects.select_for_update(of=("self",)).select_related("cycle", "country").get(pk=review.pk)
+
+
+def refused(review: Review) -> DomainError:
+    return DomainError(
+        _("This cannot be done while the review is “%(status)s”: somebody may have acted on it just now. "
+          "Reload the page to see its current state.") % {"status": review.get_status_display()}
     )
-    if from_status is None:
+
+
+def _transition(*, review: Review, actor, from_statuses: tuple, to_status: str, reason: str = "") -> Review:
+    # The status is checked on the locked row, not on `review`, which the caller may have loaded
+    # before somebody else acted; the event records the status the review really left.
+    locked = review_lock(review)
+    from_status = locked.status
+    written = from_status in from_statuses and Review.objects.filter(pk=review.pk, status=from_status).update(
+        status=to_status
+    )
+    if not written:
         review.refresh_from_db(fields=["status"])
-        raise DomainError(
-            _("This cannot be done while the review is “%(status)s”: somebody may have acted on it just now. "
-              "Reload the page to see its current state.") % {"status": review.get_status_display()}
-        )
+        raise refused(review)
     review.refresh_from_db()
     ReviewEvent.objects.create(review=review, from_status=from_status, to_status=to_status, actor=actor,
                                reason=reason)
