@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp.models import Device, VerifyNotAllowed
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -163,9 +164,10 @@ def _verify(device: Device, code: str) -> None:
     if not allowed:
         if extra and extra.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
             wait = max(1, int((extra["locked_until"] - timezone.now()).total_seconds() + 0.999))
-            raise InvalidCode(
-                _("Too many wrong codes. Wait %(seconds)s seconds before trying again.") % {"seconds": wait}
-            )
+            raise InvalidCode(ngettext(
+                "Too many wrong codes. Wait %(seconds)s second before trying again.",
+                "Too many wrong codes. Wait %(seconds)s seconds before trying again.", wait,
+            ) % {"seconds": wait})
         raise InvalidCode(_("This code cannot be checked now. Try again later."))
     if not device.verify_token(re.sub(r"\s", "", code)):
         raise InvalidCode(_("This code is not valid."))

@@ -238,7 +238,7 @@ def test_figures_draw_bars_as_html(client, region, language):
         migrants = response.context["figures"].stakeholders[0].label
     assert (f'<th scope="row" class="bar-chart-label"><span dir="auto">{migrants}</span></th>\n'
             f'      <td class="bar-chart-value">2</td>\n'
-            f'      <td class="bar-chart-track" aria-hidden="true"><div class="bar-chart-bar" style="--share: 100%">'
+            f'      <td class="bar-chart-track" aria-hidden="true"><div class="bar-chart-bar share-100">'
             f'</div></td>') in content
     assert f"<caption>{_in(language, 'Stakeholders consulted')}</caption>" in content
     assert content.count('<table class="table table-sm align-middle bar-chart">') == 5
