@@ -4,6 +4,7 @@ from reviews.views import regional, workspace
 from reviews.views import synthesis
 from reviews.views import exports as export_views
 from reviews.views import compilation
+from reviews.views import reports as report_views
 
 app_name = "reviews"
 
@@ -58,4 +59,13 @@ urlpatterns += [
          name="synthesis_citation_remove"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/feature/", synthesis.feature, name="synthesis_feature"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/preview/", synthesis.preview, name="synthesis_preview"),
+]
+
+urlpatterns += [
+    path("reports/", report_views.reports_current, name="reports_current"),
+    path("cycles/<slug:slug>/reports/", report_views.reports, name="reports"),
+    path("<uuid:uid>/pdf/", report_views.review_pdf, name="review_pdf"),
+    path("reports/<uuid:report_uid>/", report_views.report, name="report"),
+    path("reports/<uuid:report_uid>/status/", report_views.report_status, name="report_status"),
+    path("reports/<uuid:report_uid>/download/", report_views.report_download, name="report_download"),
 ]

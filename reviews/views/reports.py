@@ -1,0 +1,152 @@
+"""Generated PDFs: the cycle's reports page for the regional staff, a country's review PDF, a build's
+progress (a page and its JSON, polled by static/js/report_progress.js) and the download.
+
+Every build is reached through reports_visible_to(user), which checks the review's visibility again
+at each request: a build somebody else asked for is not a way around it.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from reviews import rules
+from reviews.models import GeneratedReport
+from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.selectors.reports import cycle_reports, reports_visible_to
+from reviews.services import reports as report_services
+from reviews.services.errors import DomainError, NotAllowed
+
+PHASES = {
+    "gathering": gettext_lazy("Gathering the data"),
+    "layout": gettext_lazy("Laying out the pages"),
+    "writing": gettext_lazy("Writing the PDF file"),
+}
+
+
+class ReportRequestForm(forms.Form):
+    """(Kept beside its only views while forms.py is being edited by others, as the exports form is.)"""
+
+    languages = forms.ChoiceField(label=gettext_lazy("Languages"), choices=GeneratedReport.Languages.choices,
+                                  initial=GeneratedReport.Languages.BOTH,
+                                  widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
+    include_submitted = forms.BooleanField(
+        label=gettext_lazy("Include reviews submitted but not yet accepted"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
+    force = forms.BooleanField(
+        label=gettext_lazy("Build again even if the data has not changed"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not rules.can_manage_cycles(user):  # only organisers add reviews that are not accepted yet
+            del self.fields["include_submitted"]
+
+
+def _report_for(request, report_uid) -> GeneratedReport:
+    return get_object_or_404(reports_visible_to(request.user), uid=report_uid)
+
+
+def _reused_message(request, report: GeneratedReport) -> None:
+    if report.status == GeneratedReport.Status.DONE:
+        messages.info(request, _("The data has not changed since this report was built: here it is."))
+    else:
+        messages.success(request, _("The report is being prepared. This page shows its progress."))
+
+
+@login_required
+def reports(request, slug):
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    form = ReportRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = report_services.report_request(cycle=cycle, user=request.user,
+                                                    languages=form.cleaned_data["languages"],
+                                                    include_submitted=form.cleaned_data.get("include_submitted", False),
+                                                    force=form.cleaned_data["force"])
+        except NotAllowed as error:
+            raise PermissionDenied(error.message) from error
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            _reused_message(request, report)
+            return redirect("reviews:reports", cycle.slug)
+    return render(request, "reviews/reports/reports.html", {
+        "cycle": cycle, "form": form, "reports": cycle_reports(user=request.user, cycle=cycle)[:50],
+    })
+
+
+@login_required
+def reports_current(request):
+    """The navigation's "Reports": the open cycle's page (the latest cycle when none is open)."""
+    if not rules.can_follow_region(request.user):
+        raise PermissionDenied
+    cycles = cycles_visible_to(request.user)
+    cycle = cycles.filter(is_open=True).first() or cycles.first()
+    if cycle is None:
+        raise Http404("No cycle yet.")
+    return redirect("reviews:reports", cycle.slug)
+
+
+@login_required
+@require_POST
+def review_pdf(request, uid):
+    review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
+    languages = request.POST.get("languages", GeneratedReport.Languages.BOTH)
+    try:
+        report = report_services.country_report_request(review=review, user=request.user, languages=languages,
+                                                        force=request.POST.get("force") == "1")
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("reviews:overview", review.uid)
+    _reused_message(request, report)
+    return redirect("reviews:report", report.uid)
+
+
+@login_required
+def report(request, report_uid):
+    return render(request, "reviews/reports/report.html", {"report": _report_for(request, report_uid)})
+
+
+def report_state(report: GeneratedReport) -> dict:
+    """What the progress script shows, in the user's language."""
+    done = report.status == GeneratedReport.Status.DONE
+    return {
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "phase": report.phase,
+        "phase_label": str(PHASES.get(report.phase, "")),
+        "pages_done": report.pages_done,
+        "finished": report.is_finished,
+        "download_url": reverse("reviews:report_download", args=[report.uid]) if done else "",
+        "finished_at": formats.date_format(timezone.localtime(report.finished_at), "SHORT_DATETIME_FORMAT")
+        if report.finished_at else "",
+    }
+
+
+@login_required
+@never_cache
+def report_status(request, report_uid):
+    return JsonResponse(report_state(_report_for(request, report_uid)))
+
+
+@login_required
+@never_cache  # the file may hold reviews not yet published: no shared cache may keep it
+def report_download(request, report_uid):
+    report = _report_for(request, report_uid)
+    if report.status != GeneratedReport.Status.DONE or not report.file:
+        raise Http404("The report is not ready.")
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name(),
+                        content_type="application/pdf")

@@ -1,0 +1,255 @@
+"""The reports page, a country's review PDF, a build's status JSON and the download, for every role:
+another country's team never sees, asks for or downloads a build; regional staff do."""
+
+import html
+
+import pytest
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
+
+from reviews.models import GeneratedReport
+from reviews.services.reports import country_report_request, report_request
+from tests.reviews.reports_content import accept
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/{language}/reviews/cycles/arab-2028/reports/"
+
+
+def _in(language, english: str) -> str:
+    with translation.override(language):
+        return gettext(english)
+
+
+@pytest.fixture
+def accepted(review, focal_point, reviewer):
+    return accept(review, focal_point=focal_point, reviewer=reviewer)
+
+
+@pytest.fixture
+def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> GeneratedReport:
+    """An English regional report, built."""
+    with django_capture_on_commit_callbacks(execute=True):
+        report = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
+    report.refresh_from_db()
+    return report
+
+
+@pytest.fixture
+def country_report(submitted_review, focal_point, django_capture_on_commit_callbacks) -> GeneratedReport:
+    """Egypt's review as an Arabic PDF, built at its focal point's request."""
+    with django_capture_on_commit_callbacks(execute=True):
+        report = country_report_request(review=submitted_review, user=focal_point, languages="ar")
+    report.refresh_from_db()
+    return report
+
+
+def _ar_status(english: str) -> str:
+    with translation.override("ar"):
+        return pgettext("report status", english)
+
+
+def _day() -> str:
+    return timezone.localdate().isoformat()
+
+
+# --- the reports page ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("who", ["reviewer", "organiser"])
+def test_reports_page_lists_the_builds_for_regional_staff(client, regional_report, request, who, language):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(PAGE.format(language=language))
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert _in(language, "Ask for the regional report") in page
+    assert f"/{language}/reviews/reports/{regional_report.uid}/download/" in page
+    assert regional_report.data_version[:12] in page
+    assert ('name="include_submitted"' in page) == (who == "organiser")
+    assert "<script>" not in page
+
+
+@pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
+def test_reports_page_is_refused_to_country_teams(client, regional_report, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(PAGE.format(language="en")).status_code == 403
+    assert client.post(PAGE.format(language="en"), {"languages": "en", "force": "on"}).status_code == 403
+    assert GeneratedReport.objects.count() == 1
+
+
+def test_reports_page_sends_anonymous_visitors_to_sign_in(client, open_cycle):
+    response = client.get(PAGE.format(language="en"))
+
+    assert (response.status_code, response.url.split("?")[0]) == (302, "/en/accounts/login/")
+
+
+def test_reports_page_request_builds_and_redirects(client, accepted, reviewer, django_capture_on_commit_callbacks):
+    client.force_login(reviewer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(PAGE.format(language="en"), {"languages": "en"})
+
+    report = GeneratedReport.objects.get()
+    assert (response.status_code, response.url) == (302, PAGE.format(language="en"))
+    assert (report.kind, report.languages, report.requested_by, report.status) == ("regional", "en", reviewer, "done")
+
+
+def test_reports_page_request_returns_the_unchanged_build(client, regional_report, organiser):
+    client.force_login(organiser)
+
+    response = client.post(PAGE.format(language="en"), {"languages": "en"}, follow=True)
+
+    assert GeneratedReport.objects.get() == regional_report
+    assert [str(m) for m in response.context["messages"]] == [
+        "The data has not changed since this report was built: here it is."]
+
+
+def test_reports_page_forced_request_queues_a_new_build(client, regional_report, organiser):
+    client.force_login(organiser)
+
+    client.post(PAGE.format(language="en"), {"languages": "en", "force": "on", "include_submitted": "on"})
+
+    new = GeneratedReport.objects.exclude(pk=regional_report.pk).get()
+    assert (new.status, new.include_submitted, new.requested_by) == ("queued", True, organiser)
+
+
+def test_reports_current_goes_to_the_open_cycle(client, open_cycle, reviewer):
+    client.force_login(reviewer)
+
+    response = client.get("/en/reviews/reports/")
+
+    assert (response.status_code, response.url) == (302, PAGE.format(language="en"))
+
+
+# --- status and download ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["reviewer", "organiser"])
+def test_report_status_of_a_finished_build(client, regional_report, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(f"/en/reviews/reports/{regional_report.uid}/status/")
+
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("max-age=0")
+    data = response.json()
+    assert data == {
+        "status": "done", "status_label": "Ready", "phase": "", "phase_label": "",
+        "pages_done": regional_report.pages_done, "finished": True,
+        "download_url": f"/en/reviews/reports/{regional_report.uid}/download/",
+        "finished_at": data["finished_at"],
+    }
+    assert data["finished_at"]
+
+
+def test_report_status_while_laying_out_in_arabic(client, accepted, reviewer):
+    report = report_request(cycle=accepted.cycle, user=reviewer)
+    GeneratedReport.objects.filter(pk=report.pk).update(status="running", phase="layout", pages_done=12)
+    client.force_login(reviewer)
+
+    data = client.get(f"/ar/reviews/reports/{report.uid}/status/").json()
+
+    assert data == {"status": "running", "status_label": _ar_status("Being built"), "phase": "layout",
+                    "phase_label": _in("ar", "Laying out the pages"), "pages_done": 12, "finished": False,
+                    "download_url": "", "finished_at": ""}
+    assert data["phase_label"] != "Laying out the pages"
+
+
+@pytest.mark.parametrize("who", ["reviewer", "organiser"])
+def test_report_download_sends_the_pdf_as_an_attachment(client, regional_report, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
+
+    content = b"".join(response.streaming_content)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="gcm-arab-2028-regional-report-en-{_day()}.pdf"')
+    assert response["Cache-Control"].startswith("max-age=0")
+    assert content[:5] == b"%PDF-"
+    assert len(content) == regional_report.size
+
+
+@pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
+def test_regional_report_is_invisible_to_country_teams(client, regional_report, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    for suffix in ("", "status/", "download/"):
+        assert client.get(f"/en/reviews/reports/{regional_report.uid}/{suffix}").status_code == 404
+
+
+def test_report_download_of_an_unfinished_build_is_not_found(client, accepted, reviewer):
+    report = report_request(cycle=accepted.cycle, user=reviewer)
+    client.force_login(reviewer)
+
+    assert client.get(f"/en/reviews/reports/{report.uid}/download/").status_code == 404
+
+
+def test_report_pages_need_a_sign_in(client, regional_report):
+    response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
+
+    assert (response.status_code, response.url.split("?")[0]) == (302, "/en/accounts/login/")
+
+
+# --- a country's review PDF ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["focal_point", "contributor", "reviewer", "organiser"])
+def test_country_report_is_seen_and_downloaded_by_whoever_sees_the_review(client, country_report, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(f"/en/reviews/reports/{country_report.uid}/")
+    download = client.get(f"/en/reviews/reports/{country_report.uid}/download/")
+
+    assert page.status_code == 200
+    assert 'class="report-progress"' in page.content.decode()
+    assert download["Content-Disposition"] == f'attachment; filename="gcm-arab-2028-eg-review-ar-{_day()}.pdf"'
+    assert b"".join(download.streaming_content)[:5] == b"%PDF-"
+
+
+def test_country_report_is_invisible_to_another_country(client, country_report, other_focal_point):
+    client.force_login(other_focal_point)
+
+    for suffix in ("", "status/", "download/"):
+        assert client.get(f"/en/reviews/reports/{country_report.uid}/{suffix}").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["focal_point", "contributor", "reviewer"])
+def test_review_pdf_request_goes_to_the_build(client, submitted_review, request, who):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+
+    response = client.post(f"/en/reviews/{submitted_review.uid}/pdf/", {"languages": "en"})
+
+    report = GeneratedReport.objects.get()
+    assert (response.status_code, response.url) == (302, f"/en/reviews/reports/{report.uid}/")
+    assert (report.kind, report.review, report.languages, report.requested_by) == (
+        "country", submitted_review, "en", user)
+
+
+def test_review_pdf_request_by_another_country_is_not_found(client, submitted_review, other_focal_point):
+    client.force_login(other_focal_point)
+
+    assert client.post(f"/en/reviews/{submitted_review.uid}/pdf/", {"languages": "en"}).status_code == 404
+    assert GeneratedReport.objects.count() == 0
+
+
+def test_review_pdf_request_of_a_draft_is_not_found_for_regional_staff(client, review, reviewer):
+    client.force_login(reviewer)
+
+    assert client.post(f"/en/reviews/{review.uid}/pdf/", {"languages": "en"}).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["focal_point", "reviewer"])
+def test_overview_offers_the_review_pdf(client, submitted_review, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    page = client.get(f"/ar/reviews/{submitted_review.uid}/").content.decode()
+
+    assert f'action="/ar/reviews/{submitted_review.uid}/pdf/"' in page
+    assert _in("ar", "PDF of the review") in page
