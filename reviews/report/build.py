@@ -14,7 +14,6 @@ from reviews.models import Review, ReviewCycle
 from reviews.report.data import country_review, regional_report
 from reviews.report.fetcher import SafeFetcher
 from reviews.report.fonts import FONT_STACK, font_face_css
-from reviews.report.labels import labels_in
 from reviews.report.textlayer import install_actual_text, install_glyph_map
 
 LANGUAGES = ("ar", "en")
@@ -47,7 +46,6 @@ def render_report_html(*, cycle: ReviewCycle, user, languages=LANGUAGES, include
             report = regional_report(cycle=cycle, user=user, language=language, include_submitted=include_submitted)
             editions.append(render_to_string("reviews/report/regional_edition.html", {
                 "report": report, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
-                "L": labels_in(language), "both": {code: labels_in(code) for code in LANGUAGES},
             }))
     return _document(title=f"{cycle.name_en} / {cycle.name_ar}", editions=editions, languages=languages)
 
@@ -61,7 +59,6 @@ def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
             data = country_review(review=review, user=user, language=language)
             editions.append(render_to_string("reviews/report/country_edition.html", {
                 "data": data, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
-                "L": labels_in(language), "both": {code: labels_in(code) for code in LANGUAGES},
             }))
     return _document(title=f"{review.country.name_en} – {review.cycle.name_en}", editions=editions,
                      languages=languages)

@@ -131,3 +131,13 @@ def test_country_pdf_reports_progress_edition_by_edition(accepted_review, organi
     assert [phase for phase, _ in seen] == ["gathering", "layout", "layout", "writing"]
     arabic_pages = seen[1][1]
     assert 0 < arabic_pages < built.pages == seen[-1][1]
+
+
+@pytest.mark.parametrize(("language", "contents", "other_title"), [
+    ("ar", "المحتويات", "Voluntary national review"),
+    ("en", "Contents", "الاستعراض الوطني الطوعي"),
+])
+def test_country_edition_labels_come_from_the_catalogue(accepted_review, organiser, language, contents, other_title):
+    html = render_country_html(review=accepted_review, user=organiser, languages=(language,))
+    assert f'id="{language}-toc">{contents}</h1>' in html
+    assert other_title in html  # the cover gives the title in the other language too
