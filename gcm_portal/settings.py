@@ -98,6 +98,12 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the background worker write to one file: WAL lets pages read while the worker writes,
+    # and IMMEDIATE transactions wait for the write lock (up to the timeout) instead of failing with
+    # "database is locked" when a transaction that has read tries to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -204,6 +210,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Two-factor login (django-otp): the issuer name shown in authenticator apps.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "GCM Review Portal")
+# The admin never shows a device's secret or QR code (its config pages answer 403, not a 500 on a missing id).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 RECOVERY_CODE_COUNT = 10
 
 # Content Security Policy (django-csp): no inline script or style, nothing from elsewhere.

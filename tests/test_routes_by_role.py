@@ -1,0 +1,342 @@
+"""Access proven on every URL: each named route of the URL configuration, requested by seven kinds of
+user, against the table below.
+
+The routes are found by walking the URL resolver (the language-prefixed patterns included), so a route
+added anywhere fails `test_every_route_has_an_expected_row` until someone decides, row by row, who may
+reach it; a row whose route disappeared fails too. The admin site is covered by `admin:index` and one
+model page in the table, and every other admin route by the rule of `test_admin_routes_follow_the_rule`.
+
+The world is Egypt's review after a revision request: it was submitted (so the regional staff see it)
+and is open to the country again (so the focal point and the assigned contributor may change it, and
+the unassigned contributor may not). Every request runs inside a savepoint that is rolled back, so a
+POST that changes something (a submission, a transition) cannot change the outcome of the next one.
+"""
+
+from http.cookies import SimpleCookie
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
+
+from accounts.services import ORGANISER_EDITABLE_MODELS, user_sync_staff_access
+from reviews.models.reports import GeneratedReport
+from reviews.services.assignments import assignments_set
+from reviews.services.attachments import attachment_add
+from reviews.services.submission import review_submit
+from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
+from reviews.services.workflow import review_take, revision_request
+from tests import factories
+from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+ROLES = ("anonymous", "focal_point", "assigned", "unassigned", "other_focal_point", "reviewer", "organiser")
+
+# Outcomes: a status code, or one of these redirects (the target matters, not just the 302).
+LOGIN = "login"  # 302 to the portal's login page, with ?next= the requested URL
+ADMIN_LOGIN = "admin-login"  # 302 to the admin site's login page
+REDIRECT = "redirect"  # 302 anywhere else (back to a page, after a POST)
+
+GET, POST = "GET", "POST"
+
+# route name -> (method, outcome for each role in ROLES order).
+# POST rows are routes that accept only POST: they are posted with an empty body, which must be refused
+# by access rules first (403/404) and by validation second (400, or the page again with its errors).
+EXPECTED: dict[str, tuple] = {
+    # route                                method anonymous        fp  assigned unassigned  other fp  reviewer organiser
+    "healthz":                               (GET,       200,      200,      200,      200,      200,      200,      200),
+    "set_language":                          (GET,  REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "home":                                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "cycle_overview":                        (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "two_factor:setup":                      (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "two_factor:verify":                     (GET,     LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "two_factor:recovery_codes":             (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "two_factor:recovery_codes_regenerate":  (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "login":                                 (GET,       200,      200,      200,      200,      200,      200,      200),
+    "logout":                                (POST, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "password_change":                       (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "password_change_done":                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "password_reset":                        (GET,       200,      200,      200,      200,      200,      200,      200),
+    "password_reset_done":                   (GET,       200,      200,      200,      200,      200,      200,      200),
+    "password_reset_confirm":                (GET,       200,      200,      200,      200,      200,      200,      200),
+    "password_reset_complete":               (GET,       200,      200,      200,      200,      200,      200,      200),
+    "accounts:user_list":                    (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
+    "accounts:user_create":                  (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
+    "accounts:user_edit":                    (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
+    "accounts:user_toggle_active":           (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
+    "accounts:two_factor_reset":             (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
+    "accounts:security_settings":            (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
+    "reviews:open":                          (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT,      403,      403),
+    "reviews:overview":                      (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:part":                          (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:objectives":                    (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:objective":                     (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:objective_details":             (POST,    LOGIN,      200,      200,      403,      404,      403,      403),
+    "reviews:answer_save":                   (POST,    LOGIN,      400,      400,      403,      404,      403,      403),
+    "reviews:row_create":                    (POST,    LOGIN,      200,      200,      403,      404,      403,      403),
+    "reviews:row_save":                      (POST,    LOGIN,      200,      200,      403,      404,      403,      403),
+    "reviews:row_delete":                    (POST,    LOGIN, REDIRECT, REDIRECT,      403,      404,      403,      403),
+    "reviews:plan_save":                     (POST,    LOGIN, REDIRECT,      403,      403,      404,      403,      403),
+    "reviews:team":                          (GET,     LOGIN,      200,      200,      200,      404,      403,      403),
+    "reviews:attachments":                   (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:attachment":                    (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:submit":                        (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:preview":                       (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:transition":                    (POST,    LOGIN,      403,      403,      403,      404, REDIRECT, REDIRECT),
+    "reviews:comment_add":                   (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT,      404, REDIRECT, REDIRECT),
+    "reviews:comment_resolve":               (POST,    LOGIN, REDIRECT,      403,      403,      404, REDIRECT, REDIRECT),
+    "reviews:versions":                      (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:history":                       (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:dashboard":                     (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:translations":                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:translation_save":              (POST,    LOGIN, REDIRECT, REDIRECT,      403,      404, REDIRECT, REDIRECT),
+    "reviews:notifications":                 (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:exports":                       (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:export_download":               (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:matrix":                        (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:compilations":                  (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:practices":                     (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:practice":                      (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:figures":                       (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis":                     (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis_chapter":             (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis_text_save":           (POST,    LOGIN,      403,      403,      403,      403,      400,      400),
+    "reviews:synthesis_verify":              (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_cite":                (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_citation_remove":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_feature":             (POST,    LOGIN,      403,      403,      403,      403,      404,      404),
+    "reviews:synthesis_preview":             (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:reports_current":               (GET,     LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:reports":                       (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:review_pdf":                    (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT,      404, REDIRECT, REDIRECT),
+    "reviews:report":                        (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:report_status":                 (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:report_download":               (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "admin:index": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
+    "admin:reviews_country_changelist": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,
+                                         ADMIN_LOGIN, 200),
+}
+
+# The rest of the admin site follows one rule, checked by test_admin_routes_follow_the_rule on every
+# named admin route (GET):
+# - everyone but the organiser is sent to the admin's login page, from every page but the login page
+#   itself (ADMIN_OPEN);
+# - the organiser reaches the admin pages of the models in accounts.services.ORGANISER_EDITABLE_MODELS
+#   (reference data and templates) and gets 403 from every page of every other model (users, groups,
+#   two-factor devices, lockout records, background tasks: they have their own pages, with their rules);
+# - the site's own pages answer the organiser as in ADMIN_SITE_PAGES.
+# Object pages are requested with an existing object of their model, when the model has one; the history
+# page of a missing row redirects to the index ("does not exist") before checking the permission, so a
+# forbidden model's history page may answer either (FORBIDDEN_HISTORY).
+ADMIN_IN_TABLE = {"admin:index", "admin:reviews_country_changelist"}
+FORBIDDEN_HISTORY = "403, or a redirect when the row does not exist"
+ADMIN_OPEN = {"admin:login": 200, "admin:logout": REDIRECT}  # outcome for everyone but the organiser
+ADMIN_SITE_PAGES = {
+    "admin:index": 200, "admin:login": REDIRECT, "admin:logout": 405, "admin:password_change": 200,
+    "admin:password_change_done": 200, "admin:autocomplete": 403, "admin:jsi18n": 200, "admin:view_on_site": 404,
+    "admin:app_list": 200,
+}
+
+
+def _named_routes(resolver=None, namespace: str = "") -> dict[str, URLPattern]:
+    """Every named route, "namespace:name", found recursively (i18n_patterns is a resolver too)."""
+    resolver = resolver or get_resolver()
+    routes = {}
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            routes.update(_named_routes(pattern, inner))
+        elif pattern.name:
+            routes[f"{namespace}{pattern.name}"] = pattern
+    return routes
+
+
+def _converters(pattern: URLPattern) -> list[str]:
+    """The keyword arguments a route takes: path converters, or a regex's named groups."""
+    return list(pattern.pattern.converters) or list(pattern.pattern.regex.groupindex)
+
+
+@pytest.fixture
+def world(open_cycle, egypt, morocco, prompts):
+    """Egypt's review under revision, with a value for every URL converter of every route."""
+    focal_point = factories.FocalPointFactory(username="fp-eg", country=egypt)
+    assigned = factories.ContributorFactory(username="contrib-eg", country=egypt)
+    unassigned = factories.ContributorFactory(username="contrib2-eg", country=egypt)
+    other_focal_point = factories.FocalPointFactory(username="fp-ma", country=morocco)
+    reviewer = factories.ReviewerFactory(username="reviewer-escwa")
+    organiser = factories.OrganiserFactory(username="organiser")
+    user_sync_staff_access(user=organiser)
+
+    review = factories.ReviewFactory(cycle=open_cycle, country=egypt)
+    rows = review_complete(review, focal_point, objective_numbers=(1,))
+    assignments_set(review=review, contributor=assigned, part_numbers={1}, objective_ids={rows[0].objective_id},
+                    actor=focal_point)
+    entity = factories.GovernmentEntityFactory(review=review, updated_by=focal_point)
+    practice = factories.GoodPracticeFactory(review_objective=rows[0])
+    attachment = attachment_add(review=review, user=focal_point,
+                                file=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"))
+    review_submit(review=review, user=focal_point)
+    review_take(review=review, reviewer=reviewer)
+    comment = factories.CommentFactory(review=review, author=reviewer)
+    revision_request(review=review, reviewer=reviewer, reason="Please add the figures.")
+    chapter = synthesis_chapters_ensure(cycle=open_cycle)[0]
+    citation = chapter_cite(chapter=chapter, review=review, prompt_code="1.1", objective_number=None, note="",
+                            user=reviewer)
+    answer = review.answers.get(prompt=prompts["1.1"], objective=None)
+    report = GeneratedReport.objects.create(kind=GeneratedReport.Kind.COUNTRY, cycle=open_cycle, review=review,
+                                            requested_by=focal_point, data_version="test",
+                                            status=GeneratedReport.Status.DONE)
+    report.file.save("egypt.pdf", ContentFile(PDF))
+
+    users = {"anonymous": None, "focal_point": focal_point, "assigned": assigned, "unassigned": unassigned,
+             "other_focal_point": other_focal_point, "reviewer": reviewer, "organiser": organiser}
+    # Converter values by name, overridden per route where one name means different things.
+    values = {
+        "slug": open_cycle.slug, "uid": review.uid, "number": 1, "prompt_uid": prompts["1.1"].uid,
+        "kind": "entities", "row_uid": entity.uid, "attachment_uid": attachment.uid, "action": "accept",
+        "comment_uid": comment.uid, "answer_uid": answer.uid, "citation_uid": citation.uid,
+        "uidb64": "MQ", "token": "set-password", "object_id": egypt.pk, "app_label": "reviews",
+        "content_type_id": 1, "id": unassigned.pk, "pk": 1,
+        "report_uid": report.uid,
+    }
+    per_route = {
+        "accounts:user_edit": {"uid": unassigned.uid},
+        "accounts:user_toggle_active": {"uid": unassigned.uid},
+        "accounts:two_factor_reset": {"uid": unassigned.uid},
+        "reviews:practice": {"uid": practice.uid},
+        **{name: {"uid": chapter.uid} for name in _named_routes() if name.startswith("reviews:synthesis_")},
+    }
+    return {"users": users, "values": values, "per_route": per_route, "review": review}
+
+
+def _url(world, name: str, pattern: URLPattern) -> str:
+    values = {**world["values"], **world["per_route"].get(name, {})}
+    unknown = [key for key in _converters(pattern) if key not in values]
+    assert not unknown, f"Route {name} takes {', '.join(unknown)}: give the world a value for it"
+    with translation.override("en"):
+        return reverse(name, kwargs={key: values[key] for key in _converters(pattern)})
+
+
+def _outcome(response, url: str):
+    if response.status_code == 302:
+        location = response["Location"]
+        if location == f"/en/accounts/login/?next={url}":
+            return LOGIN
+        if location == f"/en/admin/login/?next={url}":
+            return ADMIN_LOGIN
+        return REDIRECT
+    return response.status_code
+
+
+class _RolledBack(Exception):
+    pass
+
+
+def _request(client, user, method: str, url: str):
+    """One request as `user`, its database writes undone, the client's cookies as they were before."""
+    cookies = SimpleCookie(client.cookies.output(header="", sep="\n")) if client.cookies else SimpleCookie()
+    response = None
+    try:
+        with transaction.atomic():
+            if user is not None:
+                client.force_login(user)
+            response = client.generic(method, url)
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    client.cookies = cookies
+    return response
+
+
+def _outcomes(client, world, role: str, names) -> dict[str, object]:
+    routes = _named_routes()
+    user = world["users"][role]
+    outcomes = {}
+    for name in names:
+        url = _url(world, name, routes[name])
+        outcomes[name] = _outcome(_request(client, user, EXPECTED[name][0], url), url)
+    return outcomes
+
+
+def test_every_route_has_an_expected_row():
+    routes = {name for name in _named_routes() if not name.startswith("admin:") or name in ADMIN_IN_TABLE}
+    missing = sorted(routes - set(EXPECTED))
+    stale = sorted(set(EXPECTED) - routes)
+    assert not missing, f"Routes with no row in EXPECTED (decide who may reach them): {', '.join(missing)}"
+    assert not stale, f"Rows in EXPECTED for routes that no longer exist: {', '.join(stale)}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_route_outcomes_by_role(client, world, role):
+    names = sorted(name for name in EXPECTED if name in _named_routes())
+    column = ROLES.index(role) + 1
+
+    outcomes = _outcomes(client, world, role, names)
+
+    assert outcomes == {name: EXPECTED[name][column] for name in names}
+
+
+def test_post_rows_are_routes_that_refuse_get(client, world):
+    """A POST row must be a route that only accepts POST: a GET from a signed-in user gets 405."""
+    routes = _named_routes()
+    names = sorted(name for name, row in EXPECTED.items() if row[0] == POST and name in routes)
+    user = world["users"]["focal_point"]
+    urls = {name: _url(world, name, routes[name]) for name in names}
+
+    outcomes = {name: _outcome(_request(client, user, GET, url), url) for name, url in urls.items()}
+
+    assert outcomes == {name: 405 for name in names}
+
+
+def _admin_models() -> dict[str, type]:
+    """Admin route name prefix ("admin:reviews_country_") -> model, for every model the admin site registers."""
+    prefixes = {f"admin:{model._meta.app_label}_{model._meta.model_name}_": model for model in admin.site._registry}
+    prefixes["admin:auth_user_"] = get_user_model()  # UserAdmin names its password page after auth.User
+    return prefixes
+
+
+def _admin_model(name: str):
+    return next((model for prefix, model in _admin_models().items() if name.startswith(prefix)), None)
+
+
+def _admin_expected(name: str, model, role: str):
+    if role != "organiser":
+        return ADMIN_OPEN.get(name, ADMIN_LOGIN)
+    if model is None:
+        return ADMIN_SITE_PAGES[name]
+    editable = model._meta.app_label == "reviews" and model._meta.model_name in ORGANISER_EDITABLE_MODELS
+    if editable:
+        return 200
+    if name.endswith("_history"):
+        return FORBIDDEN_HISTORY
+    return 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_routes_follow_the_rule(client, world, role):
+    routes = {name: pattern for name, pattern in _named_routes().items()
+              if name.startswith("admin:") and name not in ADMIN_IN_TABLE}
+    unknown = sorted(name for name in routes if _admin_model(name) is None and name not in ADMIN_SITE_PAGES)
+    assert not unknown, f"Admin routes of no registered model and not in ADMIN_SITE_PAGES: {', '.join(unknown)}"
+    user = world["users"][role]
+
+    outcomes, expected = {}, {}
+    for name, pattern in sorted(routes.items()):
+        model = _admin_model(name)
+        first = model._default_manager.order_by("pk").first() if model else None
+        world["per_route"][name] = {"object_id": first.pk if first else 1, "pk": first.pk if first else 1,
+                                    "id": first.pk if first else 1}
+        url = _url(world, name, pattern)
+        outcome = _outcome(_request(client, user, GET, url), url)
+        expected[name] = _admin_expected(name, model, role)
+        outcomes[name] = FORBIDDEN_HISTORY if expected[name] == FORBIDDEN_HISTORY and outcome in (403, REDIRECT) \
+            else outcome
+
+    assert outcomes == expected
