@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -13,6 +14,14 @@ from reviews.services.errors import NotAllowed
 from tests.accounts.conftest import MOMENT, code_for
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Services answer in the active language; these tests read the English messages
+    (the pages' tests check both languages)."""
+    with translation.override("en"):
+        yield
 
 
 def test_pending_device_is_kept_until_confirmed(reviewer):

@@ -168,3 +168,80 @@ def test_password_change_page_in_both_languages(client, focal_point):
 
     assert "تغيير كلمة المرور" in client.get("/ar/accounts/password_change/").content.decode()
     assert "Change your password" in client.get("/en/accounts/password_change/").content.decode()
+
+
+# --- security settings and two-factor reset -------------------------------------------------------------
+
+
+def test_security_settings_are_for_organisers_only(client, focal_point, reviewer, organiser):
+    statuses = []
+    for user in (focal_point, reviewer, organiser):
+        client.force_login(user)
+        statuses.append(client.get("/en/users/security/").status_code)
+
+    assert statuses == [403, 403, 200]
+
+
+@pytest.mark.parametrize(("language", "label"), [
+    ("en", "Regional reviewers must use two-factor login"),
+    ("ar", "يجب على المراجعين الإقليميين استخدام تسجيل الدخول بعاملين"),
+])
+def test_organiser_requires_two_factor_for_staff_and_it_is_recorded(client, organiser, language, label):
+    from accounts.models import SecurityEvent, TwoFactorPolicy
+
+    client.force_login(organiser)
+    form_page = client.get(f"/{language}/users/security/").content.decode()
+
+    response = client.post(f"/{language}/users/security/", {"require_reviewers": "on", "require_organisers": "on"},
+                           follow=True)
+
+    policy = TwoFactorPolicy.objects.get()
+    assert label in form_page
+    assert (policy.require_reviewers, policy.require_organisers, policy.require_country_teams) == (True, True, False)
+    assert policy.updated_by == organiser
+    assert response.redirect_chain == [(f"/{language}/users/security/", 302)]
+    assert [event.kind for event in response.context["events"]] == [SecurityEvent.Kind.POLICY_CHANGED]
+
+
+def test_organiser_resets_a_users_two_factor(client, organiser, reviewer, enrol):
+    from accounts.models import SecurityEvent
+    from accounts.two_factor import two_factor_enabled
+
+    enrol(reviewer)
+    client.force_login(organiser)
+    edit_page = client.get(f"/en/users/{reviewer.uid}/").content.decode()
+
+    response = client.post(f"/en/users/{reviewer.uid}/two-factor/reset/", follow=True)
+
+    assert "Reset two-factor login (lost phone)" in edit_page
+    assert response.redirect_chain == [(f"/en/users/{reviewer.uid}/", 302)]
+    assert two_factor_enabled(reviewer) is False
+    assert SecurityEvent.objects.filter(kind=SecurityEvent.Kind.TWO_FACTOR_RESET).values_list(
+        "actor", "subject").get() == (organiser.pk, reviewer.pk)
+    assert "This user has not set up two-factor login." in response.content.decode()
+
+
+def test_two_factor_reset_is_for_organisers_only(client, reviewer, focal_point, enrol):
+    from accounts.two_factor import two_factor_enabled
+
+    enrol(focal_point)
+    client.force_login(reviewer)
+
+    response = client.post(f"/en/users/{focal_point.uid}/two-factor/reset/")
+
+    assert (response.status_code, two_factor_enabled(focal_point)) == (403, True)
+
+
+def test_two_factor_reset_refuses_get(client, organiser, reviewer):
+    client.force_login(organiser)
+
+    assert client.get(f"/en/users/{reviewer.uid}/two-factor/reset/").status_code == 405
+
+
+def test_user_list_shows_who_uses_two_factor(client, organiser, reviewer, enrol):
+    enrol(reviewer)
+    client.force_login(organiser)
+
+    users = client.get("/en/users/").context["users"]
+
+    assert {user.username: user.has_two_factor for user in users} == {"organiser": False, "reviewer-escwa": True}
