@@ -50,8 +50,13 @@ setup: messages .env
 demo: setup
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
+# The background worker (PDF reports) runs beside the server and stops with it. Without autoreload: a
+# reloading worker is two processes, and stopping the parent would leave the child running.
 run: demo
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (demo password: $${DEMO_PASSWORD:-gcm-demo-2026})"
+	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set.

@@ -21,3 +21,6 @@ STORAGES = {
 }
 # Background jobs run at once, in the test's own thread (the e2e test starts a real worker).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+# The suite's SQLite database lives in memory, shared between threads: keep SQLite's default transactions.
+for _option in ("transaction_mode", "init_command"):
+    DATABASES["default"].get("OPTIONS", {}).pop(_option, None)
