@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -71,7 +71,7 @@ def recovery_codes(request):
     codes = request.session.pop(_FRESH_CODES_SESSION_KEY, None)
     return render(request, "accounts/two_factor_recovery_codes.html", {
         "codes": codes, "codes_left": two_factor.recovery_codes_left(request.user),
-        "next": _next_url(request) or settings.LOGIN_REDIRECT_URL,
+        "next": _next_url(request) or resolve_url(settings.LOGIN_REDIRECT_URL),
     })
 
 

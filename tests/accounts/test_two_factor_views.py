@@ -60,6 +60,7 @@ def test_enrolment_shows_the_recovery_codes_once(client, reviewer):
     assert again.context["codes"] is None
     assert codes[0] not in again.content.decode()
     assert "You have 10 unused recovery codes." in again.content.decode()
+    assert '<a class="btn btn-primary" href="/en/">I have saved my codes</a>' in page
 
 
 def test_regenerating_recovery_codes_shows_new_ones(client, reviewer, enrol):
