@@ -1,0 +1,235 @@
+"""`backup` and `restore` round-trip the whole portal: every row of every model and every file.
+
+Runs on the suite's database (SQLite, and PostgreSQL in `make test`); the archive itself is the
+same JSON either way, which is what lets a backup move between the two.
+"""
+
+import hashlib
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import User
+from gcm_portal.backup import EXCLUDED, backed_up_models, database_is_empty, model_dump
+from reviews.models import (
+    Answer,
+    Attachment,
+    ChangeLog,
+    Comment,
+    Country,
+    Notification,
+    Review,
+    ReviewEvent,
+    ReviewVersion,
+)
+from reviews.services.answers import answer_save
+from reviews.services.attachments import attachment_add
+from reviews.services.comments import comment_add
+from reviews.services.demo import demo_load
+from reviews.services.workflow import review_take
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> " \
+      b"endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def portal(media_root):
+    """The demo (cycles, 70 users with passwords, reviews in every state with answers in Arabic and
+    English, versions, comments, events, notifications, audit) plus what the demo lacks: uploaded
+    files, two-factor devices, a group with permissions and an admin log entry (both refer to
+    content types and permissions, whose ids differ between databases)."""
+    demo_load()
+    review = Review.objects.filter(status=Review.Status.DRAFT).select_related("country").first()
+    focal_point = User.objects.get(username=f"fp-{review.country.iso2.lower()}")
+    for number in range(2):
+        attachment_add(review=review, user=focal_point, description=f"وثيقة {number} – document {number}",
+                       file=SimpleUploadedFile(f"تقرير-{number}.pdf", PDF + str(number).encode(),
+                                               content_type="application/pdf"))
+    organiser = User.objects.get(username="organiser")
+    organiser.set_password("a new passphrase 2027")
+    organiser.save()
+    device = TOTPDevice.objects.create(user=organiser, name="phone", confirmed=True)
+    static = StaticDevice.objects.create(user=organiser, name="recovery", confirmed=True)
+    StaticToken.objects.bulk_create(StaticToken(device=static, token=f"code{n:04d}") for n in range(3))
+    group = Group.objects.create(name="Translators")
+    group.permissions.set(Permission.objects.filter(codename__in=["change_answer", "view_review"]))
+    organiser.user_permissions.add(Permission.objects.get(codename="change_country"))
+    LogEntry.objects.log_actions(user_id=organiser.pk, queryset=Country.objects.filter(iso2="EG"),
+                                 action_flag=CHANGE, change_message="Renamed")
+    answer = Answer.objects.filter(review=review, objective=None).select_related("prompt__part").first()
+    answer_save(review=review, prompt=answer.prompt, objective=None, user=focal_point, text_ar="نص <b>معدل</b>",
+                text_en="Edited text", original_language="ar", base_version=answer.version)  # a ChangeLog row
+    submitted = Review.objects.filter(status=Review.Status.SUBMITTED).first()
+    reviewer = User.objects.get(username="reviewer-escwa")
+    review_take(review=submitted, reviewer=reviewer)
+    thread = comment_add(review=submitted, author=reviewer, anchor="answer:1.1", part_number=1, objective_number=None,
+                         body="يرجى إضافة الأرقام – please add figures", visibility=Comment.Visibility.SHARED)
+    comment_add(review=submitted, author=reviewer, anchor="", part_number=0, objective_number=None, body="Internal",
+                visibility=Comment.Visibility.INTERNAL, parent=thread)
+    return {"organiser": organiser, "totp_key": device.key}
+
+
+def _dumps() -> dict[str, list]:
+    """Every backed-up model's rows as parsed JSON: dicts compare regardless of key order, which
+    PostgreSQL's jsonb does not keep."""
+    dumps = {}
+    for model in backed_up_models():
+        stream = io.StringIO()
+        model_dump(model, stream)
+        dumps[model._meta.label_lower] = json.loads(stream.getvalue())
+    return dumps
+
+
+def _media(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def _wipe(root: Path) -> None:
+    call_command("flush", interactive=False, verbosity=0)
+    for path in sorted(root.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+
+
+def test_backup_then_restore_gives_back_identical_data_and_files(portal, media_root, tmp_path):
+    before, files_before = _dumps(), _media(media_root)
+    archive = tmp_path / "portal.tar.gz"
+
+    call_command("backup", output=archive, stdout=io.StringIO())
+    _wipe(media_root)
+    assert (database_is_empty(), _media(media_root)) == (True, {})
+    call_command("restore", str(archive), stdout=io.StringIO())
+
+    after = _dumps()
+    assert sorted(after) == sorted(before)
+    for label in before:
+        assert after[label] == before[label], label
+    assert _media(media_root) == files_before
+    # What the comparison rests on is really there: varied rows in both languages, and the files.
+    counts = {model.__name__: model.objects.count()
+              for model in (User, Review, Answer, ReviewVersion, ReviewEvent, Comment, Notification, ChangeLog,
+                            Attachment, TOTPDevice, StaticToken, LogEntry)}
+    assert all(counts.values()), counts
+    assert Answer.objects.exclude(text_ar="").exclude(text_en="").exists()
+    assert len(files_before) == 2
+    organiser = User.objects.get(username="organiser")
+    assert organiser.check_password("a new passphrase 2027") is True
+    assert TOTPDevice.objects.get(user=organiser).key == portal["totp_key"]
+    assert sorted(Group.objects.get(name="Translators").permissions.values_list("codename", flat=True)) == [
+        "change_answer", "view_review"]
+    assert LogEntry.objects.get().content_type == ContentType.objects.get_for_model(Country)
+    for attachment in Attachment.objects.all():
+        assert attachment.file.read().startswith(b"%PDF-1.4")
+
+
+def test_restore_resets_the_id_sequences(portal, media_root, tmp_path):
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    highest = max(ReviewEvent.objects.values_list("pk", flat=True))
+    _wipe(media_root)
+    call_command("restore", str(archive), stdout=io.StringIO())
+
+    review = Review.objects.filter(status=Review.Status.SUBMITTED).first()
+    review_take(review=review, reviewer=User.objects.get(username="reviewer-iom"))  # a new event row
+
+    assert ReviewEvent.objects.order_by("pk").last().pk > highest
+
+
+def test_restore_refuses_a_database_with_data_unless_replace(portal, media_root, tmp_path):
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    before = _dumps()
+    User.objects.filter(username="organiser").update(first_name="Changed after the backup")
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(archive), stdout=io.StringIO())
+    assert str(refused.value).startswith("The database or the media folder already holds data.")
+    assert User.objects.get(username="organiser").first_name == "Changed after the backup"
+
+    (media_root / "stray.txt").write_text("not in the backup")
+    call_command("restore", str(archive), replace=True, stdout=io.StringIO())
+
+    assert _dumps() == before
+    assert (media_root / "stray.txt").exists() is False
+
+
+def test_restore_refuses_a_damaged_archive_and_changes_nothing(portal, media_root, tmp_path):
+    archive, damaged = tmp_path / "portal.tar.gz", tmp_path / "damaged.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as target:
+        for member in source.getmembers():
+            content = source.extractfile(member).read()
+            if member.name == "data/reviews.answer.json":
+                tampered = content.replace(b'"text_ar": "', '"text_ar": "ا'.encode(), 1)  # one letter more
+                assert tampered != content
+                content = tampered
+            member.size = len(content)
+            target.addfile(member, io.BytesIO(content))
+    _wipe(media_root)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(damaged), stdout=io.StringIO())
+
+    assert str(refused.value) == "The archive is damaged: data/reviews.answer.json does not match its checksum."
+    assert database_is_empty() is True
+
+
+def test_restore_refuses_a_backup_of_other_migrations(portal, media_root, tmp_path):
+    archive, edited = tmp_path / "portal.tar.gz", tmp_path / "edited.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    with tarfile.open(archive) as source, tarfile.open(edited, "w:gz") as target:
+        for member in source.getmembers():
+            content = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(content)
+                manifest["migrations"]["reviews"].append("9999_from_the_future")
+                content = json.dumps(manifest).encode()
+            member.size = len(content)
+            target.addfile(member, io.BytesIO(content))
+    _wipe(media_root)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(edited), stdout=io.StringIO())
+
+    assert str(refused.value).startswith("The backup was made by another version of the portal.")
+    assert "reviews: backup has" in str(refused.value)
+    assert database_is_empty() is True
+
+
+def test_backup_manifest_counts_checksums_and_exclusions(portal, media_root, tmp_path):
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+
+    with tarfile.open(archive) as opened:
+        manifest = json.load(opened.extractfile("manifest.json"))
+        data = {name: opened.extractfile(name).read() for name in opened.getnames() if name.startswith("data/")}
+
+    assert archive.stat().st_mode & 0o777 == 0o600  # password hashes and two-factor secrets inside
+    assert manifest["models"]["reviews.review"]["count"] == Review.objects.count()
+    assert manifest["models"]["accounts.user"]["count"] == User.objects.count()
+    assert all(hashlib.sha256(data[entry["file"]]).hexdigest() == entry["sha256"]
+               for entry in manifest["models"].values())
+    assert sorted(manifest["excluded"]) == sorted(EXCLUDED)
+    assert not set(manifest["models"]) & set(EXCLUDED)
+    assert {"otp_totp.totpdevice", "otp_static.statictoken", "axes.accesslog", "admin.logentry",
+            "accounts.securityevent", "reviews.generatedreport"} <= set(manifest["models"])
+    assert sorted(manifest["media"]) == sorted(_media(media_root))
