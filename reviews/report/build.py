@@ -3,9 +3,10 @@ editions are joined into one document so one PDF carries both, with one outline.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context, Engine, engines
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from weasyprint import HTML
@@ -20,6 +21,19 @@ LANGUAGES = ("ar", "en")
 
 install_glyph_map()  # the PDF's text layer gives back the words typed (see textlayer)
 install_actual_text()
+
+
+@cache
+def _engine() -> Engine:
+    """The project's template engine plus the report's filters (`text_dir`) as builtins."""
+    project = engines["django"].engine
+    return Engine(dirs=project.dirs, app_dirs=project.app_dirs, libraries=project.libraries,
+                  builtins=["reviews.report.template_filters"], debug=project.debug,
+                  string_if_invalid=project.string_if_invalid, file_charset=project.file_charset)
+
+
+def render_to_string(template_name: str, context: dict) -> str:
+    return _engine().get_template(template_name).render(Context(context, autoescape=True))
 
 
 def _document(*, title: str, editions: list[str], languages) -> str:
@@ -104,24 +118,34 @@ def _join(documents, *, pages: int, on_progress: ProgressCallback | None) -> Bui
     return BuiltPdf(content=joined.write_pdf(), pages=pages)
 
 
+def report_editions(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False) -> list[str]:
+    """The HTML of each language's edition of the regional report, in order."""
+    return [render_report_html(cycle=cycle, user=user, languages=(language,), include_submitted=include_submitted)
+            for language in _check(languages)]
+
+
+def country_editions(*, review: Review, user, languages=LANGUAGES) -> list[str]:
+    """The HTML of each language's edition of one country's review; raises Http404 when the user may not see it."""
+    return [render_country_html(review=review, user=user, languages=(language,)) for language in _check(languages)]
+
+
+def pdf_from_editions(editions: list[str], *, on_progress: ProgressCallback | None = None) -> BuiltPdf:
+    documents, pages = _edition_documents(editions, on_progress=on_progress)
+    return _join(documents, pages=pages, on_progress=on_progress)
+
+
 def report_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False,
                on_progress: ProgressCallback | None = None) -> BuiltPdf:
     """The regional report as one PDF holding each language's edition in turn."""
-    languages = _check(languages)
     if on_progress:
         on_progress("gathering", 0)
-    editions = [render_report_html(cycle=cycle, user=user, languages=(language,),
-                                   include_submitted=include_submitted) for language in languages]
-    documents, pages = _edition_documents(editions, on_progress=on_progress)
-    return _join(documents, pages=pages, on_progress=on_progress)
+    editions = report_editions(cycle=cycle, user=user, languages=languages, include_submitted=include_submitted)
+    return pdf_from_editions(editions, on_progress=on_progress)
 
 
 def country_pdf(*, review: Review, user, languages=LANGUAGES,
                 on_progress: ProgressCallback | None = None) -> BuiltPdf:
     """One country's review; raises Http404 when the user may not see it."""
-    languages = _check(languages)
     if on_progress:
         on_progress("gathering", 0)
-    editions = [render_country_html(review=review, user=user, languages=(language,)) for language in languages]
-    documents, pages = _edition_documents(editions, on_progress=on_progress)
-    return _join(documents, pages=pages, on_progress=on_progress)
+    return pdf_from_editions(country_editions(review=review, user=user, languages=languages), on_progress=on_progress)

@@ -234,11 +234,25 @@ def country_review(*, review: Review, user, language: str) -> CountryReview:
                     answers=_answers(content, prompts, objective=row["objective"], language=language)))
         block.planned_actions = [row for row in content.get("planned_actions", []) if row["part"] == part.number]
         parts.append(block)
+    category_names = dict(StakeholderCategory.objects.values_list("code", "name"))
     return CountryReview(
         review=review, language=language, version_number=version.number if version else None,
-        submitted_at=version.submitted_at if version else None, parts=parts, content=content,
-        category_names=dict(StakeholderCategory.objects.values_list("code", "name")),
+        submitted_at=version.submitted_at if version else None, parts=parts,
+        content=_labelled(content, category_names=category_names), category_names=category_names,
     )
+
+
+def _labelled(content: dict, *, category_names: dict[str, str]) -> dict:
+    """The content with the labels the edition prints beside the stored codes (policy status,
+    consultation categories), looked up once here rather than by nested loops in the template."""
+    statuses = dict(Policy.Status.choices)
+    return {
+        **content,
+        "policies": [{**row, "status_label": str(statuses.get(row["status"], row["status"]))}
+                     for row in content.get("policies", [])],
+        "consultations": [{**row, "category_labels": [category_names.get(code, code) for code in row["categories"]]}
+                          for row in content.get("consultations", [])],
+    }
 
 
 def _answers(content: dict, prompts: list[GuidingPrompt], *, objective: int | None, language: str) -> list[AnswerBlock]:

@@ -51,6 +51,7 @@ class GlyphMap(dict):
         self._certainty: dict[int, int] = {}
         self._cluster: list[tuple[int, str]] = []  # glyphs of the right-to-left cluster being drawn
         self._waiting: list[int] = []  # glyphs with empty text before a left-to-right cluster's text
+        self._shared: list[tuple[list[int], str]] = []  # clusters of several glyphs, in reading order
 
     def __contains__(self, glyph) -> bool:
         return False  # so that WeasyPrint reports every glyph it draws, in order
@@ -93,6 +94,9 @@ class GlyphMap(dict):
         if self._waiting:
             self._resolve([(glyph, "") for glyph in self._waiting])
             self._waiting = []
+        shared, self._shared = self._shared, []
+        for glyphs, text in shared:
+            self._share(glyphs, text)
 
     def _close(self) -> None:
         if self._cluster:
@@ -106,17 +110,29 @@ class GlyphMap(dict):
             certainty = _OWN_CHARACTER if self._own.get(glyphs[0]) == text else _ALONE if text else _NOTHING
             self._keep(glyphs[0], text, certainty)
             return
-        rest = list(text)
-        unassigned = []
         for glyph in glyphs:
             own = self._own.get(glyph)
-            if own is not None and own in rest:
-                rest.remove(own)
+            if own is not None and own in text:
                 self._keep(glyph, own, _OWN_CHARACTER)
+        # Shared later, once every glyph seen alone anywhere in the document is known.
+        self._shared.append((glyphs[::-1] if _is_right_to_left(text) else glyphs, text))
+
+    def _share(self, glyphs: list[int], text: str) -> None:
+        """Splits a cluster's text (glyphs in reading order): a glyph known from elsewhere takes its
+        own text; the others take one character each when they are as many, else the first takes all."""
+        rest = text
+        unknown = []
+        for glyph in glyphs:
+            known = self.get(glyph) if self._certainty.get(glyph, _NOTHING) <= _ALONE else None
+            if known and known in rest:
+                rest = rest.replace(known, "", 1)
             else:
-                unassigned.append(glyph)
-        for position, glyph in enumerate(unassigned):
-            share = "".join(rest) if position == 0 else ""
+                unknown.append(glyph)
+        if len(unknown) == len(rest):
+            shares = list(rest)
+        else:
+            shares = [rest] + [""] * (len(unknown) - 1)
+        for glyph, share in zip(unknown, shares):
             self._keep(glyph, share, _SHARED if share else _NOTHING)
 
     def _keep(self, glyph: int, text: str, certainty: int) -> None:

@@ -8,7 +8,7 @@ from django.http import Http404
 
 from accounts.models import Role
 from reviews.models import ReviewCycle
-from reviews.report.build import html_to_pdf, render_country_html, render_report_html
+from reviews.report.build import country_editions, pdf_from_editions, report_editions
 from reviews.selectors.visibility import reviews_visible_to
 
 LANGUAGE_CHOICES = {"ar": ("ar",), "en": ("en",), "both": ("ar", "en")}
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="Where to write the PDF.")
         parser.add_argument("--language", choices=sorted(LANGUAGE_CHOICES), default="both")
         parser.add_argument("--country", default="", help="ISO2 code: one country's review instead of the report.")
-        parser.add_argument("--html-output", default="", help="Also write the HTML the PDF is made from.")
+        parser.add_argument("--html-output", default="", help="Also write the HTML the PDF is made from (each edition's document in turn).")
         parser.add_argument("--include-submitted", action="store_true",
                             help="Include submitted reviews not yet accepted (default: accepted only).")
         parser.add_argument("--user", default="", help="Whose view of the data (default: the first active organiser).")
@@ -38,17 +38,17 @@ class Command(BaseCommand):
             if review is None:
                 raise CommandError(f"{viewer.username} sees no review of {country.upper()} in {cycle}.")
             try:
-                html = render_country_html(review=review, user=viewer, languages=languages)
+                editions = country_editions(review=review, user=viewer, languages=languages)
             except Http404 as error:  # pragma: no cover - the filter above already checked
                 raise CommandError(str(error)) from error
         else:
-            html = render_report_html(cycle=cycle_obj, user=viewer, languages=languages,
-                                      include_submitted=include_submitted)
-        if html_output:
-            Path(html_output).write_text(html, encoding="utf-8")
-        pdf = html_to_pdf(html)
-        Path(output).write_bytes(pdf)
-        self.stdout.write(f"Wrote {output} ({len(pdf):,} bytes).")
+            editions = report_editions(cycle=cycle_obj, user=viewer, languages=languages,
+                                       include_submitted=include_submitted)
+        if html_output:  # each edition is its own HTML document (page numbers restart), written one after the other
+            Path(html_output).write_text("\n".join(editions), encoding="utf-8")
+        built = pdf_from_editions(editions)
+        Path(output).write_bytes(built.content)
+        self.stdout.write(f"Wrote {output} ({built.pages} pages, {len(built.content):,} bytes).")
 
     def _user(self, username: str):
         users = get_user_model().objects.filter(is_active=True)

@@ -13,7 +13,7 @@ from tests import factories
 # shadda alone and stacked with a vowel or tanween (the cluster WeasyPrint mapped wrongly), full tashkeel.
 ARABIC_ANSWER = ("إنَّ المقدَّمة تُبيِّن أنّ العمّال المهاجرين لا يُعامَلون إلا بالتساوي ولأنّ الأطفال والنساء "
                  "لإدماجهم الآمن في المجتمع حقٌّ مُقرَّر قدّمت الحكومةُ مُدّةً كافيةً لشدّة الحاجة إلى الإحصاءات "
-                 "الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية مُدّة شدّة")
+                 "الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية في الكويت والمملكة مُدّة شدّة")
 SHADDA_WORDS = tuple(word for word in ARABIC_ANSWER.split() if "\u0651" in word)
 ENGLISH_ANSWER = "Safe orderly regular migration offices affirm fifty workers"
 # Arabic with English words and digits: pdftotext's own bidi moves spaces and punctuation at the

@@ -1,6 +1,8 @@
 """The PDFs: a faithful text layer in both editions, user text printed as text and never fetched,
 and nothing beyond what the user may see."""
 
+import re
+
 import pytest
 from django.http import Http404
 
@@ -141,3 +143,25 @@ def test_country_edition_labels_come_from_the_catalogue(accepted_review, organis
     html = render_country_html(review=accepted_review, user=organiser, languages=(language,))
     assert f'id="{language}-toc">{contents}</h1>' in html
     assert other_title in html  # the cover gives the title in the other language too
+
+
+def test_country_pdf_outline_has_both_editions_with_their_chapters(accepted_review, organiser):
+    from reviews.report.build import _edition_documents, country_editions
+
+    documents, _pages = _edition_documents(country_editions(review=accepted_review, user=organiser),
+                                           on_progress=None)
+    joined = documents[0].copy([page for document in documents for page in document.pages])
+    outline = joined.make_bookmark_tree()
+    assert [label for label, *_ in outline] == ["الاستعراض الوطني الطوعي — مصر", "Voluntary national review — Egypt"]
+    english_label, (english_first_page, *_), english_chapters, _state = outline[1]
+    assert [label for label, *_ in english_chapters][:2] == ["Contents", "1. Methodology"]
+    assert english_first_page == len(documents[0].pages)  # the English edition starts after the Arabic one
+
+
+def test_text_direction_of_user_text_follows_its_own_letters(accepted_review, organiser):
+    from reviews.report.template_filters import text_dir
+
+    assert [text_dir("وزارة العمل"), text_dir("Ministry of Labour"), text_dir("2024"), text_dir("")] == [
+        "rtl", "ltr", "auto", "auto"]
+    html = render_country_html(review=accepted_review, user=organiser, languages=("en",))
+    assert re.findall('dir="auto">[^<]', html) == []  # only empty blocks are left to "auto"

@@ -29,3 +29,13 @@ def test_visual_order_reverses_arabic_and_keeps_english_and_digits():
 
 def test_visual_order_keeps_a_final_mark_inside_its_run():
     assert visual_order("كافيةً", right_to_left=True) == "\u200f" + "ًةيفاك"
+
+
+def test_glyph_map_splits_a_ligature_cluster_around_a_glyph_known_from_elsewhere():
+    # Amiri draws lam + kaf as two contextual glyphs in one cluster; the lam form also appears alone.
+    lam, kaf = "\u0644", "\u0643"
+    glyphs = GlyphMap({})
+    glyphs[70] = lam  # the lam form, alone in another word
+    glyphs[80] = lam + kaf  # right to left: the kaf form comes first and carries the cluster's text
+    glyphs[70] = ""
+    assert dict(glyphs.items()) == {70: lam, 80: kaf}

@@ -1,0 +1,24 @@
+"""Filters for the report templates only (loaded as builtins of the report's own template engine).
+
+WeasyPrint 70 does not resolve `dir="auto"`: such a block inherits the edition's direction, so an
+English entity name in the Arabic edition would be laid out right to left. The direction of every
+block of user text is therefore decided here, from its first strong character, as `dir="auto"` would.
+"""
+
+import unicodedata
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def text_dir(text) -> str:
+    """"rtl" or "ltr" from the first letter with a direction; "auto" for text without one (digits only)."""
+    for character in str(text or ""):
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
