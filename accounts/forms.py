@@ -6,12 +6,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from gcm_portal.validators import SafeTextFormMixin
 from reviews.models import Country, Organisation
 
 User = get_user_model()
 
 
-class UserForm(forms.Form):
+class UserForm(SafeTextFormMixin, forms.Form):
     """Create or edit a portal user with their role and scope (country or organisation)."""
 
     username = forms.RegexField(
@@ -20,7 +21,7 @@ class UserForm(forms.Form):
     )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=True)
+    email = forms.EmailField(label=_("E-mail"), required=True, max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     country = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.all(), required=False,
@@ -32,7 +33,7 @@ class UserForm(forms.Form):
     )
     ministry = forms.CharField(label=_("Ministry or entity"), max_length=200, required=False)
     password = forms.CharField(
-        label=_("Initial password"), widget=forms.PasswordInput(render_value=False), required=False,
+        label=_("Initial password"), widget=forms.PasswordInput(render_value=False), required=False, max_length=128,
         help_text=_("Leave empty to e-mail the user a link to choose their own password."),
     )
 

@@ -19,3 +19,59 @@ class ArabicFirstLocaleMiddleware(LocaleMiddleware):
             language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class UnreadableInputMiddleware:
+    """Refuse a request whose parameters hold a NUL, a lone surrogate or bytes that were not UTF-8
+    (gcm_portal.validators), before any view reads them.
+
+    Several views read a parameter without a form (a reason, a comment, a filter); PostgreSQL refuses a
+    NUL with an error, and Django turns invalid UTF-8 into U+FFFD without a word. Checking here makes
+    every route answer 400 with a message in the user's language instead of a server error or damaged
+    text: JSON for the autosave scripts (which show `message`), a page otherwise.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.http import JsonResponse
+        from django.shortcuts import render
+
+        from gcm_portal.validators import UNREADABLE_TEXT, has_unreadable_characters
+
+        if _raw_form_is_utf8(request) and not any(has_unreadable_characters(text) for text in _parameters(request)):
+            return None
+        message = str(UNREADABLE_TEXT)
+        if request.headers.get("X-Requested-With"):
+            return JsonResponse({"ok": False, "message": message}, status=400)
+        return render(request, "input_refused.html", {"message": message}, status=400)
+
+
+def _raw_form_is_utf8(request) -> bool:
+    """A url-encoded body whose raw bytes are not UTF-8 is read by Django as ISO-8859-1, without a word:
+    Arabic typed in a legacy code page would be stored as Latin letters."""
+    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        return True
+    try:
+        request.body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parameters(request):
+    """Every name and value of the query string and of a form body (uploaded files' names included)."""
+    sources = [request.GET]
+    if request.method == "POST":
+        sources.append(request.POST)
+    for source in sources:
+        for name, values in source.lists():
+            yield name
+            yield from (value for value in values if isinstance(value, str))
+    if request.method == "POST":
+        for upload in request.FILES.values():
+            yield upload.name or ""

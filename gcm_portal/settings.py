@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.IdleSessionMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    "gcm_portal.middleware.UnreadableInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -19,17 +19,20 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from gcm_portal.validators import BIDI_CONTROLS
 from reviews.models import ReviewCycle
 from reviews.selectors.exports import Table, export_json, export_tables
 
 # A spreadsheet reads a cell starting with one of these as a formula (tab and carriage return too:
 # some programs strip them and read what follows).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BIDI_CONTROLS_TEXT = "".join(sorted(BIDI_CONTROLS))
 
 
 def neutralise(value):
-    """A text that would start a formula, prefixed with a quote so that it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text that would start a formula, prefixed with a quote so that it stays text. Leading direction
+    marks (common before Arabic text) are looked through: a program may drop them and read what follows."""
+    if isinstance(value, str) and value.lstrip(BIDI_CONTROLS_TEXT).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

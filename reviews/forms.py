@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.validators import SafeTextFormMixin
 from reviews.models import (
     Consultation,
     GoodPractice,
@@ -30,7 +31,7 @@ def _no_future_year(year):
     return year
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SafeTextFormMixin, forms.Form):
     text_ar = forms.CharField(label=_("Arabic"), required=False, max_length=TEXT_MAX, strip=False,
                               widget=forms.Textarea(attrs={"rows": 5, "dir": "rtl", "lang": "ar"}))
     text_en = forms.CharField(label=_("English"), required=False, max_length=TEXT_MAX, strip=False,
@@ -39,7 +40,7 @@ class AnswerForm(forms.Form):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
-class VersionedModelForm(forms.ModelForm):
+class VersionedModelForm(SafeTextFormMixin, forms.ModelForm):
     """A table row's form: carries the version the user loaded, for the no-lost-update check."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
@@ -96,7 +97,7 @@ class PolicyForm(VersionedModelForm):
         return _no_future_year(self.cleaned_data["year"])
 
 
-class PlanForm(forms.Form):
+class PlanForm(SafeTextFormMixin, forms.Form):
     plan_status = forms.ChoiceField(label=_("National implementation plan"), choices=PlanStatus.choices)
     plan_detail = forms.CharField(label=_("About the plan"), required=False, max_length=4000,
                                   widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
@@ -180,6 +181,6 @@ class AssignmentForm(forms.Form):
     objectives = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(SafeTextFormMixin, forms.Form):
     file = forms.FileField(label=_("Document (PDF, DOCX or XLSX)"))
     description = forms.CharField(label=_("Description"), required=False, max_length=300)

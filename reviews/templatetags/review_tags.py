@@ -1,5 +1,9 @@
 from django import template
+from django.db import models
 from django.utils import formats
+
+from gcm_portal.validators import link_host as _link_host
+from gcm_portal.validators import strip_bidi_controls
 
 register = template.Library()
 
@@ -15,9 +19,24 @@ def field_display(row, name: str) -> str:
     value = getattr(row, name)
     if value is None or value == "":
         return "—"
+    if isinstance(field, models.URLField):
+        # Left-to-right isolate, direction controls removed: an address reads as what it is, host first.
+        return f"\u2066{strip_bidi_controls(value)}\u2069"
     if isinstance(value, str) or name.endswith("year"):
         return str(value)  # a year is a name, not a quantity: never "2,019"
     return formats.localize(value)
+
+
+@register.filter
+def without_bidi(value: str) -> str:
+    """A web address or file name as text, without the direction controls that could disguise it."""
+    return strip_bidi_controls(str(value or ""))
+
+
+@register.filter
+def link_host(url: str) -> str:
+    """The host a link leads to, shown beside it (IDNA for a non-ASCII host)."""
+    return _link_host(str(url or ""))
 
 
 @register.filter
