@@ -1,0 +1,96 @@
+"""Generated PDFs: who sees which build, and the data version, whose cost does not grow with the number
+of countries and which moves with every change the report would show, and only then."""
+
+import pytest
+
+from reviews.models import Answer, Country, GeneratedReport
+from reviews.selectors.reports import country_data_version, regional_data_version, reports_visible_to
+from reviews.services.synthesis import synthesis_chapters_ensure
+from tests import factories
+from tests.reviews.reports_content import accept
+
+pytestmark = pytest.mark.django_db
+
+REGIONAL_QUERIES = 15  # reviews, statuses, 8 tables, versions, chapters, featured practices, sections, citations
+COUNTRY_QUERIES = 10  # the review, 8 tables, versions
+
+
+@pytest.fixture
+def accepted(review, focal_point, reviewer):
+    return accept(review, focal_point=focal_point, reviewer=reviewer)
+
+
+def _accept_another(cycle, iso2: str, reviewer):
+    focal_point = factories.FocalPointFactory(username=f"fp-{iso2.lower()}", country=Country.objects.get(iso2=iso2))
+    return accept(factories.ReviewFactory(cycle=cycle, country=focal_point.country), focal_point=focal_point,
+                  reviewer=reviewer)
+
+
+def test_regional_data_version_queries_do_not_grow_with_countries(accepted, reviewer, django_assert_num_queries):
+    cycle = accepted.cycle
+    with django_assert_num_queries(REGIONAL_QUERIES):
+        one = regional_data_version(cycle=cycle)
+    for iso2 in ("JO", "TN"):
+        _accept_another(cycle, iso2, reviewer)
+
+    with django_assert_num_queries(REGIONAL_QUERIES):
+        three = regional_data_version(cycle=cycle)
+
+    assert one != three
+
+
+def test_country_data_version_queries(accepted, django_assert_num_queries):
+    with django_assert_num_queries(COUNTRY_QUERIES):
+        version = country_data_version(review=accepted)
+
+    assert len(version) == 64
+
+
+def test_regional_data_version_is_stable_while_nothing_changes(accepted):
+    assert regional_data_version(cycle=accepted.cycle) == regional_data_version(cycle=accepted.cycle)
+
+
+def test_regional_data_version_moves_with_the_synthesis(accepted, reviewer):
+    before = regional_data_version(cycle=accepted.cycle)
+    chapter = synthesis_chapters_ensure(cycle=accepted.cycle)[0]
+    created = regional_data_version(cycle=accepted.cycle)
+    chapter.text_en = "The region improved its data."
+    chapter.version += 1
+    chapter.save()
+
+    assert len({before, created, regional_data_version(cycle=accepted.cycle)}) == 3
+
+
+def test_regional_data_version_moves_when_a_row_is_deleted(accepted):
+    before = regional_data_version(cycle=accepted.cycle)
+    Answer.objects.filter(review=accepted).last().delete()
+
+    assert regional_data_version(cycle=accepted.cycle) != before
+
+
+def test_regional_data_version_with_submitted_reviews_differs(accepted, reviewer):
+    assert regional_data_version(cycle=accepted.cycle, include_submitted=True) != regional_data_version(
+        cycle=accepted.cycle)
+
+
+def test_country_data_version_moves_with_its_review_only(accepted, reviewer, other_focal_point):
+    before = country_data_version(review=accepted)
+    other = factories.ReviewFactory(cycle=accepted.cycle, country=other_focal_point.country)
+    factories.AnswerFactory(review=other, prompt=Answer.objects.first().prompt, updated_by=other_focal_point)
+    unchanged = country_data_version(review=accepted)
+    factories.GovernmentEntityFactory(review=accepted, updated_by=reviewer)
+
+    assert (unchanged, country_data_version(review=accepted) != before) == (before, True)
+
+
+def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point, contributor, other_focal_point):
+    regional = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=reviewer,
+                                              data_version="x")
+    egypt = GeneratedReport.objects.create(kind="country", cycle=accepted.cycle, review=accepted,
+                                           requested_by=focal_point, data_version="x")
+
+    seen = {user.username: set(reports_visible_to(user)) for user in
+            (reviewer, organiser, focal_point, contributor, other_focal_point)}
+
+    assert seen == {"reviewer-escwa": {regional, egypt}, "organiser": {regional, egypt},
+                    "fp-eg": {egypt}, "contrib-eg": {egypt}, "fp-ma": set()}
