@@ -238,6 +238,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs its routine work (and a banner at every start) as INFO; failed logins and
+    # lockouts are warnings and stay in the log.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Uploads: supporting documents up to this size (bytes); Django keeps larger bodies on disk.
