@@ -71,7 +71,7 @@ class UserForm(SafeTextFormMixin, forms.Form):
         return cleaned
 
 
-class TwoFactorCodeForm(forms.Form):
+class TwoFactorCodeForm(SafeTextFormMixin, forms.Form):
     """One code: six digits from the authenticator app, or a recovery code at login."""
 
     code = forms.CharField(

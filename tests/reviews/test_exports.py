@@ -448,3 +448,55 @@ def test_export_of_the_full_demo_reads_back_as_the_database(organiser):
         (a.review.country.iso2, a.prompt.code, a.objective.number if a.objective else None, a.text_ar, a.text_en,
          a.original_language) for a in sorted_answers(reviews)]
     assert (len(xlsx["countries"]), len(data["answers"])) == (23, Answer.objects.count())
+
+
+# --- formulas in Arabic cells, markup as text --------------------------------------------------------------------
+
+# Arabic cells a spreadsheet would run: formula starts before Arabic text, Arabic function-like text, and
+# formula starts hidden behind the direction marks that Arabic keyboards insert (RLM, ALM, isolates).
+ARABIC_FORMULAS = ["=مجموع(A1:A9)", "+٩٦٦", "-بند أول", "@المنظمة", "\tجدول", "\rسطر",
+                   "\u200f=HYPERLINK(\"http://x\";\"انقر هنا\")", "\u061c+1", "\u2067\u200e-2\u2069"]
+MARKUP = "<script>alert('x')</script><b onmouseover=\"x()\">نص</b> & <a href=\"javascript:x()\">link</a>"
+
+
+def test_neutralise_quotes_formula_starts_in_arabic_cells():
+    assert [neutralise(text) for text in ARABIC_FORMULAS] == ["'" + text for text in ARABIC_FORMULAS]
+
+
+def test_neutralise_leaves_arabic_text_whose_marks_precede_plain_words():
+    texts = ["\u200fالمادة 5 - الفقرة ب", "نسبة 10% = هدف", "\u2067تقرير\u2069 @2024"]
+
+    assert [neutralise(text) for text in texts] == texts
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_export_xlsx_stores_arabic_formula_starts_as_quoted_text(language):
+    stream = io.BytesIO()
+    export_xlsx({"answers": (["النص"], [[text] for text in ARABIC_FORMULAS])}, stream, language=language)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(stream.getvalue()))["answers"]
+    assert [(cell.value, cell.data_type) for cell in sheet["A"][1:]] == [
+        ("'" + text.replace("\r", "\n"), "s") for text in ARABIC_FORMULAS]
+
+
+def test_export_csv_zip_quotes_arabic_formula_starts():
+    stream = io.BytesIO()
+    export_csv_zip({"answers": (["النص"], [[text] for text in ARABIC_FORMULAS])}, stream)
+
+    with zipfile.ZipFile(io.BytesIO(stream.getvalue())) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("answers.csv").decode("utf-8-sig"), newline="")))
+    assert rows == [["النص"]] + [["'" + text] for text in ARABIC_FORMULAS]
+
+
+def test_export_keeps_markup_as_literal_text_in_every_format():
+    # Files are data: markup is neither run nor escaped (escaping would corrupt the text someone wrote).
+    tables = {"answers": (["Text"], [[MARKUP]])}
+    xlsx, csv_zip = io.BytesIO(), io.BytesIO()
+    export_xlsx(tables, xlsx)
+    export_csv_zip(tables, csv_zip)
+
+    with zipfile.ZipFile(io.BytesIO(csv_zip.getvalue())) as archive:
+        csv_text = archive.read("answers.csv").decode("utf-8-sig")
+    assert openpyxl.load_workbook(io.BytesIO(xlsx.getvalue()))["answers"]["A2"].value == MARKUP
+    assert list(csv.reader(io.StringIO(csv_text, newline=""))) == [["Text"], [MARKUP]]
+    assert json.loads(export_json_bytes({"answers": [{"text_ar": MARKUP}]})) == {"answers": [{"text_ar": MARKUP}]}

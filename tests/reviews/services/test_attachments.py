@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gcm_portal.validators import BIDI_CONTROLS
 from reviews.models import Attachment, Review
 from reviews.services.attachments import ALLOWED_TYPES, attachment_add, safe_file_name
 from reviews.services.errors import DomainError, NotAllowed
@@ -177,3 +178,11 @@ def test_attachment_add_refused_once_submitted(review, focal_point):
         attachment_add(review=review, user=focal_point, file=_upload("late.pdf", PDF))
 
     assert Attachment.objects.exists() is False
+
+
+@pytest.mark.parametrize("control", sorted(BIDI_CONTROLS), ids=lambda c: f"U+{ord(c):04X}")
+def test_attachment_add_strips_every_direction_control_from_the_name(review, focal_point, control):
+    # "report<control>fdp.exe" must not display as "reportexe.pdf" or hide its real extension.
+    attachment = attachment_add(review=review, user=focal_point, file=_upload(f"report{control}fdp.exe", PDF))
+
+    assert Attachment.objects.get(pk=attachment.pk).original_name == "reportfdp.pdf"

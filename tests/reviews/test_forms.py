@@ -1,0 +1,104 @@
+"""Input safety of every form the country teams and organisers fill in: a length limit on each text
+field (the model's own for a model form), unreadable characters refused, web addresses without direction
+controls. The request-level check (gcm_portal.middleware) refuses the same characters before a view runs;
+these limits hold for any other caller of the forms too."""
+
+import inspect
+
+import pytest
+from django import forms as django_forms
+from django.utils import translation
+
+from accounts import forms as account_forms
+from gcm_portal.validators import validate_no_bidi_controls, validate_readable_text
+from reviews import forms as review_forms
+from reviews.models.content import TEXT_MAX
+
+pytestmark = pytest.mark.django_db
+
+FORM_CLASSES = sorted(
+    {cls for module in (review_forms, account_forms) for _name, cls in inspect.getmembers(module, inspect.isclass)
+     if issubclass(cls, django_forms.BaseForm) and cls.__module__ == module.__name__
+     and cls is not review_forms.VersionedModelForm},
+    key=lambda cls: cls.__name__,
+)
+
+
+def _instantiate(cls, review):
+    return cls(review=review) if "review" in inspect.signature(cls.__init__).parameters else cls()
+
+
+def _text_fields(form):
+    return {name: field for name, field in form.fields.items()
+            if isinstance(field, django_forms.CharField) and not isinstance(field.widget, django_forms.HiddenInput)
+            and not field.disabled}
+
+
+def test_the_forms_checked_are_every_form_of_the_project():
+    assert [cls.__name__ for cls in FORM_CLASSES] == [
+        "AnswerForm", "AssignmentForm", "AttachmentForm", "ConsultationForm", "GoodPracticeForm",
+        "GovernmentEntityForm", "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
+        "PlannedActionForm", "PolicyForm", "TwoFactorCodeForm", "TwoFactorPolicyForm", "UserForm"]
+
+
+@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_text_field_has_a_length_limit_as_long_as_the_model_allows(form_class, review):
+    form = _instantiate(form_class, review)
+    model = getattr(getattr(form_class, "_meta", None), "model", None)
+
+    limits = {name: field.max_length for name, field in _text_fields(form).items()}
+
+    assert all(isinstance(limit, int) and limit > 0 for limit in limits.values()), limits
+    if model is not None:
+        assert limits == {name: model._meta.get_field(name).max_length for name in limits}
+
+
+@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_text_field_refuses_unreadable_text_and_every_link_direction_controls(form_class, review):
+    form = _instantiate(form_class, review)
+
+    fields = _text_fields(form)
+
+    assert all(validate_readable_text in field.validators for field in fields.values())
+    assert all(validate_no_bidi_controls in field.validators for field in fields.values()
+               if isinstance(field, django_forms.URLField))
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "Ensure this value has at most 20000 characters (it has 20001)."),
+    ("ar", "تأكد أن هذه القيمة تحتوي على 20000 حرف أو رمز على الأكثر (هي تحتوي حالياً على 20001)."),
+])
+def test_answer_form_refuses_a_text_over_the_limit_in_the_language(language, message):
+    with translation.override(language):
+        form = review_forms.AnswerForm({"text_ar": "ن" * (TEXT_MAX + 1), "text_en": "", "version": 0})
+        errors = [str(error) for error in form.errors["text_ar"]]
+
+    assert errors == [message]
+
+
+def test_answer_form_refuses_a_lone_surrogate_and_keeps_arabic_marks():
+    refused = review_forms.AnswerForm({"text_ar": "نص \ud800", "text_en": "", "version": 0})
+    accepted = review_forms.AnswerForm({"text_ar": "\u200fنص\u200f", "text_en": "<b>bold</b>", "version": 0})
+
+    assert ([error.code for error in refused.errors.as_data()["text_ar"]], accepted.is_valid()) == (
+        ["unreadable"], True)
+    assert accepted.cleaned_data["text_en"] == "<b>bold</b>"  # stored as written, escaped when shown
+
+
+@pytest.mark.parametrize("link", [
+    "https://www.iom.int\u202e/moc.elgoog", "https://\u2067example.org\u2069/", "https://example.org/\u200f",
+])
+def test_policy_and_practice_links_refuse_direction_controls(review, link):
+    policy = review_forms.PolicyForm({"title": "Law", "kind": "law", "status": "adopted", "link": link},
+                                     review=review)
+    practice = review_forms.GoodPracticeForm({"title": "P", "description": "D", "link": link})
+
+    assert ([e.code for e in policy.errors.as_data()["link"]], [e.code for e in practice.errors.as_data()["link"]]) \
+        == (["bidi"], ["bidi"])
+
+
+def test_links_accept_only_web_addresses(review):
+    form = review_forms.PolicyForm({"title": "Law", "kind": "law", "status": "adopted",
+                                    "link": "javascript:alert(document.cookie)"}, review=review)
+
+    assert [e.code for e in form.errors.as_data()["link"]] == ["invalid"]
