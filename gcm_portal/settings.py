@@ -201,6 +201,8 @@ SESSION_IDLE_TIMEOUT = env_minutes("SESSION_IDLE_MINUTES", 30)
 # after the cool-off, and a successful login clears the count.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+if AXES_FAILURE_LIMIT < 1:
+    raise ImproperlyConfigured(f"LOGIN_FAILURE_LIMIT must be at least 1, not {AXES_FAILURE_LIMIT}.")
 AXES_COOLOFF_TIME = env_minutes("LOGIN_COOLOFF_MINUTES", 15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"  # the bilingual page, status 429
