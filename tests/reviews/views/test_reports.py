@@ -4,6 +4,8 @@ another country's team never sees, asks for or downloads a build; regional staff
 import html
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 
@@ -253,3 +255,18 @@ def test_overview_offers_the_review_pdf(client, submitted_review, request, who):
 
     assert f'action="/ar/reviews/{submitted_review.uid}/pdf/"' in page
     assert _in("ar", "PDF of the review") in page
+
+
+def test_reports_page_queries_do_not_grow_with_builds(client, accepted, reviewer, organiser):
+    """The list reads its builds with their requesters in one query: 1 build or 3, the same count."""
+    client.force_login(reviewer)
+    counts = []
+    for languages, who in (("en", reviewer), ("ar", organiser), ("both", reviewer)):
+        report_request(cycle=accepted.cycle, user=who, languages=languages)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(PAGE.format(language="en"))
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts == [counts[0]] * 3
+    assert GeneratedReport.objects.count() == 3
