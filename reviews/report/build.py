@@ -1,7 +1,11 @@
 """From data to HTML to PDF. Each edition is gathered and rendered inside its own language, then the
 editions are joined into one document so one PDF carries both, with one outline."""
 
+import io
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,6 +13,7 @@ from django.conf import settings
 from django.template import Context, Engine, engines
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from reviews.models import Review, ReviewCycle
@@ -111,11 +116,56 @@ def _edition_documents(html_editions, *, on_progress: ProgressCallback | None):
     return documents, pages_done
 
 
-def _join(documents, *, pages: int, on_progress: ProgressCallback | None) -> BuiltPdf:
+def _edition_pdf(html: str) -> tuple[bytes, int]:
+    """One edition laid out and written: run in a child process, it needs no database, only its HTML."""
+    document = HTML(string=html, base_url=_base_url(), url_fetcher=SafeFetcher()).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def _workers(editions: int) -> int:
+    """Processes for the editions: at most one per edition and per core; REPORT_PDF_WORKERS (a setting,
+    default 2) caps them, 1 lays the editions out one after the other in this process."""
+    return max(1, min(editions, len(os.sched_getaffinity(0)), getattr(settings, "REPORT_PDF_WORKERS", 2)))
+
+
+def _edition_pdfs(html_editions: list[str], *, on_progress: ProgressCallback | None) -> list[tuple[bytes, int]]:
+    """Each edition's PDF. WeasyPrint uses one core; the editions are independent documents, so with two
+    cores they are laid out and written side by side in forked processes (the parent keeps the database
+    connection; a child only turns HTML into PDF bytes)."""
+    results: list[tuple[bytes, int]] = []
+
+    def done(result: tuple[bytes, int]) -> None:
+        results.append(result)
+        if on_progress:
+            on_progress("layout", sum(pages for _content, pages in results))
+
+    workers = _workers(len(html_editions))
+    if workers == 1:
+        for html in html_editions:
+            done(_edition_pdf(html))
+        return results
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for future in [pool.submit(_edition_pdf, html) for html in html_editions]:  # reported in edition order
+            done(future.result())
+    return results
+
+
+def _join(pdfs: list[tuple[bytes, int]], *, on_progress: ProgressCallback | None) -> BuiltPdf:
+    """One PDF of the editions in turn, each keeping its outline, links and page numbers."""
+    pages = sum(count for _content, count in pdfs)
     if on_progress:
         on_progress("writing", pages)
-    joined = documents[0].copy([page for document in documents for page in document.pages])
-    return BuiltPdf(content=joined.write_pdf(), pages=pages)
+    if len(pdfs) == 1:
+        return BuiltPdf(content=pdfs[0][0], pages=pages)
+    writer = PdfWriter()
+    for content, _count in pdfs:
+        writer.append(PdfReader(io.BytesIO(content)), import_outline=True)
+    first = PdfReader(io.BytesIO(pdfs[0][0])).metadata or {}
+    writer.add_metadata({key: value for key, value in first.items() if isinstance(value, str)})
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    out = io.BytesIO()
+    writer.write(out)
+    return BuiltPdf(content=out.getvalue(), pages=pages)
 
 
 def report_editions(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False) -> list[str]:
@@ -130,8 +180,7 @@ def country_editions(*, review: Review, user, languages=LANGUAGES) -> list[str]:
 
 
 def pdf_from_editions(editions: list[str], *, on_progress: ProgressCallback | None = None) -> BuiltPdf:
-    documents, pages = _edition_documents(editions, on_progress=on_progress)
-    return _join(documents, pages=pages, on_progress=on_progress)
+    return _join(_edition_pdfs(editions, on_progress=on_progress), on_progress=on_progress)
 
 
 def report_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False,

@@ -38,6 +38,7 @@ def _characters_by_glyph(content: bytes, index: int) -> dict[int, str]:
     return {glyph: characters[0] for glyph, characters in by_glyph.items() if len(characters) == 1}
 
 
+@cache  # called for every glyph drawn, with a few hundred distinct cluster texts
 def _is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(character) in ("R", "AL", "NSM") for character in text)
 
@@ -74,20 +75,25 @@ class GlyphMap(dict):
         return super().items()
 
     def __setitem__(self, glyph: int, text: str) -> None:
-        if text:
-            self._close()
-            if self._waiting and not _is_right_to_left(text):
-                self._resolve([*((g, "") for g in self._waiting), (glyph, text)])
-                self._waiting = []
+        # Called for every glyph drawn: the common case (one glyph, one cluster) stays short.
+        if not text:
+            if self._cluster:
+                self._cluster.append((glyph, ""))
             else:
-                self._flush()
-                self._cluster = [(glyph, text)]
-                if not _is_right_to_left(text):
-                    self._close()
-        elif self._cluster:
-            self._cluster.append((glyph, text))
+                self._waiting.append(glyph)
+            return
+        self._close()
+        right_to_left = _is_right_to_left(text)
+        if self._waiting:
+            waiting, self._waiting = self._waiting, []
+            if not right_to_left:  # left to right: the empty glyphs came before their cluster's text
+                self._resolve([*((g, "") for g in waiting), (glyph, text)])
+                return
+            self._resolve([(g, "") for g in waiting])
+        if right_to_left:
+            self._cluster = [(glyph, text)]
         else:
-            self._waiting.append(glyph)
+            self._alone(glyph, text)
 
     def _flush(self) -> None:
         self._close()
@@ -99,16 +105,27 @@ class GlyphMap(dict):
             self._share(glyphs, text)
 
     def _close(self) -> None:
-        if self._cluster:
-            self._resolve(self._cluster)
+        cluster = self._cluster
+        if cluster:
             self._cluster = []
+            if len(cluster) == 1:
+                self._alone(*cluster[0])
+            else:
+                self._resolve(cluster)
+
+    def _alone(self, glyph: int, text: str) -> None:
+        certainty = self._certainty.get(glyph, _NOTHING + 1)
+        if certainty > _OWN_CHARACTER:
+            self._keep(glyph, text, _OWN_CHARACTER if self._own.get(glyph) == text else _ALONE)
 
     def _resolve(self, cluster: list[tuple[int, str]]) -> None:
         glyphs = [glyph for glyph, _text in cluster]
         text = "".join(text for _glyph, text in cluster)
         if len(glyphs) == 1:
-            certainty = _OWN_CHARACTER if self._own.get(glyphs[0]) == text else _ALONE if text else _NOTHING
-            self._keep(glyphs[0], text, certainty)
+            if text:
+                self._alone(glyphs[0], text)
+            else:
+                self._keep(glyphs[0], text, _NOTHING)
             return
         for glyph in glyphs:
             own = self._own.get(glyph)

@@ -1,6 +1,7 @@
 """The PDFs: a faithful text layer in both editions, user text printed as text and never fetched,
 and nothing beyond what the user may see."""
 
+import io
 import re
 
 import pytest
@@ -145,17 +146,29 @@ def test_country_edition_labels_come_from_the_catalogue(accepted_review, organis
     assert other_title in html  # the cover gives the title in the other language too
 
 
-def test_country_pdf_outline_has_both_editions_with_their_chapters(accepted_review, organiser):
-    from reviews.report.build import _edition_documents, country_editions
+def test_country_pdf_outline_links_and_page_numbers_per_edition(accepted_review, organiser, tmp_path):
+    from pypdf import PdfReader
 
-    documents, _pages = _edition_documents(country_editions(review=accepted_review, user=organiser),
-                                           on_progress=None)
-    joined = documents[0].copy([page for document in documents for page in document.pages])
-    outline = joined.make_bookmark_tree()
-    assert [label for label, *_ in outline] == ["الاستعراض الوطني الطوعي — مصر", "Voluntary national review — Egypt"]
-    english_label, (english_first_page, *_), english_chapters, _state = outline[1]
-    assert [label for label, *_ in english_chapters][:2] == ["Contents", "1. Methodology"]
-    assert english_first_page == len(documents[0].pages)  # the English edition starts after the Arabic one
+    from reviews.report.build import country_pdf
+
+    seen = []
+    built = country_pdf(review=accepted_review, user=organiser, on_progress=lambda *step: seen.append(step))
+    reader = PdfReader(io.BytesIO(built.content))
+    arabic_pages = seen[1][1]
+    outline = reader.outline  # [edition title, [its chapters], edition title, [its chapters]]
+    assert [outline[0].title, outline[2].title] == ["الاستعراض الوطني الطوعي — مصر", "Voluntary national review — Egypt"]
+    assert [item.title for item in outline[3][:2]] == ["Contents", "1. Methodology"]
+    assert reader.get_destination_page_number(outline[2]) == arabic_pages  # English starts after the Arabic edition
+    # The contents' links still lead into their own edition.
+    destinations = reader.named_destinations
+    assert reader.get_destination_page_number(destinations["ar-part-1"]) < arabic_pages
+    assert reader.get_destination_page_number(destinations["en-part-1"]) > arabic_pages
+    # Page numbers restart: the English edition's first chapter is on its page 3, as in the Arabic one.
+    text = pdf_text(built.content, tmp_path)
+    english_toc_page = int(re.search(r"1\. Methodology *\.+ *(\d+)", text).group(1))
+    assert english_toc_page == reader.get_destination_page_number(destinations["en-part-1"]) - arabic_pages + 1
+    arabic_toc_line = next(line for line in text.splitlines() if "المنهجية" in line and ".." in line)
+    assert re.search("[\u0660-\u0669]", arabic_toc_line)  # Arabic-Indic page numbers in the Arabic edition
 
 
 def test_text_direction_of_user_text_follows_its_own_letters(accepted_review, organiser):
