@@ -60,7 +60,7 @@ def isolate(value: str) -> str:
 def link_host(url: str) -> str:
     """The host a link really leads to, as shown beside it: IDNA (punycode) for a non-ASCII host, so
     look-alike letters from another script cannot pass for a known address."""
-    host = urlsplit(url).hostname or ""
+    host = urlsplit(strip_bidi_controls(url)).hostname or ""
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:

@@ -3,6 +3,7 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from gcm_portal.validators import strip_bidi_controls
 from reviews.models import Notification
 
 
@@ -11,7 +12,9 @@ def notification_text(kind: str, params: dict) -> str:
 
     language = "ar" if (get_language() or "ar").startswith("ar") else "en"
     country = params.get(f"country_{language}", params.get("country_en", ""))
-    values = {"country": country, "actor": params.get("actor", ""), "days": params.get("days", "")}
+    # A name is the user's own text: direction controls in it could reorder the sentence around it.
+    actor = strip_bidi_controls(str(params.get("actor", "")))
+    values = {"country": country, "actor": actor, "days": params.get("days", "")}
     texts = {
         Notification.Kind.ASSIGNMENT: _("%(actor)s assigned you work on the review of %(country)s."),
         Notification.Kind.SUBMISSION: _("%(country)s submitted its review."),

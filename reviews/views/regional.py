@@ -22,7 +22,7 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.notifications import notification_mark_read
-from reviews.views.workspace import posted_int
+from reviews.views.workspace import posted_int, uuid_or_none
 
 
 def _back(request, fallback):
@@ -57,14 +57,22 @@ TRANSITIONS = {
 }
 
 
+# As long as ReviewEvent.reason may be: the database would not refuse a longer one.
+REASON_MAX = ReviewEvent._meta.get_field("reason").max_length
+
+
 @login_required
 @require_POST
 def transition(request, uid, action):
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
     if action not in TRANSITIONS:
         raise Http404
+    reason = request.POST.get("reason", "")
+    if len(reason) > REASON_MAX:
+        messages.error(request, _("The reason is longer than %(max)s characters.") % {"max": REASON_MAX})
+        return redirect("reviews:overview", review.uid)
     try:
-        TRANSITIONS[action](review, request.user, request.POST.get("reason", ""))
+        TRANSITIONS[action](review, request.user, reason)
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:
@@ -80,7 +88,7 @@ def comment_add(request, uid):
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
     parent = None
     if request.POST.get("parent"):
-        parent = get_object_or_404(comments_visible_to(request.user, review), uid=request.POST["parent"])
+        parent = get_object_or_404(comments_visible_to(request.user, review), uid=uuid_or_none(request.POST["parent"]))
     try:
         objective = request.POST.get("objective")
         comment_services.comment_add(

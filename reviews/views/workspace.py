@@ -34,7 +34,7 @@ from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.tables import TABLES, TABLES_BY_PART
 
 
-def _uuid_or_none(value) -> uuid.UUID | None:
+def uuid_or_none(value) -> uuid.UUID | None:
     """A posted id that is not a UUID finds nothing (404), rather than failing the lookup (500)."""
     try:
         return uuid.UUID(str(value))
@@ -402,7 +402,7 @@ def team(request, uid):
     if request.method == "POST":
         if not rules.can_manage_assignments(request.user, review):
             raise PermissionDenied(_("Only the focal point assigns work to contributors."))
-        contributor = get_object_or_404(request.user.__class__, uid=_uuid_or_none(request.POST.get("contributor")),
+        contributor = get_object_or_404(request.user.__class__, uid=uuid_or_none(request.POST.get("contributor")),
                                         country_id=review.country_id)
         form = forms.AssignmentForm(request.POST)
         if form.is_valid():

@@ -71,6 +71,7 @@ def test_isolate_wraps_a_name_in_first_strong_isolate_without_inner_controls():
     ("https://www.iom.int/ar/page", "www.iom.int"),
     ("https://user:pw@example.org:8443/x", "example.org"),
     ("https://مثال.مصر/صفحة", "xn--mgbh0fb.xn--wgbh1c"),  # shown in IDNA: no look-alike letters
+    ("https://example.org\u202e/moc.vog", "example.org"),
     ("not a url", ""),
 ])
 def test_link_host_shows_the_real_host(url, host):

@@ -655,3 +655,27 @@ def test_regional_urls_send_anonymous_to_login(client, discussed, prompts):
     assert [(r.status_code, r["Location"]) for r in responses] == [
         (302, f"/en/accounts/login/?next={url}") for _method, url, _data in _review_scoped(discussed, prompts)]
     assert _snapshot_of_state(discussed) == before
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "The reason is longer than 4000 characters."),
+    ("ar", "السبب أطول من 4000 حرف."),
+])
+def test_transition_refuses_a_reason_over_the_limit(client, submitted_review, reviewer, language, message):
+    review_take(review=submitted_review, reviewer=reviewer)
+    client.force_login(reviewer)
+
+    response = client.post(f"/{language}/reviews/{submitted_review.uid}/transition/request_revision/",
+                           {"reason": "س" * 4001})
+
+    assert (response.status_code, _messages(response), _status(submitted_review)) == (
+        302, [message], Status.IN_REVIEW)
+
+
+def test_comment_reply_to_a_tampered_parent_id_is_not_found(client, submitted_review, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post(f"/en/reviews/{submitted_review.uid}/comments/",
+                           {"parent": "not-a-uuid", "body": "Reply", "part": "1", "anchor": "answer:1.1"})
+
+    assert (response.status_code, Comment.objects.count()) == (404, 0)
