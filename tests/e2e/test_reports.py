@@ -126,8 +126,6 @@ def test_reports_flow_with_progress_and_download(new_page, three_accepted, worke
     assert running, f"the page never showed the build running: {seen}"
     assert all(phase in phases | {""} for _status, phase, _pages in running)
     assert any(phase in phases for _status, phase, _pages in running)
-    assert any(re.fullmatch(_ar("Pages laid out: %(pages)s") % {"pages": r"\d+"}, pages)
-               for _status, _phase, pages in running), f"no pages laid out shown while running: {seen}"
     report.refresh_from_db()
     pages_text = _ar("Pages laid out: %(pages)s") % {"pages": report.pages_done}
     assert seen[-1] == (_ar("Ready", "report status"), "", pages_text)
