@@ -6,6 +6,7 @@ again only when the data changed, or when the user forces it. Otherwise it recor
 enqueues the task once the transaction commits (the worker must find the row).
 """
 
+import datetime
 import logging
 
 from django.core.files.base import ContentFile
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 Status = GeneratedReport.Status
 ERROR_MAX = 2000
+STALE_AFTER = datetime.timedelta(minutes=30)  # the full regional report takes about a minute
 
 
 def _check_languages(languages: str) -> None:
@@ -31,14 +33,16 @@ def _check_languages(languages: str) -> None:
 
 
 def _reusable(params: dict, *, data_version: str) -> GeneratedReport | None:
-    """The latest build with these parameters and this data version, finished or on its way; a finished
-    build whose file has gone is not reused."""
+    """The latest build with these parameters and this data version, finished or on its way. Not reused:
+    a finished build whose file has gone, nor one queued or running for longer than any build takes
+    (its worker was stopped: a new request must not wait on it for ever)."""
     latest = (GeneratedReport.objects.filter(**params, data_version=data_version)
               .exclude(status=Status.FAILED).order_by("-created_at", "-pk").first())
-    if latest is None or (latest.status == Status.DONE and not (latest.file and latest.file.storage.exists(
-            latest.file.name))):
+    if latest is None:
         return None
-    return latest
+    if latest.status == Status.DONE:
+        return latest if latest.file and latest.file.storage.exists(latest.file.name) else None
+    return latest if timezone.now() - latest.created_at < STALE_AFTER else None
 
 
 def _create_and_enqueue(params: dict, *, data_version: str, user) -> GeneratedReport:

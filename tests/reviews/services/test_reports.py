@@ -1,4 +1,8 @@
+import datetime
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from reviews.models import Answer, GeneratedReport
 from reviews.services.errors import DomainError, NotAllowed
@@ -89,6 +93,16 @@ def test_report_request_reuses_a_queued_build(accepted, reviewer):
     second = report_request(cycle=accepted.cycle, user=reviewer)
 
     assert (first.status, second) == (Status.QUEUED, first)
+
+
+def test_report_request_does_not_wait_on_a_build_stuck_in_the_queue(accepted, reviewer):
+    """A worker stopped during a build leaves it queued or running: after 30 minutes a request starts anew."""
+    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=31)):
+        stuck = report_request(cycle=accepted.cycle, user=reviewer)
+    recent = report_request(cycle=accepted.cycle, user=reviewer)
+
+    assert recent != stuck
+    assert report_request(cycle=accepted.cycle, user=reviewer) == recent
 
 
 def test_report_request_does_not_reuse_a_build_whose_file_is_gone(accepted, reviewer,
