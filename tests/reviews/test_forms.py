@@ -12,20 +12,25 @@ from django.utils import translation
 from accounts import forms as account_forms
 from gcm_portal.validators import validate_no_bidi_controls, validate_readable_text
 from reviews import forms as review_forms
+from reviews.views import synthesis as synthesis_views
 from reviews.models.content import TEXT_MAX
+from reviews.services.synthesis import synthesis_chapters_ensure
 
 pytestmark = pytest.mark.django_db
 
 FORM_CLASSES = sorted(
-    {cls for module in (review_forms, account_forms) for _name, cls in inspect.getmembers(module, inspect.isclass)
+    {cls for module in (review_forms, account_forms, synthesis_views) for _name, cls in inspect.getmembers(module, inspect.isclass)
      if issubclass(cls, django_forms.BaseForm) and cls.__module__ == module.__name__
      and cls is not review_forms.VersionedModelForm},
     key=lambda cls: cls.__name__,
 )
 
 
-def _instantiate(cls, review):
-    return cls(review=review) if "review" in inspect.signature(cls.__init__).parameters else cls()
+def _instantiate(cls, review, user):
+    parameters = inspect.signature(cls.__init__).parameters
+    if "chapter" in parameters:
+        return cls(user=user, chapter=synthesis_chapters_ensure(cycle=review.cycle)[0], prompts=[])
+    return cls(review=review) if "review" in parameters else cls()
 
 
 def _text_fields(form):
@@ -36,14 +41,14 @@ def _text_fields(form):
 
 def test_the_forms_checked_are_every_form_of_the_project():
     assert [cls.__name__ for cls in FORM_CLASSES] == [
-        "AnswerForm", "AssignmentForm", "AttachmentForm", "ConsultationForm", "GoodPracticeForm",
+        "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "ConsultationForm", "GoodPracticeForm",
         "GovernmentEntityForm", "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
-        "PlannedActionForm", "PolicyForm", "TwoFactorCodeForm", "TwoFactorPolicyForm", "UserForm"]
+        "PlannedActionForm", "PolicyForm", "SynthesisTextForm", "TwoFactorCodeForm", "TwoFactorPolicyForm", "UserForm"]
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)
-def test_every_text_field_has_a_length_limit_as_long_as_the_model_allows(form_class, review):
-    form = _instantiate(form_class, review)
+def test_every_text_field_has_a_length_limit_as_long_as_the_model_allows(form_class, review, reviewer):
+    form = _instantiate(form_class, review, reviewer)
     model = getattr(getattr(form_class, "_meta", None), "model", None)
 
     limits = {name: field.max_length for name, field in _text_fields(form).items()}
@@ -54,8 +59,9 @@ def test_every_text_field_has_a_length_limit_as_long_as_the_model_allows(form_cl
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)
-def test_every_text_field_refuses_unreadable_text_and_every_link_direction_controls(form_class, review):
-    form = _instantiate(form_class, review)
+def test_every_text_field_refuses_unreadable_text_and_every_link_direction_controls(form_class, review,
+                                                                                   reviewer):
+    form = _instantiate(form_class, review, reviewer)
 
     fields = _text_fields(form)
 

@@ -88,8 +88,12 @@ def test_attachment_add_names_file_by_its_real_type(review, focal_point):
         ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64),
         ("archive.docx", _zip()),
         ("empty.pdf", b""),
+        ("report.pdf", b"<!doctype html><html><script>alert(document.cookie)</script></html>"),
+        ("chart.pdf", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
     ],
-    ids=["text-named-pdf", "exe-named-pdf", "exe", "plain-zip-named-docx", "empty"],
+    ids=["text-named-pdf", "exe-named-pdf", "exe", "plain-zip-named-docx", "empty", "html-named-pdf",
+         "svg-named-pdf", "png-named-pdf"],
 )
 def test_attachment_add_refuses_what_is_not_pdf_docx_or_xlsx(review, focal_point, name, content, english):
     with pytest.raises(DomainError) as refused:

@@ -97,3 +97,15 @@ def test_a_practice_link_shows_its_real_host(client, hostile_review, reviewer, l
     assert f'<a href="{shown}" rel="noopener noreferrer nofollow" dir="ltr"><bdi>{shown}</bdi></a>' in html
     assert f'(<bdi dir="ltr">{host}</bdi>)' in html
     assert "\u202e" not in html
+
+
+def test_a_document_is_downloaded_as_an_attachment_of_its_checked_type(client, hostile_review, reviewer):
+    # Never shown inline: the browser saves it under its cleaned name, and may not sniff another type.
+    attachment = hostile_review.attachments.get()
+    client.force_login(reviewer)
+
+    response = client.get(f"/en/reviews/{hostile_review.uid}/documents/{attachment.uid}/")
+
+    assert (response.status_code, response["Content-Type"], response["Content-Disposition"],
+            response["X-Content-Type-Options"]) == (
+        200, "application/pdf", 'attachment; filename="reportfdp.pdf"', "nosniff")
