@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var INTERVAL_MS = 1000;
+  var BADGES = { queued: "text-bg-secondary", running: "text-bg-info", done: "text-bg-success", failed: "text-bg-danger" };
 
   function show(element, visible) {
     element.classList.toggle("d-none", !visible);
@@ -12,7 +13,7 @@
   function render(root, state) {
     var badge = root.querySelector(".report-status");
     badge.textContent = state.status_label;
-    badge.className = "badge report-status report-status-" + state.status;
+    badge.className = "badge report-status " + (BADGES[state.status] || "text-bg-secondary");
     root.querySelector(".report-phase").textContent = state.finished ? "" : state.phase_label;
     root.querySelector(".report-pages").textContent = state.pages_done
       ? root.dataset.msgPages.replace("%(pages)s", state.pages_done) : "";
