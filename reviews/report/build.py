@@ -19,8 +19,8 @@ from weasyprint import HTML
 from reviews.models import Review, ReviewCycle
 from reviews.report.data import country_review, regional_report
 from reviews.report.fetcher import SafeFetcher
-from reviews.report.fonts import FONT_STACK, font_face_css
-from reviews.report.textlayer import install_actual_text, install_glyph_map
+from reviews.report.fonts import FONT_STACK, font_face_css, font_files
+from reviews.report.textlayer import install_actual_text, install_glyph_map, warm_glyph_maps
 
 LANGUAGES = ("ar", "en")
 
@@ -140,6 +140,7 @@ def _edition_pdfs(html_editions: list[str], *, on_progress: ProgressCallback | N
             on_progress("layout", sum(pages for _content, pages in results))
 
     workers = _workers(len(html_editions))
+    warm_glyph_maps(font_files())
     if workers == 1:
         for html in html_editions:
             done(_edition_pdf(html))

@@ -18,6 +18,7 @@ mapping: its own character, then a cluster it drew alone, then a share of a clus
 import io
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from weasyprint.draw import text as weasyprint_text
@@ -36,6 +37,12 @@ def _characters_by_glyph(content: bytes, index: int) -> dict[int, str]:
         by_glyph.setdefault(font.getGlyphID(name), []).append(chr(codepoint))
     # A glyph shared by several characters (e.g. a space and a no-break space) says nothing certain.
     return {glyph: characters[0] for glyph, characters in by_glyph.items() if len(characters) == 1}
+
+
+def warm_glyph_maps(paths) -> None:
+    """Reads the fonts' character maps once, before the edition workers are forked, rather than in each."""
+    for path in paths:
+        _characters_by_glyph(Path(path).read_bytes(), 0)
 
 
 @cache  # called for every glyph drawn, with a few hundred distinct cluster texts
