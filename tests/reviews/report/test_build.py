@@ -178,3 +178,13 @@ def test_text_direction_of_user_text_follows_its_own_letters(accepted_review, or
         "rtl", "ltr", "auto", "auto"]
     html = render_country_html(review=accepted_review, user=organiser, languages=("en",))
     assert re.findall('dir="auto">[^<]', html) == []  # only empty blocks are left to "auto"
+
+
+def test_country_pdf_is_the_same_built_in_one_process(accepted_review, organiser, settings, tmp_path):
+    from reviews.report.build import country_pdf
+
+    side_by_side = country_pdf(review=accepted_review, user=organiser)
+    settings.REPORT_PDF_WORKERS = 1
+    in_turn = country_pdf(review=accepted_review, user=organiser)
+    assert in_turn.pages == side_by_side.pages
+    assert pdf_words(in_turn.content, tmp_path) == pdf_words(side_by_side.content, tmp_path)
