@@ -340,3 +340,29 @@ def test_admin_routes_follow_the_rule(client, world, role):
             else outcome
 
     assert outcomes == expected
+
+
+@pytest.mark.parametrize("role", ["reviewer", "organiser", "focal_point"])
+def test_a_draft_is_hidden_on_every_route_of_a_review(client, world, other_focal_point_draft, role):
+    """Morocco's review was never submitted: it is Morocco's private draft. Every route that names a
+    review, given its id, answers 404 to the regional staff and to Egypt's focal point alike."""
+    routes = _named_routes()
+    names = sorted(name for name, pattern in routes.items() if name in EXPECTED and "uid" in _converters(pattern)
+                   and name not in world["per_route"])
+    world["values"]["uid"] = other_focal_point_draft.uid
+    user = world["users"][role]
+
+    outcomes = {}
+    for name in names:
+        url = _url(world, name, routes[name])
+        outcomes[name] = _outcome(_request(client, user, EXPECTED[name][0], url), url)
+
+    assert outcomes == {name: 404 for name in names}
+
+
+@pytest.fixture
+def other_focal_point_draft(world, morocco):
+    """Morocco's draft in the same cycle, with the same rows an Egyptian URL would name."""
+    review = factories.ReviewFactory(cycle=world["review"].cycle, country=morocco)
+    review_complete(review, world["users"]["other_focal_point"], objective_numbers=(1,))
+    return review
