@@ -265,10 +265,9 @@ def _print_report(args, scenario: dict, capacity: dict, load_before: tuple, out:
     print()
     print(header)
     print("-" * len(header))
-    for name, row in sorted(scenario.items(), key=lambda item: (item[1]["type"] != "GET" and item[1]["type"] != "POST",
-                                                                 item[0])):
-        if name == "Aggregated" or row["type"] in ("CONFLICT", "BUILD"):
-            continue
+    pages = {name for name, row in scenario.items() if row["type"] in ("GET", "POST") and name != "Aggregated"}
+    for name in sorted(pages | (set(capacity) - {BASELINE_NAME})):
+        row = scenario.get(name, {"requests": 0, "failures": 0, "median": 0, "p95": 0, "rps": 0})
         alone = capacity.get(name)
         ratio = f"{alone / baseline:7.3f}" if alone and baseline else f"{'':7}"
         print(f"{name[:44]:44} {row['requests']:8d} {row['failures']:5d} {row['median']:7.0f} {row['p95']:7.0f} "
