@@ -11,7 +11,8 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+from django.utils import translation
 
 from reviews.models import Review, ReviewEvent, ReviewVersion
 from reviews.services.errors import DomainError
@@ -35,8 +36,6 @@ def _english(english):
 
 def _in_thread(call, *, started: threading.Barrier | None = None, pids: list | None = None):
     """Run `call` in a new thread with its own connection; return (thread, outcome list)."""
-    from django.utils import translation
-
     outcome: list = []
 
     def run():
@@ -244,8 +243,6 @@ def test_transition_waits_for_the_row_then_rechecks_its_status(action, submitted
     """Another transaction holds the review's row and moves it on: the transition waits for it
     (on PostgreSQL, where it is seen waiting) and is refused by the status it then reads, even
     though the instance it was given still shows the old one."""
-    from django.db import transaction
-
     start, meanwhile, refusal = WAITERS[action]
     Review.objects.filter(pk=submitted_review.pk).update(status=start)
     stale = Review.objects.get(pk=submitted_review.pk)
