@@ -6,13 +6,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from gcm_portal.validators import SafeTextFormMixin
+from gcm_portal.validators import SafeInputFormMixin
 from reviews.models import Country, Organisation
 
 User = get_user_model()
 
 
-class UserForm(SafeTextFormMixin, forms.Form):
+class UserForm(SafeInputFormMixin, forms.Form):
     """Create or edit a portal user with their role and scope (country or organisation)."""
 
     username = forms.RegexField(
@@ -71,7 +71,7 @@ class UserForm(SafeTextFormMixin, forms.Form):
         return cleaned
 
 
-class TwoFactorCodeForm(SafeTextFormMixin, forms.Form):
+class TwoFactorCodeForm(SafeInputFormMixin, forms.Form):
     """One code: six digits from the authenticator app, or a recovery code at login."""
 
     code = forms.CharField(

@@ -21,7 +21,8 @@ _FRESH_CODES_SESSION_KEY = "two_factor_fresh_codes"
 
 def _next_url(request) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
+    # A path of this site only: redirect() reads any other word as a view name and fails on a tampered one.
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
                                        require_https=request.is_secure()):
         return candidate
     return ""

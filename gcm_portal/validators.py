@@ -67,9 +67,10 @@ def link_host(url: str) -> str:
         return host
 
 
-class SafeTextFormMixin:
+class SafeInputFormMixin:
     """Every text field of the form refuses unreadable characters; every web address refuses direction
-    controls. Length limits stay on each field (`max_length`, the model's own for a model form)."""
+    controls; every choice of a row by its id refuses a number no database column holds. Length limits
+    stay on each field (`max_length`, the model's own for a model form)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,3 +79,28 @@ class SafeTextFormMixin:
                 field.validators.append(validate_readable_text)
             if isinstance(field, forms.URLField):
                 field.validators.append(validate_no_bidi_controls)
+            if isinstance(field, forms.ModelChoiceField) and field.to_field_name is None:
+                field.clean = _refusing_huge_ids(field)
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def _refusing_huge_ids(field):
+    """The field's clean(), after refusing ids beyond a 64-bit integer: Django asks the database with them
+    and SQLite or PostgreSQL fail with an overflow (a 500) instead of "not a valid choice"."""
+    clean = field.clean
+
+    def clean_refusing_huge_ids(value):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            text = str(item).strip()
+            if text.isdigit() and int(text) > BIGINT_MAX:
+                if isinstance(field, forms.ModelMultipleChoiceField):
+                    raise ValidationError(field.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                          params={"pk": text})
+                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice",
+                                      params={"value": text})
+        return clean(value)
+
+    return clean_refusing_huge_ids

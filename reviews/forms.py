@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gcm_portal.validators import SafeTextFormMixin
+from gcm_portal.validators import SafeInputFormMixin
 from reviews.models import (
     Consultation,
     GoodPractice,
@@ -31,7 +31,7 @@ def _no_future_year(year):
     return year
 
 
-class AnswerForm(SafeTextFormMixin, forms.Form):
+class AnswerForm(SafeInputFormMixin, forms.Form):
     text_ar = forms.CharField(label=_("Arabic"), required=False, max_length=TEXT_MAX, strip=False,
                               widget=forms.Textarea(attrs={"rows": 5, "dir": "rtl", "lang": "ar"}))
     text_en = forms.CharField(label=_("English"), required=False, max_length=TEXT_MAX, strip=False,
@@ -40,7 +40,7 @@ class AnswerForm(SafeTextFormMixin, forms.Form):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
-class VersionedModelForm(SafeTextFormMixin, forms.ModelForm):
+class VersionedModelForm(SafeInputFormMixin, forms.ModelForm):
     """A table row's form: carries the version the user loaded, for the no-lost-update check."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
@@ -97,7 +97,7 @@ class PolicyForm(VersionedModelForm):
         return _no_future_year(self.cleaned_data["year"])
 
 
-class PlanForm(SafeTextFormMixin, forms.Form):
+class PlanForm(SafeInputFormMixin, forms.Form):
     plan_status = forms.ChoiceField(label=_("National implementation plan"), choices=PlanStatus.choices)
     plan_detail = forms.CharField(label=_("About the plan"), required=False, max_length=4000,
                                   widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
@@ -171,16 +171,16 @@ class PlannedActionForm(VersionedModelForm):
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
 
 
-class ObjectivesChoiceForm(forms.Form):
+class ObjectivesChoiceForm(SafeInputFormMixin, forms.Form):
     reported = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
     priorities = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(SafeInputFormMixin, forms.Form):
     parts = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=[(n, n) for n in range(1, 6)])
     objectives = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
 
 
-class AttachmentForm(SafeTextFormMixin, forms.Form):
+class AttachmentForm(SafeInputFormMixin, forms.Form):
     file = forms.FileField(label=_("Document (PDF, DOCX or XLSX)"))
     description = forms.CharField(label=_("Description"), required=False, max_length=300)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gcm_portal.validators import SafeTextFormMixin
+from gcm_portal.validators import SafeInputFormMixin
 from reviews import rules
 from reviews.models import GoodPractice, Language, Objective, SynthesisChapter
 from reviews.models.synthesis import SYNTHESIS_TEXT_MAX
@@ -38,7 +38,7 @@ from reviews.services.errors import DomainError, EditConflict, NotAllowed
 # changed by other work in progress, and move there once it has settled.
 
 
-class SynthesisTextForm(SafeTextFormMixin, forms.Form):
+class SynthesisTextForm(SafeInputFormMixin, forms.Form):
     """The same field names as the answer autosave (text_ar, text_en, original_language, version), so
     static/js/autosave.js drives both; only the length differs."""
 
@@ -48,7 +48,7 @@ class SynthesisTextForm(SafeTextFormMixin, forms.Form):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
-class CitationForm(SafeTextFormMixin, forms.Form):
+class CitationForm(SafeInputFormMixin, forms.Form):
     review = forms.ModelChoiceField(queryset=None, to_field_name="uid", label=gettext_lazy("Country"))
     prompt_code = forms.ChoiceField(label=gettext_lazy("Question"))
     objective_number = forms.TypedChoiceField(coerce=int, empty_value=None, required=False,

@@ -194,6 +194,7 @@ def objectives(request, uid):
                 raise PermissionDenied(error.message) from error
             messages.success(request, _("The objectives you report on were saved."))
             return redirect("reviews:objectives", review.uid)
+        messages.error(request, _("The objectives were not saved: choose them from the list."))
     context = _workspace_context(request, review)
     chosen = {row.objective_id: row for row in context["reported"]}
     context["round_tables"] = round_tables_with_objectives()

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from gcm_portal.validators import (
     BIDI_CONTROLS,
-    SafeTextFormMixin,
+    SafeInputFormMixin,
     has_unreadable_characters,
     isolate,
     link_host,
@@ -13,6 +13,7 @@ from gcm_portal.validators import (
     validate_no_bidi_controls,
     validate_readable_text,
 )
+from reviews.models import Objective
 
 
 def test_bidi_controls_are_the_embeddings_overrides_isolates_and_marks():
@@ -78,7 +79,7 @@ def test_link_host_shows_the_real_host(url, host):
     assert link_host(url) == host
 
 
-class _Form(SafeTextFormMixin, forms.Form):
+class _Form(SafeInputFormMixin, forms.Form):
     name = forms.CharField(max_length=20)
     link = forms.URLField(max_length=100, required=False)
     count = forms.IntegerField(required=False)
@@ -96,5 +97,25 @@ def test_safe_text_form_mixin_checks_every_text_field(data, errors):
     form = _Form(data)
 
     assert form.is_valid() is (not errors)
+    assert {name: [error.code for error in field_errors] for name, field_errors in form.errors.as_data().items()} \
+        == errors
+
+
+class _ChoiceForm(SafeInputFormMixin, forms.Form):
+    one = forms.ModelChoiceField(queryset=Objective.objects.all(), required=False)
+    many = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("data", "errors"), [
+    ({"one": "1", "many": ["1", "2"]}, {}),
+    ({"one": "99999999999999999999"}, {"one": ["invalid_choice"]}),
+    ({"many": ["1", "99999999999999999999"]}, {"many": ["invalid_pk_value"]}),
+    ({"one": "9223372036854775807", "many": ["9223372036854775807"]},  # the largest id: simply not found
+     {"one": ["invalid_choice"], "many": ["invalid_choice"]}),
+])
+def test_safe_input_form_mixin_refuses_ids_no_database_holds(reference, data, errors):
+    form = _ChoiceForm(data)
+
     assert {name: [error.code for error in field_errors] for name, field_errors in form.errors.as_data().items()} \
         == errors

@@ -59,8 +59,8 @@ def test_every_text_field_has_a_length_limit_as_long_as_the_model_allows(form_cl
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)
-def test_every_text_field_refuses_unreadable_text_and_every_link_direction_controls(form_class, review,
-                                                                                   reviewer):
+def test_every_field_refuses_unreadable_text_direction_controls_in_links_and_huge_ids(form_class, review,
+                                                                                      reviewer):
     form = _instantiate(form_class, review, reviewer)
 
     fields = _text_fields(form)
@@ -68,6 +68,8 @@ def test_every_text_field_refuses_unreadable_text_and_every_link_direction_contr
     assert all(validate_readable_text in field.validators for field in fields.values())
     assert all(validate_no_bidi_controls in field.validators for field in fields.values()
                if isinstance(field, django_forms.URLField))
+    assert all(field.clean.__name__ == "clean_refusing_huge_ids" for field in form.fields.values()
+               if isinstance(field, django_forms.ModelChoiceField) and field.to_field_name is None)
 
 
 @pytest.mark.parametrize(("language", "message"), [

@@ -109,3 +109,31 @@ def test_a_document_is_downloaded_as_an_attachment_of_its_checked_type(client, h
     assert (response.status_code, response["Content-Type"], response["Content-Disposition"],
             response["X-Content-Type-Options"]) == (
         200, "application/pdf", 'attachment; filename="reportfdp.pdf"', "nosniff")
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "The objectives were not saved: choose them from the list."),
+    ("ar", "لم تُحفظ الأهداف: اخترها من القائمة."),
+])
+@pytest.mark.parametrize("field", ["reported", "priorities"])
+def test_an_objective_id_beyond_any_database_integer_is_refused_not_a_server_error(client, review, focal_point,
+                                                                                  field, language, message):
+    client.force_login(focal_point)
+
+    response = client.post(f"/{language}/reviews/{review.uid}/objectives/", {field: ["1", "99999999999999999999"]})
+
+    assert (response.status_code, [str(m) for m in response.context["messages"]],
+            review.review_objectives.count()) == (200, [message], 0)
+
+
+@pytest.mark.parametrize("target", ["x", "reviews:overview", "//evil.example/", "https://evil.example/"])
+def test_a_tampered_return_address_falls_back_to_the_review(client, hostile_review, reviewer, target):
+    review_take(review=hostile_review, reviewer=reviewer)
+    comment = comment_add(review=hostile_review, author=reviewer, anchor="answer:1.1", part_number=1,
+                          objective_number=None, body="Figures?", visibility="shared")
+    client.force_login(reviewer)
+
+    response = client.post(f"/en/reviews/{hostile_review.uid}/comments/{comment.uid}/resolve/",
+                           {"resolved": "1", "next": target})
+
+    assert (response.status_code, response["Location"]) == (302, f"/en/reviews/{hostile_review.uid}/")
