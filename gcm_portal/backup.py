@@ -1,7 +1,8 @@
 """Backup and restore of the whole portal: the database and the uploaded files, in one archive.
 
 The archive is a `.tar.gz` holding
-- `manifest.json`: format, date, Django and Python versions, the migrations applied per app,
+- `manifest.json`: format, date, Django and Python versions, each app's package version and
+  the migrations applied per app,
   and for every model its row count and the SHA-256 of its data file, for every file its size
   and SHA-256, and what was left out and why;
 - `data/<app>.<model>.json`: each model's rows in Django's JSON serialisation, primary keys
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.metadata
 import io
 import json
 import os
@@ -120,6 +122,16 @@ def applied_migrations() -> dict[str, list[str]]:
     return {app: sorted(names) for app, names in sorted(applied.items())}
 
 
+def app_versions() -> dict[str, str]:
+    """Each installed app's package version ("portal" for the portal's own apps): what wrote the rows."""
+    distributions = importlib.metadata.packages_distributions()
+    versions = {}
+    for config in apps.get_app_configs():
+        names = distributions.get(config.module.__name__.split(".")[0])
+        versions[config.label] = importlib.metadata.version(names[0]) if names else "portal"
+    return versions
+
+
 def media_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
@@ -158,7 +170,7 @@ def backup_create(*, output: Path) -> dict:
             "format": FORMAT, "format_version": FORMAT_VERSION,
             "created_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "django": django.get_version(), "python": platform.python_version(), "database": connection.vendor,
-            "migrations": migrations, "models": models, "media": media, "excluded": EXCLUDED,
+            "apps": app_versions(), "migrations": migrations, "models": models, "media": media, "excluded": EXCLUDED,
         }
         output.parent.mkdir(parents=True, exist_ok=True)
         partial = output.with_name(output.name + ".partial")

@@ -5,6 +5,7 @@ same JSON either way, which is what lets a backup move between the two.
 """
 
 import hashlib
+import importlib.metadata
 import io
 import json
 import tarfile
@@ -233,3 +234,5 @@ def test_backup_manifest_counts_checksums_and_exclusions(portal, media_root, tmp
     assert {"otp_totp.totpdevice", "otp_static.statictoken", "axes.accesslog", "admin.logentry",
             "accounts.securityevent", "reviews.generatedreport"} <= set(manifest["models"])
     assert sorted(manifest["media"]) == sorted(_media(media_root))
+    assert (manifest["apps"]["reviews"], manifest["apps"]["axes"], manifest["apps"]["modeltranslation"]) == (
+        "portal", importlib.metadata.version("django-axes"), importlib.metadata.version("django-modeltranslation"))
