@@ -13,6 +13,7 @@ POST that changes something (a submission, a transition) cannot change the outco
 """
 
 from http.cookies import SimpleCookie
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.base import ContentFile
@@ -366,3 +367,32 @@ def other_focal_point_draft(world, morocco):
     review = factories.ReviewFactory(cycle=world["review"].cycle, country=morocco)
     review_complete(review, world["users"]["other_focal_point"], objective_numbers=(1,))
     return review
+
+
+TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
+                "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language"]
+TAMPERED_POST = ["objective", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
+                 "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
+                 "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",
+                 "held_on", "year", "baseline_value"]
+
+
+@pytest.mark.parametrize("role", ["focal_point", "reviewer"])
+@pytest.mark.parametrize("value", ["x", "99999999999999999999", "' OR 1=1 --"])
+def test_tampered_parameters_never_fail_a_route(client, world, role, value):
+    """Every parameter a view reads, set to a word, a number beyond any database integer or SQL, on every
+    route: each ends in a page, a redirect or a refusal, never a server error (the test client re-raises one)."""
+    routes = {name: pattern for name, pattern in _named_routes().items() if not name.startswith("admin:")}
+    user = world["users"][role]
+    query = urlencode({name: value for name in TAMPERED_GET})
+
+    outcomes = {}
+    for name, pattern in sorted(routes.items()):
+        url = _url(world, name, pattern)
+        client.force_login(user)
+        statuses = (client.get(f"{url}?{query}").status_code,
+                    client.post(url, {name: value for name in TAMPERED_POST}).status_code)
+        client.force_login(user)  # a POST to logout or two-factor pages may end the session
+        outcomes[name] = max(statuses) < 500
+
+    assert outcomes == {name: True for name in routes}
