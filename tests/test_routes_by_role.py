@@ -10,6 +10,9 @@ The world is Egypt's review after a revision request: it was submitted (so the r
 and is open to the country again (so the focal point and the assigned contributor may change it, and
 the unassigned contributor may not). Every request runs inside a savepoint that is rolled back, so a
 POST that changes something (a submission, a transition) cannot change the outcome of the next one.
+
+Two sweeps over the same routes follow the table: another country's draft is 404 on every route that
+names a review, and tampered parameters never end in a server error.
 """
 
 from http.cookies import SimpleCookie
