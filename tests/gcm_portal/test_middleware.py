@@ -147,3 +147,18 @@ def test_every_route_refuses_a_nul_before_its_view_runs(client, world):
                 for name, url in urls.items()}
 
     assert outcomes == {name: (400, 400) for name in routes}
+
+
+def test_a_multipart_field_that_is_not_utf8_is_refused(client, review, focal_point):
+    client.force_login(focal_point)
+    boundary = "BoUnDaRy"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n".encode()
+            + "خطة".encode("cp1256") + f"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"plan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n".encode() + PDF
+            + f"\r\n--{boundary}--\r\n".encode())
+
+    response = client.generic("POST", f"/ar/reviews/{review.uid}/documents/", body,
+                              content_type=f"multipart/form-data; boundary={boundary}")
+
+    assert (response.status_code, Attachment.objects.count()) == (400, 0)
+    assert _message("ar") in html.unescape(response.content.decode())
