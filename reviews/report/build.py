@@ -1,5 +1,6 @@
-"""From data to HTML to PDF. Each edition is gathered and rendered inside its own language, then the
-editions are joined into one document so one PDF carries both, with one outline."""
+"""From data to HTML to PDF. Each edition is gathered and rendered inside its own language and laid out
+as its own document (its page numbers start at 1), the editions side by side on two cores; their PDFs
+are then joined into one, each keeping its outline and links."""
 
 import io
 import multiprocessing
@@ -102,18 +103,6 @@ PHASES = ("gathering", "layout", "writing")
 class BuiltPdf:
     content: bytes
     pages: int
-
-
-def _edition_documents(html_editions, *, on_progress: ProgressCallback | None):
-    """Lays each edition out as its own WeasyPrint document, so page numbers restart per edition."""
-    documents, pages_done = [], 0
-    for html in html_editions:
-        document = HTML(string=html, base_url=_base_url(), url_fetcher=SafeFetcher()).render()
-        documents.append(document)
-        pages_done += len(document.pages)
-        if on_progress:
-            on_progress("layout", pages_done)
-    return documents, pages_done
 
 
 def _edition_pdf(html: str) -> tuple[bytes, int]:

@@ -11,8 +11,15 @@ No Arabic font avoids this (Noto Sans Arabic loses more), so the map is correcte
 glyph is "not in" it, so it answers "not in" while the page is drawn and sees every glyph in order;
 a glyph with text followed by glyphs with empty text (in a right-to-left run) is one cluster.
 Within a cluster, a glyph that is the font's own glyph for one of the cluster's characters gets that
-character; the rest of the text goes to the first other glyph. A glyph keeps its most certain
-mapping: its own character, then a cluster it drew alone, then a share of a cluster.
+character; once the whole document is drawn, the rest of the text is shared among the other glyphs
+(a glyph also seen alone keeps that text). A glyph keeps its most certain mapping: its own character,
+then a cluster it drew alone, then a share of a cluster.
+
+A correct map is not enough for marks: readers such as pdftotext rebuild words from glyph positions,
+and Amiri places a vowel stacked on a shadda, or a final tanween, outside the box of its letter, so the
+mark lands in another word. A text box holding Arabic marks is therefore wrapped in a marked-content
+span with /ActualText (PDF 32000-1, 14.9.4): readers take the box's text from there, in the order the
+line shows it, and the glyphs only draw.
 """
 
 import io

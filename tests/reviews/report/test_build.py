@@ -156,7 +156,8 @@ def test_country_pdf_outline_links_and_page_numbers_per_edition(accepted_review,
     reader = PdfReader(io.BytesIO(built.content))
     arabic_pages = seen[1][1]
     outline = reader.outline  # [edition title, [its chapters], edition title, [its chapters]]
-    assert [outline[0].title, outline[2].title] == ["الاستعراض الوطني الطوعي — مصر", "Voluntary national review — Egypt"]
+    assert [outline[0].title, outline[2].title] == ["الاستعراض الوطني الطوعي — مصر",
+                                                    "Voluntary national review — Egypt"]
     assert [item.title for item in outline[3][:2]] == ["Contents", "1. Methodology"]
     assert reader.get_destination_page_number(outline[2]) == arabic_pages  # English starts after the Arabic edition
     # The contents' links still lead into their own edition.
