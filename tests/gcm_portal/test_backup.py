@@ -8,6 +8,9 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -41,6 +45,8 @@ from reviews.services.demo import demo_load
 from reviews.services.workflow import review_take
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> " \
       b"endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -236,3 +242,70 @@ def test_backup_manifest_counts_checksums_and_exclusions(portal, media_root, tmp
     assert sorted(manifest["media"]) == sorted(_media(media_root))
     assert (manifest["apps"]["reviews"], manifest["apps"]["axes"], manifest["apps"]["modeltranslation"]) == (
         "portal", importlib.metadata.version("django-axes"), importlib.metadata.version("django-modeltranslation"))
+
+
+# --- across databases: SQLite → PostgreSQL → SQLite, through the commands, as a move between servers -----
+
+
+def _manage(*arguments, env: dict) -> None:
+    done = subprocess.run([sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, f"manage.py {' '.join(arguments)}: {done.stderr[-2000:]}"
+
+
+def _archive_content(path: Path) -> tuple[dict, dict]:
+    """The parsed rows of every model, and the media checksums, of an archive."""
+    with tarfile.open(path) as archive:
+        manifest = json.load(archive.extractfile("manifest.json"))
+        rows = {name: json.load(archive.extractfile(name)) for name in archive.getnames() if name.startswith("data/")}
+    return rows, {name: entry["sha256"] for name, entry in manifest["media"].items()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a PostgreSQL server: runs in the PostgreSQL pass")
+@pytest.mark.django_db(transaction=False)  # only for the test database's name and credentials
+def test_backup_moves_from_sqlite_to_postgresql_and_back(tmp_path):
+    """The demo on SQLite, backed up, restored into a new PostgreSQL database, backed up again and
+    restored into a new SQLite file: the three archives hold the same rows and files."""
+    import psycopg2
+
+    server = connection.settings_dict
+    cross = f"{server['NAME']}_cross"
+    admin = psycopg2.connect(dbname=server["NAME"], user=server["USER"], password=server["PASSWORD"],
+                             host=server["HOST"], port=server["PORT"] or 5432)
+    admin.autocommit = True
+    base = {**os.environ, "DJANGO_SETTINGS_MODULE": "gcm_portal.settings", "DEBUG": "1", "ENV_FILE": "/dev/null",
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    base.pop("DATABASE_URL", None)
+    sqlite_a = {**base, "VAR_DIR": str(tmp_path / "a"), "MEDIA_ROOT": str(tmp_path / "a" / "media")}
+    postgres = {**base, "VAR_DIR": str(tmp_path / "b"), "MEDIA_ROOT": str(tmp_path / "b" / "media"),
+                "DATABASE_URL": f"postgres://{server['USER']}:{server['PASSWORD']}@{server['HOST']}:"
+                                f"{server['PORT'] or 5432}/{cross}"}
+    sqlite_c = {**base, "VAR_DIR": str(tmp_path / "c"), "MEDIA_ROOT": str(tmp_path / "c" / "media")}
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{cross}"')
+        cursor.execute(f'CREATE DATABASE "{cross}"')
+    try:
+        _manage("migrate", "-v0", env=sqlite_a)
+        _manage("load_demo", env=sqlite_a)
+        document = tmp_path / "a" / "media" / "attachments" / "2027" / "03" / "تقرير.pdf"
+        document.parent.mkdir(parents=True)
+        document.write_bytes(PDF)
+        _manage("backup", "--output", str(tmp_path / "A.tar.gz"), env=sqlite_a)
+        _manage("migrate", "-v0", env=postgres)
+        _manage("restore", str(tmp_path / "A.tar.gz"), env=postgres)
+        _manage("backup", "--output", str(tmp_path / "B.tar.gz"), env=postgres)
+        _manage("migrate", "-v0", env=sqlite_c)
+        _manage("restore", str(tmp_path / "B.tar.gz"), env=sqlite_c)
+        _manage("backup", "--output", str(tmp_path / "C.tar.gz"), env=sqlite_c)
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{cross}" WITH (FORCE)')
+        admin.close()
+
+    rows_a, files_a = _archive_content(tmp_path / "A.tar.gz")
+    rows_b, files_b = _archive_content(tmp_path / "B.tar.gz")
+    rows_c, files_c = _archive_content(tmp_path / "C.tar.gz")
+    assert sum(len(rows) for rows in rows_a.values()) > 1000
+    assert rows_b == rows_a
+    assert rows_c == rows_a
+    assert files_a == files_b == files_c == {"attachments/2027/03/تقرير.pdf": hashlib.sha256(PDF).hexdigest()}
