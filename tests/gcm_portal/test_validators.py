@@ -107,10 +107,18 @@ class _ChoiceForm(SafeInputFormMixin, forms.Form):
 
 
 @pytest.mark.django_db
+def test_safe_input_form_mixin_accepts_existing_ids(reference):
+    first, second = Objective.objects.order_by("number").values_list("pk", flat=True)[:2]
+    form = _ChoiceForm({"one": str(first), "many": [str(first), str(second)]})
+
+    assert (form.is_valid(), form.cleaned_data["one"].number, [o.number for o in form.cleaned_data["many"]]) == (
+        True, 1, [1, 2])
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(("data", "errors"), [
-    ({"one": "1", "many": ["1", "2"]}, {}),
     ({"one": "99999999999999999999"}, {"one": ["invalid_choice"]}),
-    ({"many": ["1", "99999999999999999999"]}, {"many": ["invalid_pk_value"]}),
+    ({"many": ["99999999999999999999", "1"]}, {"many": ["invalid_pk_value"]}),
     ({"one": "9223372036854775807", "many": ["9223372036854775807"]},  # the largest id: simply not found
      {"one": ["invalid_choice"], "many": ["invalid_choice"]}),
 ])
