@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+
+from gcm_portal.validators import UNREADABLE_TEXT, has_unreadable_characters
 
 
 class ArabicFirstLocaleMiddleware(LocaleMiddleware):
@@ -38,11 +42,6 @@ class UnreadableInputMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.http import JsonResponse
-        from django.shortcuts import render
-
-        from gcm_portal.validators import UNREADABLE_TEXT, has_unreadable_characters
-
         if _raw_form_is_utf8(request) and not any(has_unreadable_characters(text) for text in _parameters(request)):
             return None
         message = str(UNREADABLE_TEXT)
