@@ -106,8 +106,9 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 
 
 def model_dump(model, stream) -> int:
-    """Write the model's rows, ordered by primary key, to `stream`; return how many."""
-    queryset = model._default_manager.using(connection.alias).order_by("pk")
+    """Write the model's rows, ordered by primary key, to `stream`; return how many. The base manager,
+    not the default one: a manager that hides some rows must not hide them from the backup."""
+    queryset = model._base_manager.using(connection.alias).order_by("pk")
     count = queryset.count()
     serializers.serialize("json", queryset.iterator(chunk_size=2000), stream=stream, indent=None,
                           cls=ExactJSONEncoder, use_natural_foreign_keys=_refers_to_excluded(model),
@@ -226,7 +227,7 @@ def _check_files(workdir: Path, manifest: dict) -> None:
 
 
 def database_is_empty() -> bool:
-    return not any(model._default_manager.exists() for model in backed_up_models())
+    return not any(model._base_manager.exists() for model in backed_up_models())
 
 
 def _clear_media(root: Path) -> None:
@@ -282,6 +283,6 @@ def _check_counts(manifest: dict) -> None:
     for model in backed_up_models():
         entry = manifest["models"].get(model._meta.label_lower)
         expected = entry["count"] if entry else 0
-        found = model._default_manager.count()
+        found = model._base_manager.count()
         if found != expected:
             raise BackupError(f"{model._meta.label_lower}: {found} row(s) after loading, the backup has {expected}.")
