@@ -6,7 +6,7 @@ import io
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 
@@ -121,23 +121,26 @@ def _edition_pdfs(html_editions: list[str], *, on_progress: ProgressCallback | N
     """Each edition's PDF. WeasyPrint uses one core; the editions are independent documents, so with two
     cores they are laid out and written side by side in forked processes (the parent keeps the database
     connection; a child only turns HTML into PDF bytes)."""
-    results: list[tuple[bytes, int]] = []
+    results: dict[int, tuple[bytes, int]] = {}
 
-    def done(result: tuple[bytes, int]) -> None:
-        results.append(result)
+    def done(index: int, result: tuple[bytes, int]) -> None:
+        results[index] = result
         if on_progress:
-            on_progress("layout", sum(pages for _content, pages in results))
+            on_progress("layout", sum(pages for _content, pages in results.values()))
 
     workers = _workers(len(html_editions))
     warm_glyph_maps(font_files())
+    if on_progress:
+        on_progress("layout", 0)
     if workers == 1:
-        for html in html_editions:
-            done(_edition_pdf(html))
-        return results
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for future in [pool.submit(_edition_pdf, html) for html in html_editions]:  # reported in edition order
-            done(future.result())
-    return results
+        for index, html in enumerate(html_editions):
+            done(index, _edition_pdf(html))
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_edition_pdf, html): index for index, html in enumerate(html_editions)}
+            for future in as_completed(futures):  # the pages count grows as soon as either edition is done
+                done(futures[future], future.result())
+    return [results[index] for index in range(len(html_editions))]
 
 
 def _join(pdfs: list[tuple[bytes, int]], *, on_progress: ProgressCallback | None) -> BuiltPdf:

@@ -34,9 +34,9 @@ def test_build_report_writes_each_phase_and_the_pages_laid_out(review, focal_poi
     report.refresh_from_db()
     phases = [phase for phase, _pages in progress.rows]
     layout_pages = [pages_done for phase, pages_done in progress.rows if phase == "layout"]
-    assert phases == ["gathering", "layout", "layout", "writing"]  # one layout per edition: Arabic, English
+    assert phases == ["gathering", "layout", "layout", "layout", "writing"]  # layout starts, then one per edition
     assert progress.rows[0] == ("gathering", 0)
-    assert 0 < layout_pages[0] < layout_pages[1] == pages
+    assert 0 == layout_pages[0] < layout_pages[1] < layout_pages[2] == pages
     assert progress.rows[-1] == ("writing", pages)
     assert (report.status, report.phase, report.pages_done) == ("done", "", pages)
     assert report.file.read(5) == b"%PDF-"
