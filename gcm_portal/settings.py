@@ -262,3 +262,7 @@ TASKS = {
         "QUEUES": ["default"],
     },
 }
+
+# A report's editions are laid out side by side in forked processes, one per edition and per core;
+# 1 builds them one after the other in the worker itself.
+REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)

@@ -114,7 +114,7 @@ def _edition_pdf(html: str) -> tuple[bytes, int]:
 def _workers(editions: int) -> int:
     """Processes for the editions: at most one per edition and per core; REPORT_PDF_WORKERS (a setting,
     default 2) caps them, 1 lays the editions out one after the other in this process."""
-    return max(1, min(editions, len(os.sched_getaffinity(0)), getattr(settings, "REPORT_PDF_WORKERS", 2)))
+    return max(1, min(editions, len(os.sched_getaffinity(0)), settings.REPORT_PDF_WORKERS))
 
 
 def _edition_pdfs(html_editions: list[str], *, on_progress: ProgressCallback | None) -> list[tuple[bytes, int]]:
