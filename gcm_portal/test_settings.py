@@ -4,7 +4,9 @@ The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL points t
 (`make test` does both when TEST_DATABASE_URL is set).
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789-abcdefghij")
@@ -15,6 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gcm-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)  # forked report workers leave by os._exit
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
