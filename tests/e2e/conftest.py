@@ -4,7 +4,6 @@ We launch Debian's Chromium rather than a browser Playwright downloads: the down
 available on every machine the suite runs on, and `make install` installs the package.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -58,3 +57,29 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_cycle(transactional_db):
+    """Reference data and the open cycle arab-2028 with its template. Rows must be committed for the
+    live server's thread to see them, hence transactional_db."""
+    import datetime
+
+    from django.utils import timezone
+
+    from reviews.services.reference import cycle_create, reference_load
+
+    reference_load()
+    return cycle_create(
+        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
+        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
+    )
+
+
+@pytest.fixture
+def escwa_reviewer(open_cycle):
+    from reviews.models import Organisation
+    from tests import factories
+
+    return factories.ReviewerFactory(username="reviewer-escwa", first_name="Omar", last_name="Haddad",
+                                     organisation=Organisation.objects.get(code="escwa"))

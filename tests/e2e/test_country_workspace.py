@@ -5,47 +5,30 @@ the contributor fills that objective in English; the focal point completes what 
 lists as missing and submits.
 """
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from reviews.models import Answer, Country, Objective, Review, ReviewObjective, ReviewVersion
-from reviews.services.reference import cycle_create, reference_load
 from tests import factories
+from tests.e2e.steps import sign_in
 
 pytestmark = [pytest.mark.e2e]
 
-PASSWORD = "correct-horse-battery"  # every user the factories create has it
 ARABIC_ANSWER = "اعتمدت المنهجية على مشاورات وطنية مع الوزارات ومنظمات المجتمع المدني."
 MAX_MISSING_ROUNDS = 10  # more than the pages holding required items: a list that never empties fails
 
 
 @pytest.fixture
-def jordan(transactional_db):
+def jordan(open_cycle):
     """Reference data, the open cycle with its template, and Jordan's focal point and contributor.
     Rows must be committed for the live server's thread to see them, hence transactional_db."""
-    reference_load()
-    cycle_create(
-        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
-        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
-    )
     country = Country.objects.get(iso2="JO")
     return {
         "focal_point": factories.FocalPointFactory(username="fp-jo", country=country),
         "contributor": factories.ContributorFactory(username="contrib-jo", country=country),
     }
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/ar/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/ar/$"))
 
 
 def prompt_section(page: Page, code: str):

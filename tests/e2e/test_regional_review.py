@@ -6,22 +6,19 @@ reads the reason and the shared comment, never the internal note, revises the an
 resubmits. The reviewer compares the two versions, reads the answer's history, and accepts.
 """
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from reviews.models import Answer, ChangeLog, Comment, Country, Organisation, Review, ReviewEvent
-from reviews.services.reference import cycle_create, reference_load
+from reviews.models import Answer, ChangeLog, Comment, Country, Review, ReviewEvent
 from reviews.services.submission import review_open, review_submit
 from tests import factories
+from tests.e2e.steps import sign_in
 from tests.reviews.conftest import review_complete
 
 pytestmark = [pytest.mark.e2e]
 
-PASSWORD = "correct-horse-battery"  # every user the factories create has it
 SHARED_COMMENT = "Please add figures for 2024"
 INTERNAL_COMMENT = "Internal note: check these figures against the ESCWA labour migration database."
 REASON = "Objective 1 needs the figures for 2024: see the comment beside answer 3.a."
@@ -32,31 +29,16 @@ Status = Review.Status
 
 
 @pytest.fixture
-def tunisia_submitted(transactional_db):
+def tunisia_submitted(open_cycle, escwa_reviewer):
     """Reference data, the open cycle, Tunisia's focal point, the ESCWA reviewer, and Tunisia's
     complete review (objective 1 reported) submitted once. Rows are committed for the live server."""
-    reference_load()
-    cycle = cycle_create(
-        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
-        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
-    )
+    cycle, reviewer = open_cycle, escwa_reviewer
     focal_point = factories.FocalPointFactory(username="fp-tn", first_name="Leila", last_name="Trabelsi",
                                               country=Country.objects.get(iso2="TN"))
-    reviewer = factories.ReviewerFactory(username="reviewer-escwa", first_name="Omar", last_name="Haddad",
-                                         organisation=Organisation.objects.get(code="escwa"))
     review = review_open(cycle=cycle, user=focal_point)
     review_complete(review, focal_point, objective_numbers=(1,))
     review_submit(review=review, user=focal_point)
     return {"review": review, "focal_point": focal_point, "reviewer": reviewer}
-
-
-def sign_in(page: Page, username: str, *, language: str) -> None:
-    page.goto(f"/{language}/accounts/login/")
-    expect(page.locator("html")).to_have_attribute("lang", language)
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(rf"/{language}/$"))
 
 
 def prompt_section(page: Page, code: str):

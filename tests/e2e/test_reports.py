@@ -7,7 +7,6 @@ backend (the suite's settings use the immediate backend): the request only enque
 with the real report_pdf, and the page learns of it by polling.
 """
 
-import datetime
 import re
 import threading
 import time
@@ -19,14 +18,12 @@ from django.utils.translation import gettext, pgettext
 from django_tasks_db.management.commands.db_worker import Worker
 from playwright.sync_api import Page, expect
 
-from reviews.models import Country, GeneratedReport, Organisation
-from reviews.services.reference import cycle_create, reference_load
+from reviews.models import Country, GeneratedReport
 from tests import factories
+from tests.e2e.steps import sign_in
 from tests.reviews.reports_content import accept
 
 pytestmark = [pytest.mark.e2e]
-
-PASSWORD = "correct-horse-battery"  # every user the factories create has it
 
 
 def _ar(english: str, context: str = "") -> str:
@@ -35,15 +32,9 @@ def _ar(english: str, context: str = "") -> str:
 
 
 @pytest.fixture
-def three_accepted(transactional_db):
+def three_accepted(open_cycle, escwa_reviewer):
     """Reference data, the open cycle, the ESCWA reviewer and three accepted reviews (committed)."""
-    reference_load()
-    cycle = cycle_create(
-        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
-        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
-    )
-    reviewer = factories.ReviewerFactory(username="reviewer-escwa", first_name="Omar", last_name="Haddad",
-                                         organisation=Organisation.objects.get(code="escwa"))
+    cycle, reviewer = open_cycle, escwa_reviewer
     for iso2 in ("TN", "JO", "EG"):
         focal_point = factories.FocalPointFactory(username=f"fp-{iso2.lower()}",
                                                   country=Country.objects.get(iso2=iso2))
@@ -76,14 +67,6 @@ def worker(settings):
     for loop, thread in started:
         loop.running = False
         thread.join(timeout=60)
-
-
-def sign_in(page: Page, username: str, *, language: str) -> None:
-    page.goto(f"/{language}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(rf"/{language}/$"))
 
 
 def watch_progress(page: Page, row) -> list[tuple[str, str, str]]:

@@ -6,22 +6,19 @@ features Tunisia's good practice, and previews the chapter: in Arabic it reads t
 it shows the Arabic text marked "Only in Arabic" until the English text is written.
 """
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from reviews.models import ChapterCitation, Country, Organisation, ReviewObjective, SynthesisChange, SynthesisChapter
-from reviews.services.reference import cycle_create, reference_load
+from reviews.models import ChapterCitation, Country, ReviewObjective, SynthesisChange, SynthesisChapter
 from reviews.services.submission import review_open, review_submit
 from tests import factories
+from tests.e2e.steps import sign_in
 from tests.reviews.conftest import review_complete
 
 pytestmark = [pytest.mark.e2e]
 
-PASSWORD = "correct-horse-battery"  # every user the factories create has it
 ARABIC = "حسّنت بلدان المنطقة جمع بيانات الهجرة وتبادلها."
 ENGLISH = "Countries of the region improved how they collect and share migration data."
 NOTE = "مسح القوى العاملة"
@@ -29,16 +26,10 @@ PRACTICE = "المرصد الوطني للهجرة"
 
 
 @pytest.fixture
-def two_submitted(transactional_db):
+def two_submitted(open_cycle, escwa_reviewer):
     """Reference data, the open cycle, the ESCWA reviewer, and the submitted reviews of Tunisia and
     Jordan (objective 1, round table 4, reported); Tunisia has a good practice on it."""
-    reference_load()
-    cycle = cycle_create(
-        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
-        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
-    )
-    reviewer = factories.ReviewerFactory(username="reviewer-escwa", first_name="Omar", last_name="Haddad",
-                                         organisation=Organisation.objects.get(code="escwa"))
+    cycle, reviewer = open_cycle, escwa_reviewer
     reviews = {}
     for iso2 in ("TN", "JO"):
         focal_point = factories.FocalPointFactory(username=f"fp-{iso2.lower()}",
@@ -51,14 +42,6 @@ def two_submitted(transactional_db):
         review_objective=ReviewObjective.objects.get(review=reviews["TN"], objective__number=1), title=PRACTICE,
         description="منصة وطنية لتبادل بيانات الهجرة بين الوزارات.")
     return {"cycle": cycle, "reviewer": reviewer, "reviews": reviews, "practice": practice}
-
-
-def sign_in(page: Page, username: str, *, language: str) -> None:
-    page.goto(f"/{language}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    expect(page).to_have_url(re.compile(rf"/{language}/$"))
 
 
 def type_and_wait_saved(page: Page, name: str, text: str) -> None:

@@ -6,31 +6,22 @@ later signs in with one of them. A focal point opens a review's overview with it
 On every page the browser must report no Content Security Policy violation.
 """
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
 from accounts import two_factor
 from reviews.models import Country, Organisation
-from reviews.services.reference import cycle_create, reference_load
 from tests import factories
+from tests.e2e.steps import sign_in
 
 pytestmark = [pytest.mark.e2e]
 
-PASSWORD = "correct-horse-battery"  # every user the factories create has it
-
 
 @pytest.fixture
-def people(transactional_db):
-    reference_load()
-    cycle_create(
-        slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
-        submission_deadline=timezone.localdate() + datetime.timedelta(days=60), is_open=True,
-    )
+def people(open_cycle):
     organiser = factories.OrganiserFactory(username="organiser")
     two_factor.two_factor_policy_update(actor=organiser, require_reviewers=True, require_organisers=False,
                                         require_country_teams=False)
@@ -48,18 +39,11 @@ def watch_policy_violations(page: Page) -> list[str]:
     return violations
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/ar/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-
-
 def test_reviewer_enrols_then_signs_in_with_a_recovery_code(people, new_page):
     page = new_page()
     violations = watch_policy_violations(page)
 
-    sign_in(page, "reviewer-iom")
+    sign_in(page, "reviewer-iom", lands_home=False)
     expect(page).to_have_url(re.compile(r"/ar/accounts/two-factor/\?next=%2Far%2F$"))
     expect(page.locator(".two-factor-qr svg")).to_be_visible()
     device = two_factor.totp_device_pending(user=people["reviewer"])
@@ -76,7 +60,7 @@ def test_reviewer_enrols_then_signs_in_with_a_recovery_code(people, new_page):
     expect(page).to_have_url(re.compile(r"/ar/reviews/notifications/$"))
 
     page.click("nav form[action$='/logout/'] button")
-    sign_in(page, "reviewer-iom")
+    sign_in(page, "reviewer-iom", lands_home=False)
     expect(page).to_have_url(re.compile(r"/ar/accounts/two-factor/verify/\?next=%2Far%2F$"))
     page.fill("#id_code", codes[0])
     page.click("main form button[type=submit]")
@@ -90,7 +74,7 @@ def test_progress_bars_draw_without_inline_styles(people, new_page):
     page = new_page()
     violations = watch_policy_violations(page)
 
-    sign_in(page, "fp-jo")
+    sign_in(page, "fp-jo", lands_home=False)
     expect(page).to_have_url(re.compile(r"/ar/$"))
     page.click('form[action$="/reviews/open/arab-2028/"] button[type=submit]')
     expect(page).to_have_url(re.compile(r"/ar/reviews/[0-9a-f-]{36}/$"))
