@@ -113,6 +113,7 @@ class SecurityEvent(models.Model):
         RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated", _("Recovery codes regenerated")
         RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
         TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor login reset by an organiser")
+        LOCKOUT_RESET = "lockout_reset", _("Sign-in lockout lifted by an organiser")
 
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices)
     actor = models.ForeignKey(

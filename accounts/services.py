@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import COUNTRY_ROLES, Role
+from axes.utils import reset as axes_reset
+
+from accounts.models import COUNTRY_ROLES, Role, SecurityEvent
 from reviews.models import Country, Organisation
+from reviews.services.errors import NotAllowed
 
 User = get_user_model()
 
@@ -126,3 +129,17 @@ def user_set_active(*, user: User, is_active: bool, actor: User) -> User:
     user.is_active = is_active
     user.save(update_fields=["is_active"])
     return user
+
+
+@transaction.atomic
+def user_lockout_reset(*, user: User, actor: User) -> int:
+    """An organiser lifts the lockout of a username after too many wrong passwords: the failures
+    recorded for that username are deleted (django-axes' own reset) and the change is recorded.
+    Returns how many failure records were removed. A lockout of an address is left as it is."""
+    if not actor.is_organiser:
+        raise NotAllowed(_("Only organisers can unlock an account."))
+    removed = axes_reset(username=user.username)
+    SecurityEvent.objects.create(
+        kind=SecurityEvent.Kind.LOCKOUT_RESET, actor=actor, subject=user, detail=f"records={removed}",
+    )
+    return removed

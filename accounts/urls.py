@@ -10,5 +10,6 @@ urlpatterns = [
     path("<uuid:uid>/", views.user_edit, name="user_edit"),
     path("<uuid:uid>/active/", views.user_toggle_active, name="user_toggle_active"),
     path("<uuid:uid>/two-factor/reset/", views.two_factor_reset, name="two_factor_reset"),
+    path("<uuid:uid>/lockout/reset/", views.lockout_reset, name="lockout_reset"),
     path("security/", views.security_settings, name="security_settings"),
 ]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import services, two_factor
+from accounts import selectors, services, two_factor
 from accounts.forms import TwoFactorPolicyForm, UserForm
 from accounts.models import Role, SecurityEvent
 from reviews.services.errors import DomainError
@@ -30,7 +30,9 @@ def user_list(request):
     role = request.GET.get("role")
     if role:
         users = users.filter(role=role)
-    return render(request, "accounts/user_list.html", {"users": users, "role": role, "role_choices": Role.choices})
+    return render(request, "accounts/user_list.html", {
+        "users": users, "role": role, "role_choices": Role.choices, "lockouts": selectors.lockouts_by_username(),
+    })
 
 
 @login_required
@@ -79,6 +81,7 @@ def user_edit(request, uid):
             return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {
         "form": form, "edited_user": user, "has_two_factor": two_factor.two_factor_enabled(user),
+        "lockout": selectors.user_lockout(user=user),
     })
 
 
@@ -133,4 +136,19 @@ def two_factor_reset(request, uid):
     else:
         messages.success(request, _("Two-factor login of %(username)s was reset. They sign in with their password "
                                     "and set it up again.") % {"username": user.username})
+    return redirect("accounts:user_edit", uid=user.uid)
+
+
+@login_required
+@require_POST
+def lockout_reset(request, uid):
+    """A user locked out by wrong passwords needs to sign in before the cool-off ends."""
+    _require_organiser(request)
+    user = get_object_or_404(users_visible_to(request.user), uid=uid)
+    try:
+        services.user_lockout_reset(user=user, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(username)s was unlocked and can sign in again.") % {"username": user.username})
     return redirect("accounts:user_edit", uid=user.uid)

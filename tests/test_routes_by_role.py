@@ -76,6 +76,7 @@ EXPECTED: dict[str, tuple] = {
     "accounts:user_edit":                    (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
     "accounts:user_toggle_active":           (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
     "accounts:two_factor_reset":             (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
+    "accounts:lockout_reset":                (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
     "accounts:security_settings":            (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
     "reviews:open":                          (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT,      403,      403),
     "reviews:overview":                      (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
@@ -214,6 +215,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "accounts:user_edit": {"uid": unassigned.uid},
         "accounts:user_toggle_active": {"uid": unassigned.uid},
         "accounts:two_factor_reset": {"uid": unassigned.uid},
+        "accounts:lockout_reset": {"uid": unassigned.uid},
         "reviews:practice": {"uid": practice.uid},
         **{name: {"uid": chapter.uid} for name in _named_routes() if name.startswith("reviews:synthesis_")},
     }

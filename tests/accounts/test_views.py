@@ -245,3 +245,65 @@ def test_user_list_shows_who_uses_two_factor(client, organiser, reviewer, enrol)
     users = client.get("/en/users/").context["users"]
 
     assert {user.username: user.has_two_factor for user in users} == {"organiser": False, "reviewer-escwa": True}
+
+
+def _lock_out(client, username):
+    for n in range(5):
+        client.post("/en/accounts/login/", {"username": username, "password": "wrong-guess"},
+                    REMOTE_ADDR=f"10.0.0.{n}")
+
+
+LOCKOUT_TEXTS = {
+    "en": ("Locked out after 5 wrong passwords, the last at", "Unlock", "fp-eg was unlocked and can sign in again.",
+           "This user is not locked out.", "Locked out"),
+    "ar": ("أُوقف تسجيل الدخول بعد 5 محاولات بكلمة مرور خاطئة، آخرها في", "رفع الإيقاف",
+           "رُفع الإيقاف عن fp-eg ويمكنه تسجيل الدخول مجددًا.", "تسجيل دخول هذا المستخدم غير موقوف.",
+           "موقوف مؤقتًا"),
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_organiser_sees_a_lockout_and_unlocks(client, organiser, focal_point, language):
+    import time_machine
+
+    from accounts.models import SecurityEvent
+    from tests.accounts.conftest import MOMENT
+
+    locked, button, done, not_locked, badge = LOCKOUT_TEXTS[language]
+    with time_machine.travel(MOMENT, tick=False):
+        _lock_out(client, "fp-eg")
+        client.force_login(organiser)
+        list_page = " ".join(client.get(f"/{language}/users/").content.decode().split())
+        edit_page = " ".join(client.get(f"/{language}/users/{focal_point.uid}/").content.decode().split())
+
+        response = client.post(f"/{language}/users/{focal_point.uid}/lockout/reset/", follow=True)
+        page = " ".join(response.content.decode().split())
+        client.logout()
+        login = client.post(f"/{language}/accounts/login/",
+                            {"username": "fp-eg", "password": "correct-horse-battery"}, REMOTE_ADDR="10.0.9.9")
+
+    assert badge in list_page
+    assert (locked in edit_page, button in edit_page) == (True, True)
+    assert response.redirect_chain == [(f"/{language}/users/{focal_point.uid}/", 302)]
+    assert (done in page, not_locked in page) == (True, True)
+    assert SecurityEvent.objects.filter(kind=SecurityEvent.Kind.LOCKOUT_RESET).values_list(
+        "actor", "subject").get() == (organiser.pk, focal_point.pk)
+    assert login.status_code == 302
+
+
+@pytest.mark.parametrize("user_fixture", ["reviewer", "other_focal_point"])
+def test_lockout_reset_is_for_organisers_only(client, focal_point, user_fixture, request):
+    from accounts.selectors import user_lockout
+
+    _lock_out(client, "fp-eg")
+    client.force_login(request.getfixturevalue(user_fixture))
+
+    response = client.post(f"/en/users/{focal_point.uid}/lockout/reset/")
+
+    assert (response.status_code, user_lockout(user=focal_point) is not None) == (403, True)
+
+
+def test_lockout_reset_refuses_get(client, organiser, reviewer):
+    client.force_login(organiser)
+
+    assert client.get(f"/en/users/{reviewer.uid}/lockout/reset/").status_code == 405
