@@ -59,12 +59,14 @@ run: demo
 	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set.
+# The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set, each spread over
+# TEST_WORKERS processes (pytest-xdist; each has its own test database). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: messages
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== again on PostgreSQL =="; \
-	  DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -q -p no:cacheprovider; \
+	  DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS); \
 	fi
 
 check-deploy: install
