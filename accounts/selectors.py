@@ -5,8 +5,12 @@ from datetime import datetime
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Max, Sum
+from django.db.models import Exists, Max, OuterRef, QuerySet, Sum
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import SecurityEvent
+from reviews.selectors import users_visible_to
 
 
 @dataclass(frozen=True)
@@ -32,3 +36,16 @@ def lockouts_by_username() -> dict[str, Lockout]:
 def user_lockout(*, user) -> Lockout | None:
     """The user's current lockout, or None if they may sign in."""
     return lockouts_by_username().get(user.username)
+
+
+def users_for_organiser(*, user, role: str = "") -> QuerySet:
+    """The users list: whom `user` may manage, with whether each has a confirmed second factor."""
+    users = users_visible_to(user).annotate(
+        has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+    )
+    return users.filter(role=role) if role else users
+
+
+def security_events_recent(*, limit: int = 50) -> QuerySet[SecurityEvent]:
+    """The latest security events, newest first (the model's ordering), with who acted on whom."""
+    return SecurityEvent.objects.select_related("actor", "subject")[:limit]

@@ -5,12 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from django.db.models import Exists, OuterRef
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from accounts import selectors, services, two_factor
 from accounts.forms import TwoFactorPolicyForm, UserForm
-from accounts.models import Role, SecurityEvent
+from accounts.models import Role
 from reviews.services.errors import DomainError
 from reviews.rules import can_manage_users
 from reviews.selectors import users_visible_to
@@ -24,12 +21,8 @@ def _require_organiser(request):
 @login_required
 def user_list(request):
     _require_organiser(request)
-    users = users_visible_to(request.user).annotate(
-        has_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-    )
-    role = request.GET.get("role")
-    if role:
-        users = users.filter(role=role)
+    role = request.GET.get("role") or ""
+    users = selectors.users_for_organiser(user=request.user, role=role)
     return render(request, "accounts/user_list.html", {
         "users": users, "role": role, "role_choices": Role.choices, "lockouts": selectors.lockouts_by_username(),
     })
@@ -119,7 +112,7 @@ def security_settings(request):
         else:
             messages.success(request, _("The security settings were saved. They apply from each user's next login."))
             return redirect("accounts:security_settings")
-    events = SecurityEvent.objects.select_related("actor", "subject")[:50]
+    events = selectors.security_events_recent()
     return render(request, "accounts/security_settings.html", {"form": form, "policy": policy, "events": events})
 
 
