@@ -6,7 +6,7 @@ Every row records who changed it last and when.
 """
 
 import uuid
-from dataclasses import dataclass
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -59,18 +59,14 @@ class TrackedRow(models.Model):
         abstract = True
 
 
-@dataclass(frozen=True)
-class ShownText:
+class ShownText(TypedDict):
     """A bilingual text as one page or edition shows it: in that language, or in the other one with
-    `only_in` set, so a missing translation is said, never silently dropped."""
+    `only_in` set, so a missing translation is said, never silently dropped. A plain dict: templates
+    and the PDF data read it alike."""
 
     text: str
     lang: str
-    only_in: str = ""  # "ar" or "en" when the wanted language has no text
-
-    @property
-    def dir(self) -> str:
-        return "rtl" if self.lang == Language.AR else "ltr"
+    only_in: str | None  # "ar" or "en" when the wanted language has no text
 
 
 def text_in(*, text_ar: str, text_en: str, language: str) -> ShownText:
@@ -78,11 +74,11 @@ def text_in(*, text_ar: str, text_en: str, language: str) -> ShownText:
     snapshots (plain dicts) as well as on rows."""
     texts = {Language.AR: (text_ar or "").strip(), Language.EN: (text_en or "").strip()}
     if texts[language]:
-        return ShownText(text=texts[language], lang=language)
+        return ShownText(text=texts[language], lang=language, only_in=None)
     other = Language.EN if language == Language.AR else Language.AR
     if texts[other]:
         return ShownText(text=texts[other], lang=other, only_in=other)
-    return ShownText(text="", lang=language)
+    return ShownText(text="", lang=language, only_in=None)
 
 
 def original_language_of(*, original_language: str | None, text_ar: str, text_en: str) -> str:

@@ -124,7 +124,7 @@ def _answer(content: dict, code: str, language: str) -> ShownText | None:
     for answer in content.get("answers", []):
         if answer["prompt"] == code and not answer["objective"]:
             text = text_in(text_ar=answer["text_ar"], text_en=answer["text_en"], language=language)
-            return text if text.text else None
+            return text if text["text"] else None
     return None
 
 

@@ -5,7 +5,11 @@ A view module imports from here, never from another view module.
 
 import uuid
 
+from django.http import JsonResponse
 from django.utils import formats, timezone
+
+from reviews.models.content import BilingualText
+from reviews.services.errors import EditConflict
 
 
 def uuid_or_none(value) -> uuid.UUID | None:
@@ -26,3 +30,30 @@ def posted_int(data, name: str) -> int:
 def short_datetime(moment) -> str:
     """A moment as a JSON answer shows it: local time, short format, "" when there is none."""
     return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+
+
+# --- the autosave of a bilingual text (static/js/autosave.js): one contract for answers and the synthesis ---
+
+
+def autosave_saved(row: BilingualText) -> JsonResponse:
+    """200: the text was saved; the editor keeps the new version for its next save."""
+    return JsonResponse({
+        "ok": True, "version": row.version, "original_language": row.original_language,
+        "updated_by": str(row.updated_by or ""), "updated_at": short_datetime(row.updated_at),
+    })
+
+
+def autosave_conflict(conflict: EditConflict) -> JsonResponse:
+    """409: somebody saved in between; the texts stored now go back so the editor can merge, not overwrite."""
+    stored = conflict.current
+    return JsonResponse({
+        "ok": False, "conflict": True, "message": conflict.message, "version": stored.version,
+        "text_ar": stored.text_ar, "text_en": stored.text_en,
+        "updated_by": str(stored.updated_by or ""), "updated_at": short_datetime(stored.updated_at),
+    }, status=409)
+
+
+def autosave_invalid(form) -> JsonResponse:
+    """400: the form refused the input (a text too long, unreadable characters), field by field."""
+    return JsonResponse({"ok": False, "errors": {name: [str(error) for error in errors]
+                                                 for name, errors in form.errors.items()}}, status=400)

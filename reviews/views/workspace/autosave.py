@@ -10,7 +10,7 @@ from reviews import forms, rules
 from reviews.models import GuidingPrompt, Objective
 from reviews.services import answers as answer_services
 from reviews.services.errors import EditConflict, NotAllowed
-from reviews.views.http import posted_int, short_datetime as _when
+from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_int
 from reviews.views.workspace.common import review_for as _review_for
 
 
@@ -28,8 +28,7 @@ def answer_save(request, uid, prompt_uid):
         return JsonResponse({"ok": False, "message": _("You cannot edit this answer.")}, status=403)
     form = forms.AnswerForm(request.POST, prefix=f"p{prompt.pk}")
     if not form.is_valid():
-        return JsonResponse({"ok": False, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}},
-                            status=400)
+        return autosave_invalid(form)
     data = form.cleaned_data
     try:
         answer = answer_services.answer_save(
@@ -37,15 +36,7 @@ def answer_save(request, uid, prompt_uid):
             text_en=data["text_en"], original_language=data["original_language"], base_version=data["version"],
         )
     except EditConflict as conflict:
-        current = conflict.current
-        return JsonResponse({
-            "ok": False, "conflict": True, "message": conflict.message, "version": current.version,
-            "text_ar": current.text_ar, "text_en": current.text_en,
-            "updated_by": str(current.updated_by or ""), "updated_at": _when(current.updated_at),
-        }, status=409)
+        return autosave_conflict(conflict)
     except NotAllowed as error:
         return JsonResponse({"ok": False, "message": error.message}, status=403)
-    return JsonResponse({
-        "ok": True, "version": answer.version, "original_language": answer.original_language,
-        "updated_by": str(answer.updated_by or ""), "updated_at": _when(answer.updated_at),
-    })
+    return autosave_saved(answer)

@@ -57,12 +57,7 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
         answer = answers.get(prompt.pk)
         can_edit = rules.can_edit_section(request.user, review, part_number=part_number,
                                           objective_id=objective.pk if objective else None, assignments=assignments)
-        form = forms.AnswerForm(initial={
-            "text_ar": answer.text_ar if answer else "",
-            "text_en": answer.text_en if answer else "",
-            "original_language": answer.original_language if answer else "",
-            "version": answer.version if answer else 0,
-        }, prefix=f"p{prompt.pk}")
+        form = forms.AnswerForm(instance=answer, prefix=f"p{prompt.pk}")
         blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit,
                        "anchor": answer_anchor(prompt, objective)})
     return blocks
