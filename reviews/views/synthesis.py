@@ -127,9 +127,6 @@ def _text_initial(item) -> dict:
 def overview(request, slug):
     _check_staff(request)
     cycle = _cycle(request, slug)
-    # The standard chapters follow from the cycle and the round tables: the first visit creates them,
-    # so the page never shows half a report. Later visits find them all and write nothing.
-    synthesis_services.synthesis_chapters_ensure(cycle=cycle)
     return render(request, "reviews/synthesis/overview.html", {
         "cycle": cycle, "chapters": synthesis_chapters(user=request.user, cycle=cycle),
     })
