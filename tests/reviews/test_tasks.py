@@ -54,5 +54,5 @@ def test_build_report_records_a_failure(submitted_review, focal_point, other_foc
 
     report.refresh_from_db()
     assert (report.status, bool(report.file)) == (GeneratedReport.Status.FAILED, False)
-    assert report.error == f"Http404: {raised.value}"
+    assert report.error == f"NotFound: {raised.value}"
     assert report.finished_at is not None
