@@ -16,6 +16,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
+from reviews.tables import TABLES
 
 
 @dataclass
@@ -177,8 +178,6 @@ def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> 
 def review_full(review: Review) -> dict:
     """The whole review for the one-page preview: parts with their answers, then each reported
     objective with its answers, details, practices and indicators. A fixed number of queries."""
-    from reviews.tables import TABLES  # imported here: the registry imports the forms
-
     parts = template_parts(review)
     answers = {
         (answer.prompt_id, answer.objective_id): answer

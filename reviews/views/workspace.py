@@ -32,6 +32,7 @@ from reviews.services import rows as row_services
 from reviews.services import submission as submission_services
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.tables import TABLES, TABLES_BY_PART
+from reviews.views.table_forms import table_form
 
 
 def uuid_or_none(value) -> uuid.UUID | None:
@@ -109,11 +110,11 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
                                           objective_id=objective_id, assignments=assignments)
         rows = []
         for row in ws.table_rows(table, review, review_objective):
-            form = table.make_form(review, instance=row)
+            form = table_form(table, review, instance=row)
             if bound is not None and bound.prefix == form.prefix:
                 form = bound
             rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
-        new_form = table.make_form(review, instance=table.new_row(review, review_objective))
+        new_form = table_form(table, review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
         if can_edit:
@@ -302,7 +303,7 @@ def row_save(request, uid, kind, row_uid=None):
     else:
         instance = table.new_row(review, parent)
     _check_may_edit(request, review, part_number=table.part_number, objective_id=parent.objective_id if parent else None)
-    form = table.make_form(review, instance=instance, data=request.POST)
+    form = table_form(table, review, instance=instance, data=request.POST)
     if form.is_valid():
         try:
             row_services.row_save(
