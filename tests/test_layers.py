@@ -67,3 +67,10 @@ def test_no_private_name_is_imported_from_another_module():
                 found |= {(str(path.relative_to(ROOT)), f"{node.module}.{alias.name}") for alias in node.names
                           if alias.name.startswith("_") and alias.name != "_"}  # "_" is gettext
     assert found - PRIVATE_IMPORTS_PENDING == set()
+
+
+def test_demo_content_is_data_apart_from_the_logic():
+    """reviews/demo/content.py holds the demo's plans and texts; what writes them is in build.py."""
+    tree = ast.parse((REVIEWS / "demo" / "content.py").read_text(encoding="utf-8"))
+    functions = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    assert (functions, _reaching([REVIEWS / "demo" / "content.py"], ("reviews.services", "reviews.demo"))) == ([], {})
