@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.models import (
+    Answer,
     Consultation,
     GoodPractice,
     GovernmentEntity,
@@ -18,8 +19,8 @@ from reviews.models import (
     PlanStatus,
     Policy,
     ReviewObjective,
+    SynthesisChapter,
 )
-from reviews.models.content import TEXT_MAX
 
 # Units for which a negative value cannot be right (a share, a count, a rate, a score).
 NON_NEGATIVE_UNITS = {"%", "count", "persons", "per 100,000", "score", "usd", "number"}
@@ -31,13 +32,41 @@ def _no_future_year(year):
     return year
 
 
-class AnswerForm(SafeInputFormMixin, forms.Form):
-    text_ar = forms.CharField(label=_("Arabic"), required=False, max_length=TEXT_MAX, strip=False,
-                              widget=forms.Textarea(attrs={"rows": 5, "dir": "rtl", "lang": "ar"}))
-    text_en = forms.CharField(label=_("English"), required=False, max_length=TEXT_MAX, strip=False,
-                              widget=forms.Textarea(attrs={"rows": 5, "dir": "ltr", "lang": "en"}))
-    original_language = forms.ChoiceField(label=_("Original language"), choices=Language.choices, required=False)
+class AnswerForm(SafeInputFormMixin, forms.ModelForm):
+    """The form of a bilingual text, an answer's here (SynthesisTextForm differs only in its model):
+    the fields, their labels and length limits come from the model, and templates/includes/
+    bilingual_text_form.html renders it for static/js/autosave.js. Views hand cleaned_data to a service."""
+
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Answer
+        fields = ["text_ar", "text_en", "original_language"]
+        labels = {"text_ar": _("Arabic"), "text_en": _("English"), "original_language": _("Original language")}
+        widgets = {"text_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar"}),
+                   "text_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("text_ar", "text_en"):
+            self.fields[name].strip = False
+        # Left empty, the service takes the first language written ("automatic").
+        self.fields["original_language"].required = False
+        self.fields["original_language"].choices = [("", _("automatic")), *Language.choices]
+        if not self.instance.is_written:
+            self.initial["original_language"] = ""
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
+
+    @property
+    def texts(self) -> list:
+        return [self["text_ar"], self["text_en"]]
+
+
+class SynthesisTextForm(AnswerForm):
+    """A text of the regional synthesis (a chapter's or an objective's): the same form, the synthesis's length."""
+
+    class Meta(AnswerForm.Meta):
+        model = SynthesisChapter
 
 
 class VersionedModelForm(SafeInputFormMixin, forms.ModelForm):

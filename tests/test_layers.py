@@ -53,10 +53,6 @@ def test_lower_layers_and_the_report_raise_no_http_errors():
     assert _reaching(_modules(*LOWER, "report"), ("django.http.Http404", "django.shortcuts")) == {}
 
 
-# Being replaced by another change of the same refactor (the shared text form of the audit trail).
-PRIVATE_IMPORTS_PENDING = {("reviews/services/synthesis.py", "reviews.services.audit._text")}
-
-
 def test_no_private_name_is_imported_from_another_module():
     found = set()
     for path in sorted(ROOT.glob("*/**/*.py")):
@@ -66,7 +62,7 @@ def test_no_private_name_is_imported_from_another_module():
             if isinstance(node, ast.ImportFrom) and node.module:
                 found |= {(str(path.relative_to(ROOT)), f"{node.module}.{alias.name}") for alias in node.names
                           if alias.name.startswith("_") and alias.name != "_"}  # "_" is gettext
-    assert found - PRIVATE_IMPORTS_PENDING == set()
+    assert found == set()
 
 
 def test_demo_content_is_data_apart_from_the_logic():

@@ -6,6 +6,7 @@ Every row records who changed it last and when.
 """
 
 import uuid
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -43,10 +44,78 @@ class TranslationStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
 
 
-class TranslatedText:
-    """Behaviour shared by every text kept in Arabic and English (answers, synthesis chapters):
-    the translation is the text in the language other than the original, and its status is
-    derived from it and from the verification mark."""
+class TrackedRow(models.Model):
+    """Columns every editable row shares: opaque id, version for optimistic locking, last change."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ShownText(TypedDict):
+    """A bilingual text as one page or edition shows it: in that language, or in the other one with
+    `only_in` set, so a missing translation is said, never silently dropped. A plain dict: templates
+    and the PDF data read it alike."""
+
+    text: str
+    lang: str
+    only_in: str | None  # "ar" or "en" when the wanted language has no text
+
+
+def text_in(*, text_ar: str, text_en: str, language: str) -> ShownText:
+    """The text in `language`, or the other language's text marked "only in"; works on stored
+    snapshots (plain dicts) as well as on rows."""
+    texts = {Language.AR: (text_ar or "").strip(), Language.EN: (text_en or "").strip()}
+    if texts[language]:
+        return ShownText(text=texts[language], lang=language, only_in=None)
+    other = Language.EN if language == Language.AR else Language.AR
+    if texts[other]:
+        return ShownText(text=texts[other], lang=other, only_in=other)
+    return ShownText(text="", lang=language, only_in=None)
+
+
+def original_language_of(*, original_language: str | None, text_ar: str, text_en: str) -> str:
+    """The language chosen, or by default the first language written (Arabic when both or neither)."""
+    if original_language in Language.values:
+        return original_language
+    return Language.EN if text_en.strip() and not text_ar.strip() else Language.AR
+
+
+class BilingualText(TrackedRow):
+    """A text kept in Arabic and English with its original language (answers, synthesis texts).
+
+    The translation is the text in the language other than the original; a person verifies it, and
+    any change to either text clears the mark (services/versioned.py). Its status is derived.
+    Each subclass adds the two texts with its own length: `text_ar, text_en = BilingualText.texts(N)`.
+    """
+
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language.choices, default=Language.AR
+    )
+    translation_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    translation_verified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def texts(max_length: int) -> tuple[models.TextField, models.TextField]:
+        """The Arabic and English text fields, as long as the subclass allows."""
+        return (models.TextField(_("Arabic text"), blank=True, max_length=max_length),
+                models.TextField(_("English text"), blank=True, max_length=max_length))
+
+    @property
+    def is_written(self) -> bool:
+        return bool(self.text_ar.strip() or self.text_en.strip())
 
     @property
     def translation_text(self) -> str:
@@ -63,39 +132,17 @@ class TranslatedText:
     def get_translation_status_display(self) -> str:
         return TranslationStatus(self.translation_status).label
 
-
-class TrackedRow(models.Model):
-    """Columns every editable row shares: opaque id, version for optimistic locking, last change."""
-
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("last changed by"),
-    )
-
-    class Meta:
-        abstract = True
+    def text_in(self, language: str) -> ShownText:
+        return text_in(text_ar=self.text_ar, text_en=self.text_en, language=language)
 
 
-class Answer(TranslatedText, TrackedRow):
+class Answer(BilingualText):
     """The answer to one guiding prompt, for the part or for one objective, in both languages."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="answers")
     prompt = models.ForeignKey(GuidingPrompt, on_delete=models.PROTECT, related_name="answers")
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    text_ar = models.TextField(_("Arabic text"), blank=True, max_length=TEXT_MAX)
-    text_en = models.TextField(_("English text"), blank=True, max_length=TEXT_MAX)
-    original_language = models.CharField(
-        _("original language"), max_length=2, choices=Language.choices, default=Language.AR
-    )
-    # The translation (the text in the other language) is verified by a person; any change to
-    # either text clears the mark. Its status is derived: see translation_status.
-    translation_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    translation_verified_at = models.DateTimeField(null=True, blank=True)
+    text_ar, text_en = BilingualText.texts(TEXT_MAX)
 
     class Meta:
         ordering = ["prompt__position"]
@@ -114,8 +161,7 @@ class Answer(TranslatedText, TrackedRow):
 
     @property
     def is_answered(self) -> bool:
-        return bool(self.text_ar.strip() or self.text_en.strip())
-
+        return self.is_written
 
 
 class ReviewObjective(TrackedRow):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models.content import GoodPractice, Language, TrackedRow, TranslatedText
+from reviews.models.content import BilingualText, GoodPractice, Language
 from reviews.models.cycles import ReviewCycle
 from reviews.models.reference import Objective, RoundTable
 from reviews.models.review import Review
@@ -20,27 +20,13 @@ from reviews.models.review import Review
 SYNTHESIS_TEXT_MAX = 50_000  # a chapter of the regional report runs to about twenty pages
 
 
-class SynthesisText(TranslatedText, TrackedRow):
+class SynthesisText(BilingualText):
     """A text of the report in Arabic and English, with the same translation status as an answer."""
 
-    text_ar = models.TextField(_("Arabic text"), blank=True, max_length=SYNTHESIS_TEXT_MAX)
-    text_en = models.TextField(_("English text"), blank=True, max_length=SYNTHESIS_TEXT_MAX)
-    original_language = models.CharField(
-        _("original language"), max_length=2, choices=Language.choices, default=Language.AR
-    )
-    # Any change to either text clears the mark (see services/synthesis.py).
-    translation_verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    translation_verified_at = models.DateTimeField(null=True, blank=True)
+    text_ar, text_en = BilingualText.texts(SYNTHESIS_TEXT_MAX)
 
     class Meta:
         abstract = True
-
-    @property
-    def is_written(self) -> bool:
-        return bool(self.text_ar.strip() or self.text_en.strip())
-
 
 
 class SynthesisChapter(SynthesisText):

@@ -24,6 +24,7 @@ from reviews.models import (
     ReviewVersion,
     StakeholderCategory,
 )
+from reviews.models.content import ShownText, text_in
 from reviews.selectors.compilation import COMPILED_STATUSES, Matrix, compiled_reviews, objective_matrix
 from reviews.selectors.figures import RegionalFigures, regional_figures
 from reviews.selectors.snapshot import review_snapshot
@@ -31,26 +32,6 @@ from reviews.selectors.synthesis import synthesis_chapters
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
 from reviews.services.errors import NotFound
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text kept in Arabic and English, as one edition prints it: in the edition's language, or in
-    the original one with `only_in` set, so a missing translation is said, never silently dropped."""
-
-    text: str
-    lang: str
-    only_in: str = ""  # "ar" or "en" when the edition's language has no text
-
-    @classmethod
-    def of(cls, *, text_ar: str, text_en: str, language: str) -> "Text":
-        texts = {"ar": (text_ar or "").strip(), "en": (text_en or "").strip()}
-        if texts[language]:
-            return cls(text=texts[language], lang=language)
-        other = "en" if language == "ar" else "ar"
-        if texts[other]:
-            return cls(text=texts[other], lang=other, only_in=other)
-        return cls(text="", lang=language)
 
 
 # --- the regional report ---------------------------------------------------------------------------------------
@@ -69,8 +50,8 @@ class StatusRow:
 class CountryProfile:
     review: Review
     facts: list[tuple[str, str]]
-    lead_institution: Text | None
-    key_messages: Text | None
+    lead_institution: ShownText | None
+    key_messages: ShownText | None
     objectives: list[ReviewObjective]
 
 
@@ -98,12 +79,12 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
     included = {review.pk for review in reviews}
     chapters = synthesis_chapters(user=user, cycle=cycle)
     for chapter in chapters:  # a chapter may cite a review the report leaves out (submitted, not accepted)
-        chapter.text = Text.of(text_ar=chapter.text_ar, text_en=chapter.text_en, language=language)
+        chapter.text = chapter.text_in(language)
         chapter.general_citations = [c for c in chapter.general_citations if c.review_id in included]
         chapter.general_practices = [p for p in chapter.general_practices
                                      if p.review_objective.review_id in included]
         for section in chapter.objective_syntheses.all():
-            section.text = Text.of(text_ar=section.text_ar, text_en=section.text_en, language=language)
+            section.text = section.text_in(language)
             section.citations_here = [c for c in section.citations_here if c.review_id in included]
             section.practices_here = [p for p in section.practices_here if p.review_objective.review_id in included]
     return RegionalReport(
@@ -139,11 +120,11 @@ def _latest_contents(reviews: list[Review]) -> dict[int, dict]:
     return latest
 
 
-def _answer(content: dict, code: str, language: str) -> Text | None:
+def _answer(content: dict, code: str, language: str) -> ShownText | None:
     for answer in content.get("answers", []):
         if answer["prompt"] == code and not answer["objective"]:
-            text = Text.of(text_ar=answer["text_ar"], text_en=answer["text_en"], language=language)
-            return text if text.text else None
+            text = text_in(text_ar=answer["text_ar"], text_en=answer["text_en"], language=language)
+            return text if text["text"] else None
     return None
 
 
@@ -183,7 +164,7 @@ def _profiles(reviews: list[Review], *, cycle: ReviewCycle, language: str) -> li
 @dataclass
 class AnswerBlock:
     prompt: GuidingPrompt
-    text: Text
+    text: ShownText
 
 
 @dataclass
@@ -263,7 +244,7 @@ def _answers(content: dict, prompts: list[GuidingPrompt], *, objective: int | No
         if prompt.scope != wanted:
             continue
         answer = texts.get(prompt.code, {})
-        blocks.append(AnswerBlock(prompt=prompt, text=Text.of(text_ar=answer.get("text_ar", ""),
-                                                              text_en=answer.get("text_en", ""),
-                                                              language=language)))
+        blocks.append(AnswerBlock(prompt=prompt, text=text_in(text_ar=answer.get("text_ar", ""),
+                                                             text_en=answer.get("text_en", ""),
+                                                             language=language)))
     return blocks

@@ -1,14 +1,14 @@
 """Saving narrative answers without ever overwriting somebody else's work."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews import rules
-from reviews.models import Answer, GuidingPrompt, Language, Objective, Review
+from reviews.models import Answer, GuidingPrompt, Objective, Review
+from reviews.models.content import original_language_of
 from reviews.services.audit import audit_record
-from reviews.services.errors import EditConflict, NotAllowed
+from reviews.services.errors import NotAllowed
+from reviews.services.versioned import bilingual_text_update
 
 
 def answer_save(
@@ -34,8 +34,7 @@ def answer_save(
     objective_id = objective.pk if objective else None
     if not rules.can_edit_section(user, review, part_number=part_number, objective_id=objective_id):
         raise NotAllowed(_("You cannot edit this answer."))
-    if original_language not in Language.values:
-        original_language = Language.EN if text_en.strip() and not text_ar.strip() else Language.AR
+    original_language = original_language_of(original_language=original_language, text_ar=text_ar, text_en=text_en)
     values = {"text_ar": text_ar, "text_en": text_en, "original_language": original_language}
 
     with transaction.atomic():
@@ -59,25 +58,14 @@ def answer_save(
                 audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user,
                              before=dict.fromkeys(values, ""), after=values)
                 return answer
-        if current.version != base_version:
-            if (current.text_ar, current.text_en) == (text_ar, text_en):
-                return current  # the same text saved twice (a retried request): nothing is lost
-            raise EditConflict(
-                _("%(name)s saved this answer while you were editing it. Your text was not saved: compare both "
-                  "versions, merge them and save again.") % {"name": current.updated_by or _("Someone")},
-                current=current,
-            )
-        before = {name: getattr(current, name) for name in values}
-        texts_changed = (before["text_ar"], before["text_en"]) != (text_ar, text_en)
-        extra = {"translation_verified_by": None, "translation_verified_at": None} if texts_changed else {}
-        claimed = Answer.objects.filter(pk=current.pk, version=base_version).update(
-            version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **values, **extra
+        before = bilingual_text_update(
+            row=current, base_version=base_version, user=user, values=values,
+            conflict_message=_("%(name)s saved this answer while you were editing it. Your text was not saved: "
+                               "compare both versions, merge them and save again."),
         )
-        current.refresh_from_db()
-        if claimed == 0:  # SQLite has no row locks: the version check above may have raced
-            raise EditConflict(_("Somebody saved this answer at the same moment. Your text was not saved: "
-                                 "compare both versions, merge them and save again."), current=current)
-        audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user, before=before, after=values)
+        if before is not None:
+            audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user, before=before,
+                         after=values)
     return current
 
 

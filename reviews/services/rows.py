@@ -1,15 +1,14 @@
 """Saving and deleting the rows of a review's tables, one row at a time, without lost updates."""
 
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews import rules
 from reviews.models import Review, ReviewObjective
 from reviews.models.content import TrackedRow
 from reviews.services.audit import audit_record
-from reviews.services.errors import EditConflict, NotAllowed
+from reviews.services.errors import NotAllowed
+from reviews.services.versioned import versioned_update
 
 # Bookkeeping columns: the audit trail records what was written, not these.
 AUDIT_SKIP = {"id", "uid", "version", "updated_at", "updated_by", "review", "review_objective"}
@@ -21,18 +20,11 @@ def _check_may_edit(*, review: Review, user, part_number: int, objective_id: int
 
 
 def _claim_version(row: TrackedRow, *, base_version: int, user) -> None:
-    """Compare-and-set on the version: atomic on SQLite and PostgreSQL alike."""
-    claimed = type(row).objects.filter(pk=row.pk, version=base_version).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    versioned_update(
+        row=row, base_version=base_version, user=user, values={},
+        conflict_message=_("%(name)s changed this row while you were editing it. Your changes were not saved: "
+                           "reload the row and apply them again."),
     )
-    if claimed == 0:
-        current = type(row).objects.select_related("updated_by").get(pk=row.pk)
-        raise EditConflict(
-            _("%(name)s changed this row while you were editing it. Your changes were not saved: reload the "
-              "row and apply them again.") % {"name": current.updated_by or _("Someone")},
-            current=current,
-        )
-    row.version = base_version + 1
 
 
 @transaction.atomic
@@ -92,15 +84,11 @@ def plan_status_save(*, review: Review, user, plan_status: str, plan_detail: str
     """The national implementation plan: part 2, one answer per review."""
     _check_may_edit(review=review, user=user, part_number=2, objective_id=None)
     before = {"plan_status": review.plan_status, "plan_detail": review.plan_detail}
-    claimed = Review.objects.filter(pk=review.pk, plan_version=base_version).update(
-        plan_status=plan_status, plan_detail=plan_detail, plan_version=F("plan_version") + 1
+    after = {"plan_status": plan_status, "plan_detail": plan_detail}
+    versioned_update(
+        row=review, base_version=base_version, user=user, values=after, version_field="plan_version",
+        conflict_message=_("Somebody changed the implementation plan while you were editing it. Your changes "
+                           "were not saved."),
     )
-    review.refresh_from_db()
-    if claimed == 0:
-        raise EditConflict(
-            _("Somebody changed the implementation plan while you were editing it. Your changes were not saved."),
-            current=review,
-        )
-    audit_record(review=review, anchor="plan", user=user, before=before,
-                 after={"plan_status": plan_status, "plan_detail": plan_detail})
+    audit_record(review=review, anchor="plan", user=user, before=before, after=after)
     return review

@@ -6,7 +6,6 @@ change leaves a SynthesisChange row, field by field.
 """
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,19 +14,19 @@ from reviews.models import (
     ChapterCitation,
     GoodPractice,
     GuidingPrompt,
-    Language,
     Objective,
     ObjectiveSynthesis,
     Review,
     ReviewCycle,
     ReviewObjective,
     RoundTable,
-    SynthesisChange,
     SynthesisChapter,
 )
+from reviews.models.content import original_language_of
 from reviews.selectors.visibility import reviews_visible_to
-from reviews.services.audit import _text  # the same text form as the reviews' audit trail
-from reviews.services.errors import DomainError, EditConflict, NotAllowed
+from reviews.services.audit import synthesis_audit_record
+from reviews.services.errors import DomainError, NotAllowed
+from reviews.services.versioned import UNVERIFIED, bilingual_text_update, versioned_update
 
 Kind = SynthesisChapter.Kind
 
@@ -44,26 +43,12 @@ CHAPTER_LAYOUT = [
     (Kind.CONCLUSIONS, "الاستنتاجات", "Conclusions"),
 ]
 
-TEXT_FIELDS = ("text_ar", "text_en", "original_language")
-
 SynthesisItem = SynthesisChapter | ObjectiveSynthesis
 
 
 def _check_may_write(user) -> None:
     if not rules.can_follow_region(user):
         raise NotAllowed(_("Only the regional staff write the regional synthesis."))
-
-
-def _record(*, chapter: SynthesisChapter, objective: Objective | None, user, before: dict,
-            after: dict) -> list[SynthesisChange]:
-    """One row per field whose value changed, as the country reviews' audit trail does."""
-    changes = [
-        SynthesisChange(chapter=chapter, objective=objective, field=name, before=_text(before.get(name)),
-                        after=_text(value), user=user)
-        for name, value in after.items()
-        if _text(before.get(name)) != _text(value)
-    ]
-    return SynthesisChange.objects.bulk_create(changes)
 
 
 @transaction.atomic
@@ -103,37 +88,21 @@ def synthesis_chapters_ensure(*, cycle: ReviewCycle) -> list[SynthesisChapter]:
     return chapters
 
 
-def _original_language(original_language: str | None, text_ar: str, text_en: str) -> str:
-    if original_language in Language.values:
-        return original_language
-    return Language.EN if text_en.strip() and not text_ar.strip() else Language.AR
-
-
 @transaction.atomic
 def _text_save(*, item: SynthesisItem, chapter: SynthesisChapter, objective: Objective | None, user,
                text_ar: str, text_en: str, original_language: str | None, base_version: int) -> SynthesisItem:
     _check_may_write(user)
-    model = type(item)
     values = {"text_ar": text_ar, "text_en": text_en,
-              "original_language": _original_language(original_language, text_ar, text_en)}
-    before = model.objects.select_for_update(of=("self",)).get(pk=item.pk)
-    texts_changed = (before.text_ar, before.text_en) != (text_ar, text_en)
-    extra = {"translation_verified_by": None, "translation_verified_at": None} if texts_changed else {}
-    claimed = model.objects.filter(pk=item.pk, version=base_version).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **values, **extra
+              "original_language": original_language_of(original_language=original_language, text_ar=text_ar,
+                                                        text_en=text_en)}
+    item.refresh_from_db(from_queryset=type(item).objects.select_for_update(of=("self",)))
+    before = bilingual_text_update(
+        row=item, base_version=base_version, user=user, values=values,
+        conflict_message=_("%(name)s saved this text while you were editing it. Your text was not saved: compare "
+                           "both versions, merge them and save again."),
     )
-    if claimed == 0:  # somebody saved since this user loaded the text
-        current = model.objects.select_related("updated_by").get(pk=item.pk)
-        if (current.text_ar, current.text_en) == (text_ar, text_en):
-            return current  # the same text saved twice (a retried request): nothing is lost
-        raise EditConflict(
-            _("%(name)s saved this text while you were editing it. Your text was not saved: compare both "
-              "versions, merge them and save again.") % {"name": current.updated_by or _("Someone")},
-            current=current,
-        )
-    item.refresh_from_db()
-    _record(chapter=chapter, objective=objective, user=user,
-            before={name: getattr(before, name) for name in values}, after=values)
+    if before is not None:
+        synthesis_audit_record(chapter=chapter, objective=objective, user=user, before=before, after=values)
     return item
 
 
@@ -166,25 +135,18 @@ def chapter_translation_verify(*, item: SynthesisItem, user, verified: bool, bas
     _check_may_write(user)
     if verified and not item.translation_text.strip():
         raise DomainError(_("There is no translation to verify yet."))
-    model = type(item)
-    now = timezone.now()
     was_verified = bool(item.translation_verified_at)
-    changes = ({"translation_verified_by": user, "translation_verified_at": now} if verified
-               else {"translation_verified_by": None, "translation_verified_at": None})
-    claimed = model.objects.filter(pk=item.pk, version=base_version).update(
-        version=F("version") + 1, updated_by=user, updated_at=now, **changes
+    changes = ({"translation_verified_by": user, "translation_verified_at": timezone.now()} if verified
+               else UNVERIFIED)
+    versioned_update(
+        row=item, base_version=base_version, user=user, values=changes,
+        conflict_message=_("%(name)s changed this text since you read it. Read it again before verifying the "
+                           "translation."),
     )
-    item.refresh_from_db()
-    if claimed == 0:
-        raise EditConflict(
-            _("%(name)s changed this text since you read it. Read it again before verifying the translation.")
-            % {"name": item.updated_by or _("Someone")},
-            current=item,
-        )
     chapter = item if isinstance(item, SynthesisChapter) else item.chapter
     objective = None if isinstance(item, SynthesisChapter) else item.objective
-    _record(chapter=chapter, objective=objective, user=user, before={"verified": was_verified},
-            after={"verified": verified})
+    synthesis_audit_record(chapter=chapter, objective=objective, user=user, before={"verified": was_verified},
+                           after={"verified": verified})
     return item
 
 
@@ -212,8 +174,9 @@ def chapter_feature_practice(*, chapter: SynthesisChapter, practice: GoodPractic
     else:
         chapter.featured_practices.remove(practice)
     label = f"{review.country.iso2}: {practice.title}"
-    _record(chapter=chapter, objective=None, user=user, before={"featured_practices": "" if featured else label},
-            after={"featured_practices": label if featured else ""})
+    synthesis_audit_record(chapter=chapter, objective=None, user=user,
+                           before={"featured_practices": "" if featured else label},
+                           after={"featured_practices": label if featured else ""})
 
 
 @transaction.atomic
@@ -246,7 +209,8 @@ def chapter_cite(*, chapter: SynthesisChapter, review: Review, prompt_code: str,
         raise DomainError(_("This answer is already cited in this chapter."))
     citation = ChapterCitation.objects.create(chapter=chapter, review=review, prompt_code=prompt_code,
                                               objective_number=objective_number, note=note, created_by=user)
-    _record(chapter=chapter, objective=None, user=user, before={}, after={"citations": _citation_label(citation)})
+    synthesis_audit_record(chapter=chapter, objective=None, user=user, before={},
+                           after={"citations": _citation_label(citation)})
     return citation
 
 
@@ -254,8 +218,8 @@ def chapter_cite(*, chapter: SynthesisChapter, review: Review, prompt_code: str,
 def chapter_citation_remove(*, citation: ChapterCitation, user) -> None:
     """Remove a citation from its chapter; the audit trail keeps what it was."""
     _check_may_write(user)
-    _record(chapter=citation.chapter, objective=None, user=user,
-            before={"citations": _citation_label(citation)}, after={"citations": ""})
+    synthesis_audit_record(chapter=citation.chapter, objective=None, user=user,
+                           before={"citations": _citation_label(citation)}, after={"citations": ""})
     citation.delete()
 
 

@@ -1,7 +1,6 @@
 """The translation workspace: filling the missing language of an answer and verifying it."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,7 +8,8 @@ from reviews import rules
 from reviews.models import Answer, Language
 from reviews.services.answers import answer_anchor
 from reviews.services.audit import audit_record
-from reviews.services.errors import EditConflict, NotAllowed
+from reviews.services.errors import NotAllowed
+from reviews.services.versioned import UNVERIFIED, versioned_update
 
 
 def can_translate(user, review) -> bool:
@@ -36,22 +36,16 @@ def translation_save(*, answer: Answer, user, text: str, verified: bool, base_ve
         raise NotAllowed(_("You cannot translate this answer."))
     field = "text_en" if answer.original_language == Language.AR else "text_ar"
     before = {field: getattr(answer, field), "verified": bool(answer.translation_verified_at)}
-    now = timezone.now()
     changes = {field: text}
     if verified and text.strip():
-        changes.update(translation_verified_by=user, translation_verified_at=now)
+        changes.update(translation_verified_by=user, translation_verified_at=timezone.now())
     else:
-        changes.update(translation_verified_by=None, translation_verified_at=None)
-    claimed = Answer.objects.filter(pk=answer.pk, version=base_version).update(
-        version=F("version") + 1, updated_by=user, updated_at=now, **changes
+        changes.update(UNVERIFIED)
+    versioned_update(
+        row=answer, base_version=base_version, user=user, values=changes,
+        conflict_message=_("%(name)s changed this answer while you were translating it. Your translation was not "
+                           "saved."),
     )
-    answer.refresh_from_db()
-    if claimed == 0:
-        raise EditConflict(
-            _("%(name)s changed this answer while you were translating it. Your translation was not saved.")
-            % {"name": answer.updated_by or _("Someone")},
-            current=answer,
-        )
     audit_record(review=review, anchor=answer_anchor(answer.prompt, answer.objective), user=user, before=before,
                  after={field: text, "verified": bool(answer.translation_verified_at)})
     return answer

@@ -4,6 +4,7 @@ from django.utils import formats
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
+from reviews.models.content import ShownText, text_in
 
 register = template.Library()
 
@@ -25,6 +26,12 @@ def field_display(row, name: str) -> str:
     if isinstance(value, str) or name.endswith("year"):
         return str(value)  # a year is a name, not a quantity: never "2,019"
     return formats.localize(value)
+
+
+@register.filter
+def in_language(text, language: str) -> ShownText:
+    """A bilingual text (a row) in `language`, or in the other one marked: the same rule as the PDFs."""
+    return text_in(text_ar=text.text_ar if text else "", text_en=text.text_en if text else "", language=language)
 
 
 @register.filter

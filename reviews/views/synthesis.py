@@ -13,15 +13,15 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gcm_portal.validators import SafeInputFormMixin
 from reviews import rules
+from reviews.forms import SynthesisTextForm
 from reviews.models import GoodPractice, Language, Objective, SynthesisChapter
-from reviews.models.synthesis import SYNTHESIS_TEXT_MAX
 from reviews.selectors import cycles_visible_to, reviews_visible_to
 from reviews.selectors.synthesis import (
     citable_reviews,
@@ -33,19 +33,10 @@ from reviews.selectors.synthesis import (
 )
 from reviews.services import synthesis as synthesis_services
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
+from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_int
 
-# These forms belong with the others in reviews/forms.py; they live here while that module is being
-# changed by other work in progress, and move there once it has settled.
-
-
-class SynthesisTextForm(SafeInputFormMixin, forms.Form):
-    """The same field names as the answer autosave (text_ar, text_en, original_language, version), so
-    static/js/autosave.js drives both; only the length differs."""
-
-    text_ar = forms.CharField(required=False, max_length=SYNTHESIS_TEXT_MAX, strip=False)
-    text_en = forms.CharField(required=False, max_length=SYNTHESIS_TEXT_MAX, strip=False)
-    original_language = forms.ChoiceField(choices=Language.choices, required=False)
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+# CitationForm belongs with the others in reviews/forms.py; it lives here while that module is being
+# changed by other work in progress, and moves there once it has settled.
 
 
 class CitationForm(SafeInputFormMixin, forms.Form):
@@ -108,18 +99,8 @@ def _uuid_or_404(value: str) -> uuid.UUID:
         raise Http404 from error
 
 
-def _version(value: str) -> int:
-    """The version a form names; a garbled one names none, and the save then meets a conflict."""
-    return int(value) if value.isdigit() else 0
-
-
 def _editor(chapter) -> str:
     return reverse("reviews:synthesis_chapter", args=[chapter.cycle.slug, chapter.uid])
-
-
-def _text_initial(item) -> dict:
-    return {"text_ar": item.text_ar, "text_en": item.text_en, "original_language": item.original_language,
-            "version": item.version}
 
 
 @login_required
@@ -142,9 +123,8 @@ def chapter(request, slug, uid):
     prompts = list(cycle_prompts(cycle))
     return render(request, "reviews/synthesis/chapter.html", {
         "cycle": cycle, "chapter": current,
-        "text_form": SynthesisTextForm(initial=_text_initial(current), prefix="chapter"),
-        "sections": [(section, SynthesisTextForm(initial=_text_initial(section),
-                                                 prefix=f"o{section.objective.number}"))
+        "text_form": SynthesisTextForm(instance=current, prefix="chapter"),
+        "sections": [(section, SynthesisTextForm(instance=section, prefix=f"o{section.objective.number}"))
                      for section in current.objective_syntheses.all()],
         "cite_form": CitationForm(user=request.user, chapter=current, prompts=prompts),
         "practices": practices_for_chapter(user=request.user, chapter=current),
@@ -170,8 +150,7 @@ def text_save(request, slug, uid):
         section.chapter = current
     form = SynthesisTextForm(request.POST, prefix=f"o{number}" if section else "chapter")
     if not form.is_valid():
-        return JsonResponse({"ok": False, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}},
-                            status=400)
+        return autosave_invalid(form)
     data = form.cleaned_data
     texts = {"user": request.user, "text_ar": data["text_ar"], "text_en": data["text_en"],
              "original_language": data["original_language"], "base_version": data["version"]}
@@ -181,20 +160,8 @@ def text_save(request, slug, uid):
         else:
             saved = synthesis_services.objective_synthesis_save(synthesis=section, **texts)
     except EditConflict as conflict:
-        stored = conflict.current
-        return JsonResponse({
-            "ok": False, "conflict": True, "message": conflict.message, "version": stored.version,
-            "text_ar": stored.text_ar, "text_en": stored.text_en,
-            "updated_by": str(stored.updated_by or ""), "updated_at": _when(stored.updated_at),
-        }, status=409)
-    return JsonResponse({
-        "ok": True, "version": saved.version, "original_language": saved.original_language,
-        "updated_by": str(saved.updated_by or ""), "updated_at": _when(saved.updated_at),
-    })
-
-
-def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
+        return autosave_conflict(conflict)
+    return autosave_saved(saved)
 
 
 @login_required
@@ -211,7 +178,7 @@ def verify(request, slug, uid):
     try:
         synthesis_services.chapter_translation_verify(
             item=item, user=request.user, verified=request.POST.get("verified") == "1",
-            base_version=_version(request.POST.get("version", "")))
+            base_version=posted_int(request.POST, "version"))
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -278,7 +245,7 @@ def preview(request, slug, uid):
     if lang not in Language.values:
         lang = Language.AR
     for item in [current, *current.objective_syntheses.all()]:
-        item.shown = _shown(item, lang)
+        item.shown = item.text_in(lang)
     # The body speaks the report's language (titles, labels, country names); the page around it
     # stays in the user's language, and so do the links it renders.
     with translation.override(lang):
@@ -288,11 +255,3 @@ def preview(request, slug, uid):
         "cycle": cycle, "chapter": current, "lang": lang, "body": body,
     })
 
-
-def _shown(item, lang: str) -> dict:
-    """Which text to show in `lang`: its own, or the other language's marked "only in"."""
-    own = getattr(item, f"text_{lang}")
-    other = Language.EN if lang == Language.AR else Language.AR
-    if own.strip() or not getattr(item, f"text_{other}").strip():
-        return {"text": own, "lang": lang, "only_in": None}
-    return {"text": getattr(item, f"text_{other}"), "lang": other, "only_in": other}
