@@ -64,6 +64,10 @@ class User(AbstractUser):
         return self.role in COUNTRY_ROLES
 
     @property
+    def is_focal_point(self) -> bool:
+        return self.role == Role.FOCAL_POINT
+
+    @property
     def is_regional_staff(self) -> bool:
         return self.role in STAFF_ROLES
 

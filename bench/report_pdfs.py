@@ -197,7 +197,7 @@ def _child(spec: dict) -> int:
 def _setup(spec: dict) -> None:
     from django.core.management import call_command
 
-    from reviews.services.demo import demo_load
+    from reviews.demo.load import demo_load
 
     call_command("migrate", verbosity=0)
     demo_load(full=True)

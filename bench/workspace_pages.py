@@ -107,8 +107,8 @@ def _scenarios(*, runs: int, iso2: str) -> int:
     from django.urls import reverse
 
     from reviews.models import Answer, GoodPractice, Indicator, Review, ReviewObjective, ReviewVersion
-    from reviews.services.demo import demo_load
-    from reviews.services.demo_content import demo_content_load
+    from reviews.demo.load import demo_load
+    from reviews.demo.build import demo_content_load
 
     print(f"Country workspace pages: server time and SQL queries, as the focal point of {iso2}")
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())

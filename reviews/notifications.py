@@ -1,10 +1,15 @@
-"""The wording of notifications, rendered in the reader's language when shown or e-mailed."""
+"""The wording and link of notifications, rendered in the reader's language when shown or e-mailed."""
 
+import logging
+
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gcm_portal.validators import strip_bidi_controls
 from reviews.models import Notification
+
+logger = logging.getLogger(__name__)
 
 
 def notification_text(kind: str, params: dict) -> str:
@@ -24,3 +29,20 @@ def notification_text(kind: str, params: dict) -> str:
         Notification.Kind.REMINDER: _("%(days)s days are left to submit the review of %(country)s."),
     }
     return texts[kind] % values
+
+
+def notification_link(notification: Notification) -> str:
+    """The path the notification leads to, in the active language; "" when it has no link.
+
+    A row written before a route was renamed keeps its text and loses only its link: the list of
+    notifications must not fail on it. New rows cannot carry such a route (`notify` reverses it first).
+    """
+    if not notification.route:
+        return ""
+    try:
+        path = reverse(notification.route, kwargs=notification.route_kwargs)
+    except NoReverseMatch:
+        logger.warning("Notification %s links to a route that no longer exists: %s", notification.uid,
+                       notification.route)
+        return ""
+    return f"{path}#{notification.fragment}" if notification.fragment else path

@@ -1,10 +1,12 @@
-"""The tables of a review, described once: which model, form, part and parent each row has."""
+"""The tables of a review, described once: which model, part and parent each row has.
+
+Selectors read these definitions, so they name no form (selectors never import forms): each table's
+form is chosen by its kind in the view layer, reviews/views/table_forms.py."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from reviews import forms
 from reviews.models import Consultation, GoodPractice, GovernmentEntity, Indicator, PlannedAction, Policy
 
 
@@ -12,7 +14,6 @@ from reviews.models import Consultation, GoodPractice, GovernmentEntity, Indicat
 class Table:
     kind: str
     model: type
-    form: type
     part_number: int
     title: str
     per_objective: bool = False
@@ -37,25 +38,17 @@ class Table:
             return self.model(review=review, part_number=self.planned_part)
         return self.model(review=review)
 
-    def make_form(self, review, *, instance, data=None):
-        # The prefix names the row, so a page can show one invalid submitted form among the others.
-        row_key = instance.uid if instance.pk else "new"
-        kwargs = {"instance": instance, "data": data, "prefix": f"{self.kind}-{row_key}"}
-        if self.form is forms.PolicyForm:
-            kwargs["review"] = review
-        return self.form(**kwargs)
-
 
 TABLES = {
     table.kind: table
     for table in [
-        Table("entities", GovernmentEntity, forms.GovernmentEntityForm, 1, _("Government entities involved")),
-        Table("consultations", Consultation, forms.ConsultationForm, 1, _("Stakeholder consultations")),
-        Table("policies", Policy, forms.PolicyForm, 2, _("Policies, laws and strategies")),
-        Table("practices", GoodPractice, forms.GoodPracticeForm, 3, _("Good practices"), per_objective=True),
-        Table("indicators", Indicator, forms.IndicatorForm, 3, _("Indicators"), per_objective=True),
-        Table("means", PlannedAction, forms.PlannedActionForm, 4, _("Planned actions"), planned_part=4),
-        Table("actions", PlannedAction, forms.PlannedActionForm, 5, _("Planned actions"), planned_part=5),
+        Table("entities", GovernmentEntity, 1, _("Government entities involved")),
+        Table("consultations", Consultation, 1, _("Stakeholder consultations")),
+        Table("policies", Policy, 2, _("Policies, laws and strategies")),
+        Table("practices", GoodPractice, 3, _("Good practices"), per_objective=True),
+        Table("indicators", Indicator, 3, _("Indicators"), per_objective=True),
+        Table("means", PlannedAction, 4, _("Planned actions"), planned_part=4),
+        Table("actions", PlannedAction, 5, _("Planned actions"), planned_part=5),
     ]
 }
 

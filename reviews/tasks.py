@@ -3,7 +3,6 @@
 from django_tasks import task
 
 from reviews.models import GeneratedReport
-from reviews.report.build import country_pdf, report_pdf
 from reviews.services.reports import report_failed, report_finished, report_progress, report_started
 
 
@@ -11,6 +10,10 @@ from reviews.services.reports import report_failed, report_finished, report_prog
 def build_report(report_id: int) -> int:
     """Builds one requested PDF, writing its phase and pages laid out to the row as it goes.
     Built as the person who asked: the report holds only what they may see."""
+    # Imported here: the web process imports this module to enqueue, and only the worker lays PDFs out
+    # (loading WeasyPrint parses its stylesheets, which the pages never need).
+    from reviews.report.build import country_pdf, report_pdf
+
     report = GeneratedReport.objects.select_related("cycle", "review__country", "requested_by").get(pk=report_id)
     report_started(report=report)
 

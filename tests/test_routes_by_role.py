@@ -150,14 +150,14 @@ ADMIN_SITE_PAGES = {
 }
 
 
-def _named_routes(resolver=None, namespace: str = "") -> dict[str, URLPattern]:
+def named_routes(resolver=None, namespace: str = "") -> dict[str, URLPattern]:
     """Every named route, "namespace:name", found recursively (i18n_patterns is a resolver too)."""
     resolver = resolver or get_resolver()
     routes = {}
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            routes.update(_named_routes(pattern, inner))
+            routes.update(named_routes(pattern, inner))
         elif pattern.name:
             routes[f"{namespace}{pattern.name}"] = pattern
     return routes
@@ -217,12 +217,12 @@ def world(open_cycle, egypt, morocco, prompts):
         "accounts:two_factor_reset": {"uid": unassigned.uid},
         "accounts:lockout_reset": {"uid": unassigned.uid},
         "reviews:practice": {"uid": practice.uid},
-        **{name: {"uid": chapter.uid} for name in _named_routes() if name.startswith("reviews:synthesis_")},
+        **{name: {"uid": chapter.uid} for name in named_routes() if name.startswith("reviews:synthesis_")},
     }
     return {"users": users, "values": values, "per_route": per_route, "review": review}
 
 
-def _url(world, name: str, pattern: URLPattern) -> str:
+def route_url(world, name: str, pattern: URLPattern) -> str:
     values = {**world["values"], **world["per_route"].get(name, {})}
     unknown = [key for key in _converters(pattern) if key not in values]
     assert not unknown, f"Route {name} takes {', '.join(unknown)}: give the world a value for it"
@@ -262,17 +262,17 @@ def _request(client, user, method: str, url: str):
 
 
 def _outcomes(client, world, role: str, names) -> dict[str, object]:
-    routes = _named_routes()
+    routes = named_routes()
     user = world["users"][role]
     outcomes = {}
     for name in names:
-        url = _url(world, name, routes[name])
+        url = route_url(world, name, routes[name])
         outcomes[name] = _outcome(_request(client, user, EXPECTED[name][0], url), url)
     return outcomes
 
 
 def test_every_route_has_an_expected_row():
-    routes = {name for name in _named_routes() if not name.startswith("admin:") or name in ADMIN_IN_TABLE}
+    routes = {name for name in named_routes() if not name.startswith("admin:") or name in ADMIN_IN_TABLE}
     missing = sorted(routes - set(EXPECTED))
     stale = sorted(set(EXPECTED) - routes)
     assert not missing, f"Routes with no row in EXPECTED (decide who may reach them): {', '.join(missing)}"
@@ -281,7 +281,7 @@ def test_every_route_has_an_expected_row():
 
 @pytest.mark.parametrize("role", ROLES)
 def test_route_outcomes_by_role(client, world, role):
-    names = sorted(name for name in EXPECTED if name in _named_routes())
+    names = sorted(name for name in EXPECTED if name in named_routes())
     column = ROLES.index(role) + 1
 
     outcomes = _outcomes(client, world, role, names)
@@ -291,10 +291,10 @@ def test_route_outcomes_by_role(client, world, role):
 
 def test_post_rows_are_routes_that_refuse_get(client, world):
     """A POST row must be a route that only accepts POST: a GET from a signed-in user gets 405."""
-    routes = _named_routes()
+    routes = named_routes()
     names = sorted(name for name, row in EXPECTED.items() if row[0] == POST and name in routes)
     user = world["users"]["focal_point"]
-    urls = {name: _url(world, name, routes[name]) for name in names}
+    urls = {name: route_url(world, name, routes[name]) for name in names}
 
     outcomes = {name: _outcome(_request(client, user, GET, url), url) for name, url in urls.items()}
 
@@ -327,7 +327,7 @@ def _admin_expected(name: str, model, role: str):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_routes_follow_the_rule(client, world, role):
-    routes = {name: pattern for name, pattern in _named_routes().items()
+    routes = {name: pattern for name, pattern in named_routes().items()
               if name.startswith("admin:") and name not in ADMIN_IN_TABLE}
     unknown = sorted(name for name in routes if _admin_model(name) is None and name not in ADMIN_SITE_PAGES)
     assert not unknown, f"Admin routes of no registered model and not in ADMIN_SITE_PAGES: {', '.join(unknown)}"
@@ -339,7 +339,7 @@ def test_admin_routes_follow_the_rule(client, world, role):
         first = model._default_manager.order_by("pk").first() if model else None
         world["per_route"][name] = {"object_id": first.pk if first else 1, "pk": first.pk if first else 1,
                                     "id": first.pk if first else 1}
-        url = _url(world, name, pattern)
+        url = route_url(world, name, pattern)
         outcome = _outcome(_request(client, user, GET, url), url)
         expected[name] = _admin_expected(name, model, role)
         outcomes[name] = FORBIDDEN_HISTORY if expected[name] == FORBIDDEN_HISTORY and outcome in (403, REDIRECT) \
@@ -352,7 +352,7 @@ def test_admin_routes_follow_the_rule(client, world, role):
 def test_a_draft_is_hidden_on_every_route_of_a_review(client, world, other_focal_point_draft, role):
     """Morocco's review was never submitted: it is Morocco's private draft. Every route that names a
     review, given its id, answers 404 to the regional staff and to Egypt's focal point alike."""
-    routes = _named_routes()
+    routes = named_routes()
     names = sorted(name for name, pattern in routes.items() if name in EXPECTED and "uid" in _converters(pattern)
                    and name not in world["per_route"])
     world["values"]["uid"] = other_focal_point_draft.uid
@@ -360,7 +360,7 @@ def test_a_draft_is_hidden_on_every_route_of_a_review(client, world, other_focal
 
     outcomes = {}
     for name in names:
-        url = _url(world, name, routes[name])
+        url = route_url(world, name, routes[name])
         outcomes[name] = _outcome(_request(client, user, EXPECTED[name][0], url), url)
 
     assert outcomes == {name: 404 for name in names}
@@ -387,13 +387,13 @@ TAMPERED_POST = ["objective", "part", "version", "parent", "practice", "featured
 def test_tampered_parameters_never_fail_a_route(client, world, role, value):
     """Every parameter a view reads, set to a word, a number beyond any database integer or SQL, on every
     route: each ends in a page, a redirect or a refusal, never a server error (the test client re-raises one)."""
-    routes = {name: pattern for name, pattern in _named_routes().items() if not name.startswith("admin:")}
+    routes = {name: pattern for name, pattern in named_routes().items() if not name.startswith("admin:")}
     user = world["users"][role]
     query = urlencode({name: value for name in TAMPERED_GET})
 
     outcomes = {}
     for name, pattern in sorted(routes.items()):
-        url = _url(world, name, pattern)
+        url = route_url(world, name, pattern)
         client.force_login(user)
         statuses = (client.get(f"{url}?{query}").status_code,
                     client.post(url, {name: value for name in TAMPERED_POST}).status_code)

@@ -70,6 +70,10 @@ class ChangeLog(models.Model):
 
 
 class Notification(models.Model):
+    """A line in a user's notification list, e-mailed too. The link is kept as a route name with its
+    arguments, not a path: it is reversed in the reader's language when shown or sent, so a renamed
+    route fails where the notification is made (see `notify`), never in a stored link."""
+
     class Kind(models.TextChoices):
         ASSIGNMENT = "assignment", _("Assignment")
         SUBMISSION = "submission", _("Submission")
@@ -83,7 +87,9 @@ class Notification(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     kind = models.CharField(max_length=12, choices=Kind.choices)
     params = models.JSONField(default=dict, blank=True)
-    url = models.CharField(max_length=300, blank=True)
+    route = models.CharField(max_length=60, blank=True)  # e.g. "reviews:part"; blank: no link
+    route_kwargs = models.JSONField(default=dict, blank=True)
+    fragment = models.CharField(max_length=160, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -71,7 +71,7 @@ def render_report_html(*, cycle: ReviewCycle, user, languages=LANGUAGES, include
 
 
 def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
-    """Raises Http404 when the user may not see the review."""
+    """Raises NotFound when the user may not see the review."""
     languages = _check(languages)
     editions = []
     for language in languages:
@@ -168,7 +168,7 @@ def report_editions(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_su
 
 
 def country_editions(*, review: Review, user, languages=LANGUAGES) -> list[str]:
-    """The HTML of each language's edition of one country's review; raises Http404 when the user may not see it."""
+    """The HTML of each language's edition of one country's review; raises NotFound when the user may not see it."""
     return [render_country_html(review=review, user=user, languages=(language,)) for language in _check(languages)]
 
 
@@ -187,7 +187,7 @@ def report_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitt
 
 def country_pdf(*, review: Review, user, languages=LANGUAGES,
                 on_progress: ProgressCallback | None = None) -> BuiltPdf:
-    """One country's review; raises Http404 when the user may not see it."""
+    """One country's review; raises NotFound when the user may not see it."""
     if on_progress:
         on_progress("gathering", 0)
     return pdf_from_editions(country_editions(review=review, user=user, languages=languages), on_progress=on_progress)

@@ -9,7 +9,6 @@ number of queries whatever the number of countries.
 import datetime
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +31,7 @@ from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.synthesis import synthesis_chapters
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
+from reviews.services.errors import NotFound
 
 
 # --- the regional report ---------------------------------------------------------------------------------------
@@ -196,10 +196,10 @@ class CountryReview:
 
 def country_review(*, review: Review, user, language: str) -> CountryReview:
     """The whole five-part review as last submitted, labelled in the edition's language.
-    Raises Http404 when the user may not see the review."""
+    Raises NotFound when the user may not see the review."""
     review = reviews_visible_to(user).filter(pk=review.pk).first()
     if review is None:
-        raise Http404("No such review.")
+        raise NotFound(_("You cannot see this review."))
     version = review.versions.order_by("-number").first()
     content = version.content if version else review_snapshot(review)
     objectives = {objective.number: objective for objective in Objective.objects.all()}

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from reviews.models import (
     Answer,
     Attachment,
@@ -18,6 +19,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
+from reviews.tables import TABLES
 
 User = get_user_model()
 
@@ -181,8 +183,6 @@ def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> 
 def review_full(review: Review) -> dict:
     """The whole review for the one-page preview: parts with their answers, then each reported
     objective with its answers, details, practices and indicators. A fixed number of queries."""
-    from reviews.tables import TABLES  # imported here: the registry imports the forms
-
     parts = template_parts(review)
     answers = {
         (answer.prompt_id, answer.objective_id): answer
@@ -250,7 +250,7 @@ def country_team_users(review: Review) -> QuerySet:
 def team_members(review: Review) -> list[tuple]:
     """The active contributors of the review's country by username, each with the part numbers and
     objective ids assigned to them in this review. Two queries, whatever the size of the team."""
-    contributors = list(country_team_users(review).filter(role="contributor", is_active=True).order_by("username"))
+    contributors = list(country_team_users(review).filter(role=Role.CONTRIBUTOR, is_active=True).order_by("username"))
     assigned = {}
     for assignment in review.assignments.select_related("part"):
         entry = assigned.setdefault(assignment.contributor_id, {"parts": set(), "objectives": set()})

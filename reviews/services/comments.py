@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from reviews import rules
-from reviews.models import Assignment, Comment, Review
+from reviews.models import Assignment, Comment, Notification, Review
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.notifications import country_params, country_team, notify, regional_staff
 
@@ -50,8 +51,8 @@ def comment_add(*, review: Review, author, anchor: str, part_number: int, object
         body=body, visibility=visibility, parent=parent,
     )
     if visibility == Comment.Visibility.SHARED:
-        notify(users=_readers(review, comment, author), kind="comment", review=review,
-               params=country_params(review, actor=str(author)), path=_path(review, comment))
+        notify(users=_readers(review, comment, author), kind=Notification.Kind.COMMENT, review=review,
+               params=country_params(review, actor=str(author)), **_link(review, comment))
     return comment
 
 
@@ -65,7 +66,7 @@ def _readers(review: Review, comment: Comment, author):
         .filter(_assignment_filter(comment))
         .values_list("contributor_id", flat=True)
     )
-    return [user for user in country_team(review) if user.role == "focal_point" or user.pk in assigned]
+    return [user for user in country_team(review) if user.role == Role.FOCAL_POINT or user.pk in assigned]
 
 
 def _assignment_filter(comment: Comment):
@@ -76,10 +77,14 @@ def _assignment_filter(comment: Comment):
     return condition
 
 
-def _path(review: Review, comment: Comment) -> str:
+def _link(review: Review, comment: Comment) -> dict:
+    """The page the comment is on, scrolled to its thread."""
     if comment.objective_number:
-        return f"/reviews/{review.uid}/objectives/{comment.objective_number}/#comments-{comment.anchor}"
-    return f"/reviews/{review.uid}/parts/{comment.part_number}/#comments-{comment.anchor}"
+        route, number = "reviews:objective", comment.objective_number
+    else:
+        route, number = "reviews:part", comment.part_number
+    return {"route": route, "route_kwargs": {"uid": review.uid, "number": number},
+            "fragment": f"comments-{comment.anchor}"}
 
 
 @transaction.atomic

@@ -13,6 +13,10 @@ class NotAllowed(DomainError):
     """The user may see this but not do this."""
 
 
+class NotFound(DomainError):
+    """The thing asked for does not exist, or not for this user: views answer 404, as for a wrong address."""
+
+
 class EditConflict(DomainError):
     """Somebody saved the same thing since this user loaded it; `current` is what they saved."""
 

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.models import COUNTRY_ROLES, STAFF_ROLES
 from reviews.models import Notification, Review
-from reviews.notifications import notification_text
+from reviews.notifications import notification_link, notification_text
 
 User = get_user_model()
 
@@ -18,15 +20,23 @@ def country_params(review: Review, **extra) -> dict:
     return {"country_ar": review.country.name_ar, "country_en": review.country.name_en, **extra}
 
 
-def notify(*, users: Iterable, kind: str, review: Review | None, params: dict, path: str = "") -> list[Notification]:
+def notify(*, users: Iterable, kind: Notification.Kind, review: Review | None, params: dict, route: str = "",
+           route_kwargs: dict | None = None, fragment: str = "") -> list[Notification]:
     """Record a notification for each active user and e-mail it once the transaction commits.
 
-    `path` is the link without its language prefix (e.g. "/reviews/<uid>/"): each reader
-    gets it in their own language.
+    The link is a route name and its arguments (e.g. "reviews:overview", {"uid": review.uid}), reversed
+    for each reader in their own language. It is reversed once here too, so a route that does not exist
+    fails now, where the notification is made, not later in somebody's e-mail.
     """
+    route_kwargs = {name: value if isinstance(value, int) else str(value)
+                    for name, value in (route_kwargs or {}).items()}  # JSON: a UUID as its text
+    if route:
+        reverse(route, kwargs=route_kwargs)
     recipients = {user.pk: user for user in users if user.is_active}
     notifications = Notification.objects.bulk_create(
-        Notification(user=user, review=review, kind=kind, params=params, url=path) for user in recipients.values()
+        Notification(user=user, review=review, kind=kind, params=params, route=route, route_kwargs=route_kwargs,
+                     fragment=fragment)
+        for user in recipients.values()
     )
     transaction.on_commit(lambda: _send_emails(notifications))
     return notifications
@@ -41,7 +51,8 @@ def _send_emails(notifications: list[Notification]) -> None:
         language = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             text = notification_text(notification.kind, notification.params)
-            link = f"{base}/{language}{notification.url}" if notification.url else ""
+            path = notification_link(notification)
+            link = f"{base}{path}" if path else ""
             send_mail(
                 subject=text[:150], message=f"{text}\n\n{link}\n".strip() + "\n",
                 from_email=None, recipient_list=[user.email], fail_silently=True,
@@ -57,9 +68,9 @@ def notification_mark_read(*, user, notification_uids: Iterable | None = None) -
 
 
 def country_team(review: Review):
-    return User.objects.filter(country_id=review.country_id, role__in=["focal_point", "contributor"],
+    return User.objects.filter(country_id=review.country_id, role__in=COUNTRY_ROLES,
                                is_active=True)
 
 
 def regional_staff():
-    return User.objects.filter(role__in=["reviewer", "organiser"], is_active=True)
+    return User.objects.filter(role__in=STAFF_ROLES, is_active=True)

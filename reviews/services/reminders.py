@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 
+from accounts.models import Role
 from reviews.models import Country, Notification, Review, ReviewCycle
 from reviews.services.notifications import notify
 
@@ -27,13 +28,15 @@ def reminders_send(*, today=None) -> int:
         ).values_list("user_id", flat=True))
         for country in Country.objects.exclude(pk__in=submitted).prefetch_related("users"):
             focal_points = [u for u in country.users.all()
-                            if u.role == "focal_point" and u.is_active and u.pk not in already]
+                            if u.role == Role.FOCAL_POINT and u.is_active and u.pk not in already]
             if not focal_points:
                 continue
             review = reviews.get(country.pk)
+            # Without a review yet, the link is the home page, where the focal point opens it.
+            link = {"route": "reviews:overview", "route_kwargs": {"uid": review.uid}} if review else {"route": "home"}
             notify(users=focal_points, kind=Notification.Kind.REMINDER, review=review,
                    params={"country_ar": country.name_ar, "country_en": country.name_en, "days": days,
                            "cycle": cycle.slug},
-                   path=f"/reviews/{review.uid}/" if review else "/")
+                   **link)
             sent += len(focal_points)
     return sent

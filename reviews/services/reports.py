@@ -3,11 +3,15 @@
 A request is cheap: it computes the data version (a fingerprint of what the report would show) and hands
 back the latest build with the same parameters and data version when there is one, so the PDF is built
 again only when the data changed, or when the user forces it. Otherwise it records a queued build and
-enqueues the task once the transaction commits (the worker must find the row).
+enqueues it once the transaction commits (the worker must find the row).
+
+The caller passes how to enqueue (the views pass `reviews.tasks.build_report.enqueue`): the task module
+calls these services to record a build's progress, so they do not import it back.
 """
 
 import datetime
 import logging
+from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,6 +29,8 @@ logger = logging.getLogger(__name__)
 Status = GeneratedReport.Status
 ERROR_MAX = 2000
 STALE_AFTER = datetime.timedelta(minutes=30)  # the full regional report takes about a minute
+
+Enqueue = Callable[[int], object]  # called with a queued report's id once the request's transaction commits
 
 
 def _check_languages(languages: str) -> None:
@@ -45,25 +51,23 @@ def _reusable(params: dict, *, data_version: str) -> GeneratedReport | None:
     return latest if timezone.now() - latest.created_at < STALE_AFTER else None
 
 
-def _create_and_enqueue(params: dict, *, data_version: str, user) -> GeneratedReport:
-    from reviews.tasks import build_report  # the task module imports this one
-
+def _create_and_enqueue(params: dict, *, data_version: str, user, enqueue: Enqueue) -> GeneratedReport:
     report = GeneratedReport.objects.create(**params, data_version=data_version, requested_by=user)
-    transaction.on_commit(lambda: build_report.enqueue(report.pk))
+    transaction.on_commit(lambda: enqueue(report.pk))
     return report
 
 
-def _request(params: dict, *, data_version: str, user, force: bool) -> GeneratedReport:
+def _request(params: dict, *, data_version: str, user, force: bool, enqueue: Enqueue) -> GeneratedReport:
     if not force:
         existing = _reusable(params, data_version=data_version)
         if existing is not None:
             return existing
-    return _create_and_enqueue(params, data_version=data_version, user=user)
+    return _create_and_enqueue(params, data_version=data_version, user=user, enqueue=enqueue)
 
 
 @transaction.atomic
-def report_request(*, cycle: ReviewCycle, user, languages: str = "both", include_submitted: bool = False,
-                   force: bool = False) -> GeneratedReport:
+def report_request(*, cycle: ReviewCycle, user, enqueue: Enqueue, languages: str = "both",
+                   include_submitted: bool = False, force: bool = False) -> GeneratedReport:
     """The regional report, for the regional staff. Only organisers add the reviews submitted but not
     yet accepted: the published report holds accepted reviews."""
     if not rules.can_follow_region(user):
@@ -74,11 +78,11 @@ def report_request(*, cycle: ReviewCycle, user, languages: str = "both", include
     params = {"kind": GeneratedReport.Kind.REGIONAL, "cycle": cycle, "review": None, "languages": languages,
               "include_submitted": include_submitted}
     return _request(params, data_version=regional_data_version(cycle=cycle, include_submitted=include_submitted),
-                    user=user, force=force)
+                    user=user, force=force, enqueue=enqueue)
 
 
 @transaction.atomic
-def country_report_request(*, review: Review, user, languages: str = "both",
+def country_report_request(*, review: Review, user, enqueue: Enqueue, languages: str = "both",
                            force: bool = False) -> GeneratedReport:
     """One country's review as a PDF, for whoever may see the review."""
     if not reviews_visible_to(user).filter(pk=review.pk).exists():
@@ -86,7 +90,8 @@ def country_report_request(*, review: Review, user, languages: str = "both",
     _check_languages(languages)
     params = {"kind": GeneratedReport.Kind.COUNTRY, "cycle_id": review.cycle_id, "review": review,
               "languages": languages, "include_submitted": False}
-    return _request(params, data_version=country_data_version(review=review), user=user, force=force)
+    return _request(params, data_version=country_data_version(review=review), user=user, force=force,
+                    enqueue=enqueue)
 
 
 def _data_version_now(report: GeneratedReport) -> str:

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from reviews import rules
 from reviews.models import Review, ReviewCycle, ReviewVersion
 from reviews.selectors.snapshot import review_snapshot
@@ -19,7 +20,7 @@ def review_open(*, cycle: ReviewCycle, user) -> Review:
     existing = Review.objects.filter(cycle=cycle, country_id=user.country_id).first()
     if existing is not None:
         return existing
-    if user.role != "focal_point" or not cycle.is_open:
+    if user.role != Role.FOCAL_POINT or not cycle.is_open:
         raise NotAllowed(_("The focal point opens the review while the cycle is open."))
     try:
         with transaction.atomic():

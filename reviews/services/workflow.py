@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from reviews import rules
-from reviews.models import Review, ReviewEvent
+from reviews.models import Notification, Review, ReviewEvent
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.notifications import country_params, country_team, notify, regional_staff
 
@@ -71,8 +71,9 @@ def revision_request(*, review: Review, reviewer, reason: str) -> Review:
         raise DomainError(_("Say what should be revised."))
     review = _transition(review=review, actor=reviewer, from_statuses=(Status.IN_REVIEW,),
                          to_status=Status.REVISION_REQUESTED, reason=reason.strip())
-    notify(users=country_team(review), kind="revision", review=review,
-           params=country_params(review, actor=str(reviewer)), path=f"/reviews/{review.uid}/")
+    notify(users=country_team(review), kind=Notification.Kind.REVISION, review=review,
+           params=country_params(review, actor=str(reviewer)), route="reviews:overview",
+           route_kwargs={"uid": review.uid})
     return review
 
 
@@ -83,8 +84,9 @@ def review_accept(*, review: Review, reviewer) -> Review:
         raise NotAllowed(_("Only regional staff accept reviews."))
     review = _transition(review=review, actor=reviewer, from_statuses=(Status.IN_REVIEW,),
                          to_status=Status.ACCEPTED)
-    notify(users=country_team(review), kind="acceptance", review=review,
-           params=country_params(review, actor=str(reviewer)), path=f"/reviews/{review.uid}/")
+    notify(users=country_team(review), kind=Notification.Kind.ACCEPTANCE, review=review,
+           params=country_params(review, actor=str(reviewer)), route="reviews:overview",
+           route_kwargs={"uid": review.uid})
     return review
 
 
@@ -102,5 +104,5 @@ def review_reopen(*, review: Review, organiser, reason: str) -> Review:
 def submission_recorded(*, review: Review, user, from_status: str) -> None:
     """Called by review_submit: log the transition and tell the regional staff."""
     ReviewEvent.objects.create(review=review, from_status=from_status, to_status=Status.SUBMITTED, actor=user)
-    notify(users=regional_staff(), kind="submission", review=review, params=country_params(review),
-           path=f"/reviews/{review.uid}/")
+    notify(users=regional_staff(), kind=Notification.Kind.SUBMISSION, review=review, params=country_params(review),
+           route="reviews:overview", route_kwargs={"uid": review.uid})

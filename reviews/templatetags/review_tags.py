@@ -73,3 +73,11 @@ def notification_text(notification) -> str:
     from reviews.notifications import notification_text as text
 
     return text(notification.kind, notification.params)
+
+
+@register.simple_tag
+def notification_link(notification) -> str:
+    """The notification's link in the page's language."""
+    from reviews.notifications import notification_link as link
+
+    return link(notification)

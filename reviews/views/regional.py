@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -108,7 +109,7 @@ def comment_add(request, uid):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Comment added."))
-    return _back(request, f"/{request.LANGUAGE_CODE}/reviews/{review.uid}/")
+    return _back(request, reverse("reviews:overview", kwargs={"uid": review.uid}))
 
 
 @login_required
@@ -121,7 +122,7 @@ def comment_resolve(request, uid, comment_uid):
                                               resolved=request.POST.get("resolved") == "1")
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
-    return _back(request, f"/{request.LANGUAGE_CODE}/reviews/{review.uid}/")
+    return _back(request, reverse("reviews:overview", kwargs={"uid": review.uid}))
 
 
 @login_required

@@ -24,6 +24,7 @@ from reviews.selectors import current_cycle_visible_to, cycles_visible_to, revie
 from reviews.selectors.reports import cycle_reports, reports_visible_to
 from reviews.services import reports as report_services
 from reviews.services.errors import DomainError, NotAllowed
+from reviews.tasks import build_report
 
 PHASES = {
     "gathering": gettext_lazy("Gathering the data"),
@@ -70,7 +71,7 @@ def reports(request, slug):
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_services.report_request(cycle=cycle, user=request.user,
+            report = report_services.report_request(cycle=cycle, user=request.user, enqueue=build_report.enqueue,
                                                     languages=form.cleaned_data["languages"],
                                                     include_submitted=form.cleaned_data.get("include_submitted", False),
                                                     force=form.cleaned_data["force"])
@@ -104,7 +105,8 @@ def review_pdf(request, uid):
     languages = request.POST.get("languages", GeneratedReport.Languages.BOTH)
     try:
         report = report_services.country_report_request(review=review, user=request.user, languages=languages,
-                                                        force=request.POST.get("force") == "1")
+                                                        force=request.POST.get("force") == "1",
+                                                        enqueue=build_report.enqueue)
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:

@@ -140,7 +140,7 @@ def test_non_organiser_cannot_create_users(client, reviewer, egypt):
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_demo_logins_reach_their_home_page(client, language):
-    from reviews.services.demo import demo_load
+    from reviews.demo.load import demo_load
 
     demo_load()
     for username in ["fp-eg", "fp-ma", "contrib-jo", "reviewer-escwa", "organiser"]:

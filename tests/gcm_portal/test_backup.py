@@ -27,6 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 from gcm_portal.backup import EXCLUDED, backed_up_models, database_is_empty, model_dump
+from reviews.demo.load import demo_load
 from reviews.models import (
     Answer,
     Attachment,
@@ -41,7 +42,6 @@ from reviews.models import (
 from reviews.services.answers import answer_save
 from reviews.services.attachments import attachment_add
 from reviews.services.comments import comment_add
-from reviews.services.demo import demo_load
 from reviews.services.workflow import review_take
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -35,9 +35,9 @@ def test_env_minutes_refuses_what_would_switch_protection_off(monkeypatch, raw, 
 
 
 def test_settings_refuse_a_login_failure_limit_below_one(tmp_path):
-    from tests.gcm_portal.test_settings import _manage
+    from tests.gcm_portal.test_settings import manage
 
-    result = _manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "LOGIN_FAILURE_LIMIT": "0"})
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "LOGIN_FAILURE_LIMIT": "0"})
 
     assert result.returncode == 1
     assert "LOGIN_FAILURE_LIMIT must be at least 1, not 0." in result.stderr

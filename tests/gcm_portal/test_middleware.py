@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from gcm_portal.validators import UNREADABLE_TEXT
 from reviews.models import Answer, Attachment, Comment, Review
 from tests import factories
-from tests.test_routes_by_role import _named_routes, _url, world  # noqa: F401 (fixture)
+from tests.test_routes_by_role import named_routes, route_url, world  # noqa: F401 (fixture)
 from tests.reviews.conftest import (  # noqa: F401 (fixtures)
     complete_review,
     open_cycle,
@@ -139,9 +139,9 @@ def test_arabic_text_with_direction_marks_is_accepted(client, focal_point, answe
 def test_every_route_refuses_a_nul_before_its_view_runs(client, world):
     # Every named route of the URL configuration (admin included), as tests/test_routes_by_role.py finds them:
     # a NUL in the query string, and in the body of a POST, is a 400 whatever the route does with it.
-    routes = _named_routes()
+    routes = named_routes()
     client.force_login(world["users"]["focal_point"])
-    urls = {name: _url(world, name, pattern) for name, pattern in routes.items()}
+    urls = {name: route_url(world, name, pattern) for name, pattern in routes.items()}
 
     outcomes = {name: (client.get(f"{url}?q=%00").status_code, client.post(url, {"q": "a\x00"}).status_code)
                 for name, url in urls.items()}

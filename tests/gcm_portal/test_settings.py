@@ -11,7 +11,7 @@ from gcm_portal.env import env_bool, env_int, env_list
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
-def _manage(*args, env):
+def manage(*args, env):
     clean = {key: value for key, value in os.environ.items() if key not in {
         "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     clean["ENV_FILE"] = os.devnull  # a developer's .env must not change what these tests see
@@ -21,7 +21,7 @@ def _manage(*args, env):
 
 
 def test_check_deploy_is_clean_with_production_variables(tmp_path):
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env={
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={
         "DEBUG": "0", "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-7Yq2Zp9Lm4Xw8Rt", "ALLOWED_HOSTS":
         "gcm.example.org", "SECURE_HTTPS": "1", "VAR_DIR": str(tmp_path),
     })
@@ -31,7 +31,7 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path):
 
 
 def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path):
-    result = _manage("check", env={"DEBUG": "0", "VAR_DIR": str(tmp_path)})
+    result = manage("check", env={"DEBUG": "0", "VAR_DIR": str(tmp_path)})
 
     assert result.returncode == 1
     assert "SECRET_KEY is required when DEBUG is off." in result.stderr
@@ -41,7 +41,7 @@ def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
     code = ("from django.conf import settings as s; "
             "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.LANGUAGE_CODE, "
             "getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
-    result = _manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+    result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
 
     assert result.stdout.split() == [
         "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend", "ar", "False",

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
 
+from reviews.demo.load import demo_load
 from reviews.exports import export_csv_zip, export_file, export_filename, export_json_bytes, export_xlsx, neutralise
 from reviews.models import (
     Answer,
@@ -34,7 +35,6 @@ from reviews.models import (
     StakeholderCategory,
     SuggestedIndicator,
 )
-from reviews.services.demo import demo_load
 from reviews.services.submission import review_submit
 from tests import factories
 

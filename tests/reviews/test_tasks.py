@@ -25,7 +25,8 @@ class ProgressRows:
 
 def test_build_report_writes_each_phase_and_the_pages_laid_out(review, focal_point, reviewer):
     accepted = accept(review, focal_point=focal_point, reviewer=reviewer)
-    report = report_request(cycle=accepted.cycle, user=reviewer, languages="both")  # queued: not run on commit
+    report = report_request(cycle=accepted.cycle, user=reviewer, languages="both",
+                            enqueue=build_report.enqueue)  # queued: not run on commit
     progress = ProgressRows()
 
     with connection.execute_wrapper(progress):
@@ -45,7 +46,8 @@ def test_build_report_writes_each_phase_and_the_pages_laid_out(review, focal_poi
 def test_build_report_records_a_failure(submitted_review, focal_point, other_focal_point):
     """The focal point who asked moved to another country before the build ran: the review is no longer
     theirs to see, the build fails and says so, and no file is written."""
-    report = country_report_request(review=submitted_review, user=focal_point, languages="en")
+    report = country_report_request(review=submitted_review, user=focal_point, languages="en",
+                                    enqueue=build_report.enqueue)
     focal_point.country = other_focal_point.country
     focal_point.save(update_fields=["country"])
 
@@ -54,5 +56,5 @@ def test_build_report_records_a_failure(submitted_review, focal_point, other_foc
 
     report.refresh_from_db()
     assert (report.status, bool(report.file)) == (GeneratedReport.Status.FAILED, False)
-    assert report.error == f"Http404: {raised.value}"
+    assert report.error == f"NotFound: {raised.value}"
     assert report.finished_at is not None

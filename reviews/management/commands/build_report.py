@@ -4,12 +4,12 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.http import Http404
 
 from accounts.models import Role
 from reviews.models import ReviewCycle
 from reviews.report.build import country_editions, pdf_from_editions, report_editions
 from reviews.selectors.visibility import reviews_visible_to
+from reviews.services.errors import NotFound
 
 LANGUAGE_CHOICES = {"ar": ("ar",), "en": ("en",), "both": ("ar", "en")}
 
@@ -39,8 +39,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{viewer.username} sees no review of {country.upper()} in {cycle}.")
             try:
                 editions = country_editions(review=review, user=viewer, languages=languages)
-            except Http404 as error:  # pragma: no cover - the filter above already checked
-                raise CommandError(str(error)) from error
+            except NotFound as error:  # pragma: no cover - the filter above already checked
+                raise CommandError(error.message) from error
         else:
             editions = report_editions(cycle=cycle_obj, user=viewer, languages=languages,
                                        include_submitted=include_submitted)

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from reviews.demo.load import demo_load
 from reviews.models import Review
-from reviews.services.demo import demo_load
 
 
 class Command(BaseCommand):

@@ -5,10 +5,10 @@ import io
 import re
 
 import pytest
-from django.http import Http404
 
 from reviews.report.build import html_to_pdf, render_country_html, render_report_html
 from reviews.report.fetcher import SafeFetcher
+from reviews.services.errors import NotFound
 from tests.reviews.report.conftest import (
     ARABIC_ANSWER,
     ENGLISH_ANSWER,
@@ -87,12 +87,12 @@ def test_country_pdf_prints_hostile_markup_as_text_and_never_fetches_it(accepted
 
 
 def test_country_pdf_of_another_countrys_review_is_impossible(accepted_review, other_focal_point):
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         render_country_html(review=accepted_review, user=other_focal_point)
 
 
 def test_country_pdf_of_a_draft_is_hidden_from_regional_staff(morocco_draft, organiser):
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         render_country_html(review=morocco_draft, user=organiser)
 
 

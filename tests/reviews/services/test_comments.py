@@ -3,8 +3,10 @@ threaded, resolvable, and notified to the people concerned only."""
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from reviews.models import Comment, Notification, Review
+from reviews.notifications import notification_link
 from reviews.services.comments import comment_add, comment_set_resolved
 from reviews.services.errors import DomainError, NotAllowed
 from tests import factories
@@ -24,6 +26,11 @@ def _stored(comment) -> tuple:
     comment = Comment.objects.get(pk=comment.pk)
     return (comment.anchor, comment.part_number, comment.objective_number, comment.visibility, comment.parent_id,
             comment.author.username, comment.body)
+
+
+def _link(notification: Notification, language: str) -> str:
+    with translation.override(language):
+        return notification_link(notification)
 
 
 def _notified(kind=Notification.Kind.COMMENT) -> list[str]:
@@ -230,9 +237,9 @@ def test_shared_comment_by_staff_on_a_part_notifies_focal_point_and_contributors
 
     assert _notified() == ["contrib-eg", "fp-eg"]
     notification = Notification.objects.get(user__username="fp-eg")
-    assert (notification.review_id, notification.params, notification.url) == (
+    assert (notification.review_id, notification.params, _link(notification, "ar")) == (
         team.pk, {"country_ar": "مصر", "country_en": "Egypt", "actor": str(reviewer)},
-        f"/reviews/{team.uid}/parts/1/#comments-answer:1.1",
+        f"/ar/reviews/{team.uid}/parts/1/#comments-answer:1.1",
     )
 
 
@@ -240,8 +247,8 @@ def test_shared_comment_by_staff_on_an_objective_notifies_contributors_of_that_o
     _add(team, reviewer, anchor="answer:3.a:o1", part=3, objective=1)
 
     assert _notified() == ["contrib-eg-o1", "fp-eg"]
-    assert Notification.objects.get(user__username="contrib-eg-o1").url == (
-        f"/reviews/{team.uid}/objectives/1/#comments-answer:3.a:o1")
+    assert _link(Notification.objects.get(user__username="contrib-eg-o1"), "en") == (
+        f"/en/reviews/{team.uid}/objectives/1/#comments-answer:3.a:o1")
 
 
 def test_shared_comment_by_staff_on_another_part_notifies_the_focal_point_only(team, reviewer):

@@ -1,11 +1,18 @@
 """Notification e-mails carry users' own text (their names) as plain text: markup arrives as the letters
-it is made of, never as HTML, and direction controls in a name cannot reorder the sentence."""
+it is made of, never as HTML, and direction controls in a name cannot reorder the sentence.
+Links are route names reversed in the reader's language; the migration converted the paths stored before."""
+
+import importlib
 
 import pytest
 from django.core import mail
+from django.urls import NoReverseMatch
+from django.utils import translation
 
 from reviews.models import Notification
+from reviews.notifications import notification_link
 from reviews.services.comments import comment_add
+from reviews.services.notifications import notify
 from reviews.services.workflow import review_take
 from tests import factories
 
@@ -54,3 +61,59 @@ def test_notification_list_shows_a_hostile_name_as_text(client, submitted_review
 
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<img src=x" not in page and "<b>bold</b>" not in page and "\u202e" not in page
+
+
+def test_notify_refuses_a_route_that_does_not_exist(submitted_review, focal_point):
+    with pytest.raises(NoReverseMatch):
+        notify(users=[focal_point], kind=Notification.Kind.ACCEPTANCE, review=submitted_review, params={},
+               route="reviews:no_such_page", route_kwargs={"uid": submitted_review.uid})
+
+    assert focal_point.notifications.exists() is False
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_notification_link_is_reversed_in_the_active_language(submitted_review, focal_point, language):
+    [notification] = notify(users=[focal_point], kind=Notification.Kind.COMMENT, review=submitted_review,
+                            params={}, route="reviews:part",
+                            route_kwargs={"uid": submitted_review.uid, "number": 2}, fragment="comments-part:2")
+
+    with translation.override(language):
+        link = notification_link(notification)
+
+    assert (notification.route_kwargs, link) == (
+        {"uid": str(submitted_review.uid), "number": 2},
+        f"/{language}/reviews/{submitted_review.uid}/parts/2/#comments-part:2")
+
+
+def test_notification_with_a_route_renamed_since_keeps_its_text_without_a_link(client, submitted_review,
+                                                                               focal_point):
+    [notification] = notify(users=[focal_point], kind=Notification.Kind.ACCEPTANCE, review=submitted_review,
+                            params={"country_en": "Egypt"}, route="reviews:overview",
+                            route_kwargs={"uid": submitted_review.uid})
+    Notification.objects.filter(pk=notification.pk).update(route="reviews:old_name")
+    client.force_login(focal_point)
+
+    page = client.get("/en/reviews/notifications/").content.decode()
+
+    assert notification_link(Notification.objects.get(pk=notification.pk)) == ""
+    assert "The review of Egypt was accepted.\n" in page and "reviews:old_name" not in page
+
+
+UID = "0b5a3c1e-4f2d-4e8a-9c7b-1d2e3f4a5b6c"
+migration = importlib.import_module("reviews.migrations.0008_notification_links")
+
+
+@pytest.mark.parametrize(("url", "converted"), [
+    (f"/reviews/{UID}/", ("reviews:overview", {"uid": UID}, "")),
+    (f"/reviews/{UID}/parts/1/#comments-answer:1.1", ("reviews:part", {"uid": UID, "number": 1},
+                                                       "comments-answer:1.1")),
+    (f"/reviews/{UID}/objectives/6/#comments-answer:3.a:o6", ("reviews:objective", {"uid": UID, "number": 6},
+                                                               "comments-answer:3.a:o6")),
+    ("/", ("home", {}, "")),
+])
+def test_migration_converts_each_stored_path_and_back(url, converted):
+    assert (migration.route_of(url), migration.path_of(*converted)) == (converted, url)
+
+
+def test_migration_leaves_a_path_of_unknown_shape_without_a_link():
+    assert migration.route_of("/elsewhere/") is None

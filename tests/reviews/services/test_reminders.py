@@ -7,8 +7,10 @@ import zoneinfo
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import translation
 
 from reviews.models import Country, Notification, Review
+from reviews.notifications import notification_link
 from reviews.services.reminders import reminders_send
 from reviews.services.submission import review_submit
 from reviews.services.workflow import review_take, revision_request
@@ -33,8 +35,11 @@ def region(open_cycle, review, focal_point, contributor, other_focal_point, comp
 
 
 def _reminded() -> list[tuple]:
-    return list(Notification.objects.filter(kind=Notification.Kind.REMINDER).order_by("user__username", "pk")
-                .values_list("user__username", "review__country__iso2", "params", "url"))
+    """Who was reminded, of which country's review, and the link as an English reader gets it."""
+    reminders = Notification.objects.filter(kind=Notification.Kind.REMINDER).order_by("user__username", "pk")
+    with translation.override("en"):
+        return [(n.user.username, n.review.country.iso2 if n.review else None, n.params, notification_link(n))
+                for n in reminders.select_related("user", "review__country")]
 
 
 def _params(country_ar, country_en, days=14):
@@ -47,8 +52,8 @@ def test_reminders_send_fourteen_days_before_reminds_focal_points_not_submitted(
 
     assert sent == 2
     assert _reminded() == [
-        ("fp-eg", "EG", _params("مصر", "Egypt"), f"/reviews/{region['egypt'].uid}/"),
-        ("fp-jo", None, _params("الأردن", "Jordan"), "/"),  # Jordan has no review yet: the link is home
+        ("fp-eg", "EG", _params("مصر", "Egypt"), f"/en/reviews/{region['egypt'].uid}/"),
+        ("fp-jo", None, _params("الأردن", "Jordan"), "/en/"),  # Jordan has no review yet: the link is home
     ]
 
 

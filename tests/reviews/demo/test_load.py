@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from accounts.models import Role
+from reviews.demo.load import demo_load
 from reviews.models import Country, ReviewCycle
-from reviews.services.demo import demo_load
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -1,6 +1,4 @@
-"""Demo data: cycles, one login per role and reviews in varied states, so a newcomer can try every page."""
-
-from datetime import date
+"""Loading the demo: cycles, one login per role and reviews in varied states, so a newcomer can try every page."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,13 +7,12 @@ from django.db import transaction
 
 from accounts.models import Role
 from accounts.services import user_sync_staff_access
+from reviews.demo.build import demo_content_load
+from reviews.demo.content import CURRENT_CYCLE
 from reviews.models import Country, Organisation, ReviewCycle
-from reviews.services.demo_content import demo_content_load
 from reviews.services.reference import cycle_create, reference_load
 
 User = get_user_model()
-
-CURRENT_CYCLE_SLUG = "arab-2028"
 
 
 @transaction.atomic
@@ -25,15 +22,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
 
     By default a few countries' reviews are in varied states; `full` fills and submits all 22."""
     reference_load()
-    cycle = cycle_create(
-        slug=CURRENT_CYCLE_SLUG,
-        name_ar="الاستعراض الإقليمي الثالث للاتفاق العالمي في المنطقة العربية (2028)",
-        name_en="Third regional review of the GCM in the Arab region (2028)",
-        opens=date(2026, 10, 1),
-        submission_deadline=date(2027, 9, 30),
-        conference=date(2028, 2, 15),
-        is_open=True,
-    )
+    cycle = cycle_create(**CURRENT_CYCLE, is_open=True)
     # Hashed once for all demo users: a password hash takes about half a second by design, and
     # a distinct salt per account protects nothing when the password is published in the README.
     password = make_password(settings.DEMO_PASSWORD)

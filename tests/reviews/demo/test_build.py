@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 from django.utils import translation
 
+from reviews.demo.build import demo_content_load
+from reviews.demo.load import demo_load
 from reviews.models import (
     Answer,
     Assignment,
@@ -19,8 +21,6 @@ from reviews.models import (
     ReviewVersion,
 )
 from reviews.selectors.workspace import review_progress
-from reviews.services.demo import demo_load
-from reviews.services.demo_content import demo_content_load
 from reviews.services.reference import cycle_create
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,72 @@
+"""Layers point one way: models <- selectors and services <- views, report, commands, tasks.
+
+Read from the source (every import statement, local ones included), so a lower layer reaching up
+fails here, not later as an import cycle or an HTTP error raised far from any request.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REVIEWS = ROOT / "reviews"
+
+
+def _modules(*places: str) -> list[Path]:
+    paths = []
+    for place in places:
+        path = REVIEWS / place
+        paths += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return paths
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, and every `package.name` it imports from a package."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def _reaching(paths: list[Path], forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    found = {}
+    for path in paths:
+        bad = sorted(name for name in _imports(path)
+                     if any(name == f or name.startswith(f"{f}.") for f in forbidden))
+        if bad:
+            found[str(path.relative_to(ROOT))] = bad
+    return found
+
+
+LOWER = ("models", "selectors", "services", "tables.py", "notifications.py")
+
+
+def test_lower_layers_import_no_forms_views_or_tasks():
+    assert _reaching(_modules(*LOWER), ("reviews.forms", "reviews.views", "reviews.tasks")) == {}
+
+
+def test_lower_layers_and_the_report_raise_no_http_errors():
+    assert _reaching(_modules(*LOWER, "report"), ("django.http.Http404", "django.shortcuts")) == {}
+
+
+def test_no_private_name_is_imported_from_another_module():
+    found = set()
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        if path.relative_to(ROOT).parts[0] not in ("reviews", "accounts", "gcm_portal", "tests", "bench"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {(str(path.relative_to(ROOT)), f"{node.module}.{alias.name}") for alias in node.names
+                          if alias.name.startswith("_") and alias.name != "_"}  # "_" is gettext
+    assert found == set()
+
+
+def test_demo_content_is_data_apart_from_the_logic():
+    """reviews/demo/content.py holds the demo's plans and texts; what writes them is in build.py."""
+    tree = ast.parse((REVIEWS / "demo" / "content.py").read_text(encoding="utf-8"))
+    functions = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    assert (functions, _reaching([REVIEWS / "demo" / "content.py"], ("reviews.services", "reviews.demo"))) == ([], {})
