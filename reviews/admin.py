@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from reviews import models
+from reviews.services.synthesis import synthesis_chapters_ensure
 
 
 @admin.register(models.Country)
@@ -63,3 +64,8 @@ class TemplatePartAdmin(TranslationAdmin):
 class ReviewCycleAdmin(TranslationAdmin):
     list_display = ["slug", "name_ar", "opens", "submission_deadline", "conference", "is_open"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a cycle has its synthesis chapters from the start: reading them never writes
+            synthesis_chapters_ensure(cycle=obj)

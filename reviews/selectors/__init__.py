@@ -1,7 +1,9 @@
 """Reads for pages, exports and reports. Every view gets its objects through these."""
 
 from reviews.selectors.visibility import (
+    answers_visible_to,
     countries_visible_to,
+    current_cycle_visible_to,
     cycles_visible_to,
     home_cycles_for_country,
     home_region_for_cycle,
@@ -12,7 +14,9 @@ from reviews.selectors.visibility import (
 )
 
 __all__ = [
+    "answers_visible_to",
     "countries_visible_to",
+    "current_cycle_visible_to",
     "cycles_visible_to",
     "home_cycles_for_country",
     "home_region_for_cycle",

@@ -108,3 +108,8 @@ def cycle_prompts(cycle: ReviewCycle) -> QuerySet[GuidingPrompt]:
 
 def synthesis_changes(*, chapter: SynthesisChapter) -> QuerySet[SynthesisChange]:
     return chapter.changes.select_related("user", "objective")
+
+
+def practices_of_visible_reviews(*, user) -> QuerySet[GoodPractice]:
+    """The good practices a chapter may be asked to feature: those of any review the user sees."""
+    return GoodPractice.objects.filter(review_objective__review__in=reviews_visible_to(user).values("pk"))

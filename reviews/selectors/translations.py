@@ -2,7 +2,7 @@
 
 from django.db.models import F, Q, QuerySet
 
-from reviews.models import Answer, Language, TranslationStatus
+from reviews.models import Answer, Language, Review, TranslationStatus
 from reviews.selectors.visibility import reviews_visible_to
 
 
@@ -32,3 +32,8 @@ def answers_for_translation(*, user, cycle, country_iso2: str = "", part_number:
     elif status == TranslationStatus.VERIFIED:
         answers = answers.exclude(missing_translation).filter(translation_verified_at__isnull=False)
     return answers
+
+
+def translation_country_reviews(*, user, cycle) -> QuerySet[Review]:
+    """The reviews of the cycle the user sees, with their country: the country filter's choices."""
+    return reviews_visible_to(user).filter(cycle=cycle).select_related("country")

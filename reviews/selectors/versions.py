@@ -1,8 +1,11 @@
-"""Comparing two submitted versions of a review, field by field."""
+"""A review's history: its submitted versions compared field by field, its workflow events and
+its audit trail."""
 
 from dataclasses import dataclass
 
-from reviews.models import ReviewVersion
+from django.db.models import QuerySet
+
+from reviews.models import ChangeLog, Review, ReviewEvent, ReviewVersion
 
 # Fields that say who and when, not what: a change there alone is not a change of content.
 _BOOKKEEPING = {"updated_by", "updated_at", "uid"}
@@ -58,3 +61,19 @@ def version_diff(older: ReviewVersion, newer: ReviewVersion) -> list[FieldChange
         for place, field in sorted(before.keys() | after.keys())
         if before.get((place, field), "") != after.get((place, field), "")
     ]
+
+
+def review_versions(review: Review) -> QuerySet[ReviewVersion]:
+    """The submitted versions, oldest first, with who submitted each."""
+    return review.versions.select_related("submitted_by")
+
+
+def review_events(review: Review) -> QuerySet[ReviewEvent]:
+    """The workflow events (submitted, revision requested, accepted...) with who acted."""
+    return ReviewEvent.objects.filter(review=review).select_related("actor")
+
+
+def review_changes(review: Review, *, anchor: str = "") -> QuerySet[ChangeLog]:
+    """The audit trail of the whole review, or of one place in it (an answer, a row) by its anchor."""
+    changes = ChangeLog.objects.filter(review=review).select_related("user")
+    return changes.filter(anchor=anchor) if anchor else changes

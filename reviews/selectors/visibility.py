@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Role
-from reviews.models import Country, Objective, Review, ReviewCycle, RoundTable
+from reviews.models import Answer, Country, Objective, Review, ReviewCycle, RoundTable
 from reviews.rules import can_follow_region, can_manage_users
 
 User = get_user_model()
@@ -38,6 +38,17 @@ def reviews_visible_to(user) -> QuerySet[Review]:
     if can_follow_region(user):
         return reviews.filter(first_submitted_at__isnull=False)
     return Review.objects.none()
+
+
+def current_cycle_visible_to(user) -> ReviewCycle | None:
+    """The cycle a regional page opens on: the open one, or the latest when none is open."""
+    cycles = cycles_visible_to(user)
+    return cycles.filter(is_open=True).first() or cycles.first()
+
+
+def answers_visible_to(user) -> QuerySet[Answer]:
+    """The answers of the reviews the user sees, with their review, prompt and objective."""
+    return Answer.objects.filter(review__in=reviews_visible_to(user)).select_related("review", "prompt", "objective")
 
 
 def users_visible_to(user) -> QuerySet:

@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reviews.models import (
     Answer,
+    Attachment,
     GoodPractice,
     GuidingPrompt,
     Indicator,
@@ -16,6 +18,8 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
+
+User = get_user_model()
 
 
 @dataclass
@@ -209,3 +213,50 @@ def review_full(review: Review) -> dict:
             ]
         sections.append(section)
     return {"sections": sections}
+
+
+def reported_objective_rows(review: Review) -> QuerySet[ReviewObjective]:
+    """The objectives a review reports on, to look one up by its objective's number."""
+    return review.review_objectives.filter(is_reported=True)
+
+
+def objectives_with_round_table() -> QuerySet[Objective]:
+    return Objective.objects.select_related("round_table")
+
+
+def review_attachments(review: Review) -> QuerySet[Attachment]:
+    """The documents of a review, newest first, with who uploaded each: one query."""
+    return review.attachments.select_related("uploaded_by")
+
+
+def review_overview(review: Review) -> dict:
+    """What the overview page shows beside the navigation: the documents, the submitted versions,
+    the last workflow event (the reason for a revision request) and how many shared comments are open.
+    Four queries, whatever the number of each."""
+    return {
+        "attachments": review_attachments(review),
+        "versions": review.versions.select_related("submitted_by"),
+        "last_event": review.events.select_related("actor").last(),
+        "open_shared_comments": review.comments.filter(
+            visibility="shared", is_resolved=False, parent__isnull=True).count(),
+    }
+
+
+def country_team_users(review: Review) -> QuerySet:
+    """The users of the review's country, among whom the focal point picks whom to assign work to."""
+    return User.objects.filter(country_id=review.country_id)
+
+
+def team_members(review: Review) -> list[tuple]:
+    """The active contributors of the review's country by username, each with the part numbers and
+    objective ids assigned to them in this review. Two queries, whatever the size of the team."""
+    contributors = list(country_team_users(review).filter(role="contributor", is_active=True).order_by("username"))
+    assigned = {}
+    for assignment in review.assignments.select_related("part"):
+        entry = assigned.setdefault(assignment.contributor_id, {"parts": set(), "objectives": set()})
+        if assignment.part_id:
+            entry["parts"].add(assignment.part.number)
+        else:
+            entry["objectives"].add(assignment.objective_id)
+    return [(contributor, assigned.get(contributor.pk, {"parts": set(), "objectives": set()}))
+            for contributor in contributors]

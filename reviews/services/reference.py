@@ -22,6 +22,7 @@ from reviews.models import (
     SuggestedIndicator,
     TemplatePart,
 )
+from reviews.services.synthesis import synthesis_chapters_ensure
 
 REFERENCE_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "gcm_reference.json"
 
@@ -109,10 +110,12 @@ def cycle_create(
     conference: date | None = None,
     is_open: bool = False,
 ) -> ReviewCycle:
-    """Create a cycle with its own copy of the guiding template (or return the existing one).
+    """Create a cycle with its own copy of the guiding template and its synthesis chapters (or
+    return the existing one, completing what it lacks).
 
     The template is copied from the latest earlier cycle that has one, so wording an
     organiser refined carries forward; the very first cycle takes the fixture's template.
+    The synthesis chapters exist from the start, so reading the synthesis never writes.
     """
     cycle, created = ReviewCycle.objects.get_or_create(
         slug=slug,
@@ -127,6 +130,7 @@ def cycle_create(
     )
     if created or not cycle.parts.exists():
         _template_copy(cycle=cycle)
+    synthesis_chapters_ensure(cycle=cycle)
     return cycle
 
 

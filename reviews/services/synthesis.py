@@ -71,7 +71,7 @@ def synthesis_chapters_ensure(*, cycle: ReviewCycle) -> list[SynthesisChapter]:
             missing.append(SynthesisChapter(cycle=cycle, kind=kind, round_table=round_table, position=position,
                                             title_ar=titles[0], title_en=titles[1]))
     if missing:
-        # Two first visits at once: the unique constraints keep one chapter of each.
+        # Two set-ups of the same cycle at once: the unique constraints keep one chapter of each.
         SynthesisChapter.objects.bulk_create(missing, ignore_conflicts=True)
         chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
     wanted = [

@@ -17,7 +17,7 @@ def home(request):
     if can_follow_region(user):
         cycles = selectors.cycles_visible_to(user)
         context = {"cycles": cycles, "is_organiser": can_manage_users(user)}
-        current = cycles.filter(is_open=True).first() or cycles.first()
+        current = selectors.current_cycle_visible_to(user)
         if current is not None:
             context["current_cycle"] = current
             context["countries"] = selectors.home_region_for_cycle(user=user, cycle=current)

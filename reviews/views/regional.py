@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reviews import rules
-from reviews.models import Answer, ChangeLog, Comment, Review, ReviewEvent, TranslationStatus
-from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.models import Comment, Review, ReviewEvent, TranslationStatus
+from reviews.selectors import answers_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
-from reviews.selectors.translations import answers_for_translation
-from reviews.selectors.versions import version_diff
+from reviews.selectors.notifications import notifications_recent
+from reviews.selectors.translations import answers_for_translation, translation_country_reviews
+from reviews.selectors.versions import review_changes, review_events, review_versions, version_diff
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
@@ -126,7 +127,7 @@ def comment_resolve(request, uid, comment_uid):
 @login_required
 def versions(request, uid):
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
-    all_versions = list(review.versions.select_related("submitted_by"))
+    all_versions = list(review_versions(review))
     older = newer = None
     changes = []
     if len(all_versions) >= 2:
@@ -137,7 +138,7 @@ def versions(request, uid):
         except (KeyError, ValueError) as error:
             raise Http404 from error
         changes = version_diff(older, newer)
-    events = ReviewEvent.objects.filter(review=review).select_related("actor")
+    events = review_events(review)
     return render(request, "reviews/regional/versions.html", {
         "review": review, "versions": all_versions, "older": older, "newer": newer, "changes": changes,
         "events": events,
@@ -148,17 +149,15 @@ def versions(request, uid):
 def history(request, uid):
     """The audit trail of one place (an answer, a row) or of the whole review."""
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
-    changes = ChangeLog.objects.filter(review=review).select_related("user")
     anchor = request.GET.get("anchor", "")
-    if anchor:
-        changes = changes.filter(anchor=anchor)
+    changes = review_changes(review, anchor=anchor)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     return render(request, "reviews/regional/history.html", {"review": review, "page": page, "anchor": anchor})
 
 
 @login_required
 def notifications(request):
-    items = request.user.notifications.select_related("review__country")[:100]
+    items = notifications_recent(user=request.user)
     response = render(request, "reviews/notifications.html", {"notifications": items})
     notification_mark_read(user=request.user)
     return response
@@ -175,7 +174,7 @@ def translations(request, slug):
     page = Paginator(answers, 25).get_page(request.GET.get("page"))
     return render(request, "reviews/regional/translations.html", {
         "cycle": cycle, "page": page, "statuses": TranslationStatus.choices,
-        "countries": reviews_visible_to(request.user).filter(cycle=cycle).select_related("country"),
+        "countries": translation_country_reviews(user=request.user, cycle=cycle),
         "filters": request.GET,
     })
 
@@ -183,9 +182,7 @@ def translations(request, slug):
 @login_required
 @require_POST
 def translation_save(request, answer_uid):
-    answer = get_object_or_404(
-        Answer.objects.filter(review__in=reviews_visible_to(request.user)).select_related(
-            "review", "prompt", "objective"), uid=answer_uid)
+    answer = get_object_or_404(answers_visible_to(request.user), uid=answer_uid)
     text = request.POST.get("text", "")
     if len(text) > 20_000:
         messages.error(request, _("The translation is longer than 20,000 characters."))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from reviews import rules
 from reviews.models import GeneratedReport
-from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.selectors import current_cycle_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.reports import cycle_reports, reports_visible_to
 from reviews.services import reports as report_services
 from reviews.services.errors import DomainError, NotAllowed
@@ -91,8 +91,7 @@ def reports_current(request):
     """The navigation's "Reports": the open cycle's page (the latest cycle when none is open)."""
     if not rules.can_follow_region(request.user):
         raise PermissionDenied
-    cycles = cycles_visible_to(request.user)
-    cycle = cycles.filter(is_open=True).first() or cycles.first()
+    cycle = current_cycle_visible_to(request.user)
     if cycle is None:
         raise Http404("No cycle yet.")
     return redirect("reviews:reports", cycle.slug)

@@ -21,12 +21,13 @@ from django.views.decorators.http import require_POST
 from gcm_portal.validators import SafeInputFormMixin
 from reviews import rules
 from reviews.forms import SynthesisTextForm
-from reviews.models import GoodPractice, Language, Objective, SynthesisChapter
-from reviews.selectors import cycles_visible_to, reviews_visible_to
+from reviews.models import Language, Objective, SynthesisChapter
+from reviews.selectors import cycles_visible_to
 from reviews.selectors.synthesis import (
     citable_reviews,
     cycle_prompts,
     practices_for_chapter,
+    practices_of_visible_reviews,
     synthesis_changes,
     synthesis_chapters,
     synthesis_chapters_visible_to,
@@ -107,9 +108,6 @@ def _editor(chapter) -> str:
 def overview(request, slug):
     _check_staff(request)
     cycle = _cycle(request, slug)
-    # The standard chapters follow from the cycle and the round tables: the first visit creates them,
-    # so the page never shows half a report. Later visits find them all and write nothing.
-    synthesis_services.synthesis_chapters_ensure(cycle=cycle)
     return render(request, "reviews/synthesis/overview.html", {
         "cycle": cycle, "chapters": synthesis_chapters(user=request.user, cycle=cycle),
     })
@@ -221,9 +219,8 @@ def citation_remove(request, slug, uid, citation_uid):
 def feature(request, slug, uid):
     _check_staff(request)
     current = _chapter(request, slug, uid)
-    practice = get_object_or_404(
-        GoodPractice.objects.filter(review_objective__review__in=reviews_visible_to(request.user).values("pk")),
-        uid=_uuid_or_404(request.POST.get("practice", "")))
+    practice = get_object_or_404(practices_of_visible_reviews(user=request.user),
+                                 uid=_uuid_or_404(request.POST.get("practice", "")))
     featured = request.POST.get("featured") == "1"
     try:
         synthesis_services.chapter_feature_practice(chapter=current, practice=practice, user=request.user,

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from reviews import forms, rules
-from reviews.models import GuidingPrompt, Objective, Review
+from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import comment_threads_by_anchor
@@ -122,7 +122,7 @@ def part_page(request, uid, number, bound=None):
 def objective_page(request, uid, number, bound=None):
     """One reported objective; `bound` is its details form or a row form that failed validation."""
     review = review_for(request, uid)
-    goal = get_object_or_404(Objective.objects.select_related("round_table"), number=number)
+    goal = get_object_or_404(ws.objectives_with_round_table(), number=number)
     context = workspace_context(request, review)
     review_objective = next((row for row in context["reported"] if row.objective_id == goal.pk), None)
     if review_objective is None:

@@ -31,11 +31,7 @@ def review_open(request, slug):
 def overview(request, uid):
     review = review_for(request, uid)
     context = workspace_context(request, review)
-    context["attachments"] = review.attachments.select_related("uploaded_by")
-    context["versions"] = review.versions.select_related("submitted_by")
-    context["last_event"] = review.events.select_related("actor").last()
-    context["open_shared_comments"] = review.comments.filter(
-        visibility="shared", is_resolved=False, parent__isnull=True).count()
+    context.update(ws.review_overview(review))
     return render(request, "reviews/workspace/overview.html", context)
 
 

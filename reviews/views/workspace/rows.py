@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reviews import forms
+from reviews.selectors import workspace as ws
 from reviews.services import rows as row_services
 from reviews.services.errors import EditConflict, NotAllowed
 from reviews.tables import TABLES
@@ -23,7 +24,7 @@ def _table_parent(review, table, number):
     """For per-objective tables, the reported objective the row belongs to."""
     if not table.per_objective:
         return None
-    return get_object_or_404(review.review_objectives.filter(is_reported=True), objective__number=number)
+    return get_object_or_404(ws.reported_objective_rows(review), objective__number=number)
 
 
 def _back(review, table, number, anchor=""):
@@ -100,7 +101,7 @@ def row_delete(request, uid, kind, row_uid):
 @require_POST
 def objective_details(request, uid, number):
     review = review_for(request, uid)
-    row = get_object_or_404(review.review_objectives.filter(is_reported=True), objective__number=number)
+    row = get_object_or_404(ws.reported_objective_rows(review), objective__number=number)
     check_may_edit(request, review, part_number=3, objective_id=row.objective_id)
     form = forms.ObjectiveDetailsForm(request.POST, instance=row, prefix="details")
     if form.is_valid():

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from reviews import forms, rules
+from reviews.selectors import workspace as ws
 from reviews.services import assignments as assignment_services
 from reviews.services import attachments as attachment_services
 from reviews.services import submission as submission_services
@@ -22,13 +23,11 @@ def team(request, uid):
     review = review_for(request, uid)
     if not rules.is_country_team_of(request.user, review):
         raise PermissionDenied
-    contributors = list(request.user.__class__.objects.filter(
-        country_id=review.country_id, role="contributor", is_active=True).order_by("username"))
     if request.method == "POST":
         if not rules.can_manage_assignments(request.user, review):
             raise PermissionDenied(_("Only the focal point assigns work to contributors."))
-        contributor = get_object_or_404(request.user.__class__, uid=uuid_or_none(request.POST.get("contributor")),
-                                        country_id=review.country_id)
+        contributor = get_object_or_404(ws.country_team_users(review),
+                                        uid=uuid_or_none(request.POST.get("contributor")))
         form = forms.AssignmentForm(request.POST)
         if form.is_valid():
             try:
@@ -40,14 +39,7 @@ def team(request, uid):
             messages.success(request, _("Assignments of %(name)s saved.") % {"name": contributor})
             return redirect("reviews:team", review.uid)
     context = workspace_context(request, review)
-    assigned = {}
-    for assignment in review.assignments.select_related("part", "objective"):
-        entry = assigned.setdefault(assignment.contributor_id, {"parts": set(), "objectives": set()})
-        if assignment.part_id:
-            entry["parts"].add(assignment.part.number)
-        else:
-            entry["objectives"].add(assignment.objective_id)
-    context["members"] = [(c, assigned.get(c.pk, {"parts": set(), "objectives": set()})) for c in contributors]
+    context["members"] = ws.team_members(review)
     context["can_assign"] = rules.can_manage_assignments(request.user, review)
     return render(request, "reviews/workspace/team.html", context)
 
@@ -69,7 +61,7 @@ def attachments(request, uid):
             return redirect("reviews:attachments", review.uid)
     context = workspace_context(request, review)
     context["form"] = form
-    context["attachments"] = review.attachments.select_related("uploaded_by")
+    context["attachments"] = ws.review_attachments(review)
     context["can_upload"] = review.is_editable_by_country and rules.is_country_team_of(request.user, review)
     return render(request, "reviews/workspace/attachments.html", context)
 

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from reviews.models import GuidingPrompt, ReviewObjective
-from reviews.selectors.workspace import Missing, review_progress
+from reviews.models import Attachment, Country, GuidingPrompt, ReviewObjective, ReviewVersion, TemplatePart
+from reviews.selectors.workspace import Missing, review_overview, review_progress, team_members
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +144,50 @@ def test_review_progress_query_count_does_not_grow_with_objectives(review, focal
     # prompt 3.0, then per objective three required prompts and a stage
     assert _counts(progress)[2] == (3, 4 * objective_count, 1 + 4 * objective_count)
     assert [item.label for item in progress.missing] == ["Objective 1: implementation stage"]
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_team_members_lists_the_countrys_active_contributors_with_their_work_in_two_queries(
+        review, objectives, size, django_assert_num_queries):
+    parts = {part.number: part for part in TemplatePart.objects.filter(cycle=review.cycle)}
+    contributors = [factories.ContributorFactory(username=f"contrib-eg-{n}", country=review.country)
+                    for n in range(size)]
+    for contributor in contributors:
+        factories.AssignmentFactory(review=review, contributor=contributor, part=parts[1])
+        factories.AssignmentFactory(review=review, contributor=contributor, part=None, objective=objectives[2])
+    factories.ContributorFactory(username="contrib-eg-left", country=review.country, is_active=False)
+    factories.FocalPointFactory(username="fp-eg-team", country=review.country)
+    for country in Country.objects.exclude(pk=review.country_id)[:size]:
+        factories.ContributorFactory(username=f"contrib-{country.iso2}", country=country)
+
+    with django_assert_num_queries(2):
+        members = team_members(review)
+
+    assert members == [(contributor, {"parts": {1}, "objectives": {objectives[2].pk}})
+                       for contributor in contributors]
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_review_overview_reads_documents_versions_event_and_comments_in_four_queries(
+        review, focal_point, reviewer, size, django_assert_num_queries):
+    for n in range(size):
+        Attachment.objects.create(review=review, file=f"attachments/plan-{n}.pdf", original_name=f"plan-{n}.pdf",
+                                  content_type="application/pdf", size=100, uploaded_by=focal_point)
+        ReviewVersion.objects.create(review=review, number=n + 1, content={}, submitted_by=focal_point,
+                                     submitted_at=timezone.now())
+        factories.ReviewEventFactory(review=review, actor=reviewer, reason=f"Reason {n}")
+        factories.CommentFactory(review=review, author=reviewer)
+    factories.CommentFactory(review=review, author=reviewer, is_resolved=True)
+
+    with django_assert_num_queries(4):
+        overview = review_overview(review)
+        shown = ([(a.original_name, str(a.uploaded_by)) for a in overview["attachments"]],
+                 [(v.number, str(v.submitted_by)) for v in overview["versions"]],
+                 (overview["last_event"].reason, str(overview["last_event"].actor)))
+
+    assert shown == (
+        [(f"plan-{n}.pdf", str(focal_point)) for n in reversed(range(size))],
+        [(n + 1, str(focal_point)) for n in range(size)],
+        (f"Reason {size - 1}", str(reviewer)),
+    )
+    assert overview["open_shared_comments"] == size

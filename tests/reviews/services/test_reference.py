@@ -6,6 +6,7 @@ from reviews.models import (
     GuidingPrinciple,
     GuidingPrompt,
     Objective,
+    ObjectiveSynthesis,
     Organisation,
     PracticeType,
     ReviewCycle,
@@ -13,6 +14,7 @@ from reviews.models import (
     SdgTarget,
     StakeholderCategory,
     SuggestedIndicator,
+    SynthesisChapter,
 )
 from reviews.services.reference import cycle_create, reference_load
 
@@ -99,3 +101,38 @@ def test_cycle_create_copies_the_latest_template_so_edits_carry_forward():
     assert GuidingPrompt.objects.filter(part__cycle=cycle).count() == GuidingPrompt.objects.filter(
         part__cycle__slug="arab-2024"
     ).count()
+
+
+def test_cycle_create_sets_up_the_synthesis_chapters_with_a_section_per_objective():
+    reference_load()
+
+    cycle = cycle_create(slug="arab-2032", name_ar="دورة", name_en="Cycle")
+
+    chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
+    assert [(c.kind, c.round_table.number if c.round_table else None, c.position) for c in chapters] == [
+        ("executive_summary", None, 1), ("introduction", None, 2), ("methodology", None, 3), ("policy", None, 4),
+        ("round_table", 1, 5), ("round_table", 2, 6), ("round_table", 3, 7), ("round_table", 4, 8),
+        ("means", None, 9), ("next_steps", None, 10), ("conclusions", None, 11),
+    ]
+    assert sorted(ObjectiveSynthesis.objects.filter(chapter__cycle=cycle).values_list(
+        "objective__number", flat=True)) == list(range(1, 24))
+
+
+def test_cycle_create_of_an_existing_cycle_keeps_its_chapters_and_texts():
+    reference_load()
+    cycle = cycle_create(slug="arab-2032", name_ar="دورة", name_en="Cycle")
+    SynthesisChapter.objects.filter(cycle=cycle, kind="introduction").update(text_en="Written")
+
+    again = cycle_create(slug="arab-2032", name_ar="دورة", name_en="Cycle")
+
+    assert again.pk == cycle.pk
+    assert SynthesisChapter.objects.filter(cycle=cycle).count() == 11
+    assert SynthesisChapter.objects.get(cycle=cycle, kind="introduction").text_en == "Written"
+
+
+def test_reference_load_sets_up_the_synthesis_chapters_of_its_cycles():
+    reference_load()
+
+    assert set(SynthesisChapter.objects.values_list("cycle__slug", flat=True)) == {"arab-2020", "arab-2024"}
+    assert [SynthesisChapter.objects.filter(cycle__slug=slug).count() for slug in ("arab-2020", "arab-2024")] == [
+        11, 11]

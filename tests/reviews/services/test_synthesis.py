@@ -102,10 +102,11 @@ def test_synthesis_chapters_ensure_adds_a_section_per_objective_under_its_round_
     synthesis_chapters_ensure(cycle=open_cycle)
 
     sections = {}
-    for section in ObjectiveSynthesis.objects.select_related("chapter__round_table", "objective"):
+    cycle_sections = ObjectiveSynthesis.objects.filter(chapter__cycle=open_cycle)
+    for section in cycle_sections.select_related("chapter__round_table", "objective"):
         sections.setdefault(section.chapter.round_table.number, []).append(section.objective.number)
     assert sections == ROUND_TABLE_OBJECTIVES
-    assert ObjectiveSynthesis.objects.count() == 23
+    assert cycle_sections.count() == 23
 
 
 def test_synthesis_chapters_ensure_is_idempotent_and_keeps_the_texts(open_cycle, reviewer):
@@ -115,19 +116,20 @@ def test_synthesis_chapters_ensure_is_idempotent_and_keeps_the_texts(open_cycle,
     second = synthesis_chapters_ensure(cycle=open_cycle)
 
     assert [c.pk for c in second] == [c.pk for c in first]
-    assert (SynthesisChapter.objects.count(), ObjectiveSynthesis.objects.count()) == (11, 23)
+    assert (SynthesisChapter.objects.filter(cycle=open_cycle).count(),
+            ObjectiveSynthesis.objects.filter(chapter__cycle=open_cycle).count()) == (11, 23)
     assert _stored(second[0])[:4] == ("ملخص", "", "ar", 2)
 
 
 def test_synthesis_chapters_ensure_restores_a_missing_chapter_only(open_cycle):
     rows = synthesis_chapters_ensure(cycle=open_cycle)
-    SynthesisChapter.objects.filter(kind=Kind.ROUND_TABLE, round_table__number=2).delete()
+    SynthesisChapter.objects.filter(cycle=open_cycle, kind=Kind.ROUND_TABLE, round_table__number=2).delete()
 
     again = synthesis_chapters_ensure(cycle=open_cycle)
 
     assert [c.pk for c in again if c.kind != Kind.ROUND_TABLE or c.round_table.number != 2] == [
         c.pk for c in rows if c.kind != Kind.ROUND_TABLE or c.round_table.number != 2]
-    assert (len(again), ObjectiveSynthesis.objects.count()) == (11, 23)
+    assert (len(again), ObjectiveSynthesis.objects.filter(chapter__cycle=open_cycle).count()) == (11, 23)
 
 
 def test_synthesis_chapters_ensure_keeps_cycles_apart(open_cycle):

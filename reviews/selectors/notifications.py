@@ -1,0 +1,12 @@
+"""What the notifications page lists."""
+
+from django.db.models import QuerySet
+
+from reviews.models import Notification
+
+RECENT_NOTIFICATIONS = 100
+
+
+def notifications_recent(*, user) -> QuerySet[Notification]:
+    """The user's latest notifications, newest first, with the review's country each names."""
+    return user.notifications.select_related("review__country")[:RECENT_NOTIFICATIONS]
