@@ -36,6 +36,7 @@ from reviews.models import (
     ReviewObjective,
     TranslationStatus,
 )
+from reviews.selectors.snapshot import reported_answers
 from reviews.selectors.visibility import reviews_visible_to
 
 Table = tuple[list[str], list[list]]
@@ -239,7 +240,8 @@ def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
         "countries": review_list,
         "objectives_reported": objectives,
         "answers": _attach_reviews(list(
-            Answer.objects.filter(**of_reviews).select_related("prompt__part", "objective", "updated_by")
+            reported_answers(Answer.objects.filter(**of_reviews)).select_related("prompt__part", "objective",
+                                                                                 "updated_by")
             .order_by(*by_country, "prompt__part__number", "prompt__position", "prompt__code",
                       F("objective__number").asc(nulls_first=True))
         ), by_pk),

@@ -1,6 +1,6 @@
 """The whole review as plain data: stored at each submission, and the source for previews."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from reviews.models import (
     Answer,
@@ -32,10 +32,19 @@ def _numbers(manager) -> list[int]:
     return sorted(item.number for item in manager.all())
 
 
+def reported_answers(answers: QuerySet[Answer]) -> QuerySet[Answer]:
+    """The answers of the parts and of the objectives their review reports. An objective taken off the list
+    keeps its answers in the workspace (it may come back), but they leave it with no version or export."""
+    reported = ReviewObjective.objects.filter(review=OuterRef("review"), objective=OuterRef("objective"),
+                                              is_reported=True)
+    return answers.filter(Q(objective__isnull=True) | Exists(reported))
+
+
 def review_snapshot(review: Review) -> dict:
     """Everything the country wrote, keyed by stable codes (prompt codes, objective numbers),
     so two versions can be compared field by field whatever the database ids."""
-    answers = Answer.objects.filter(review=review).select_related("prompt__part", "objective", "updated_by")
+    answers = reported_answers(Answer.objects.filter(review=review)).select_related(
+        "prompt__part", "objective", "updated_by")
     objectives = ReviewObjective.objects.filter(review=review, is_reported=True).select_related(
         "objective", "updated_by"
     ).prefetch_related(

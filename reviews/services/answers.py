@@ -7,7 +7,7 @@ from reviews import rules
 from reviews.models import Answer, GuidingPrompt, Objective, Review
 from reviews.models.content import original_language_of
 from reviews.services.audit import audit_record
-from reviews.services.errors import NotAllowed
+from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.versioned import bilingual_text_update
 
 
@@ -34,6 +34,9 @@ def answer_save(
     objective_id = objective.pk if objective else None
     if not rules.can_edit_section(user, review, part_number=part_number, objective_id=objective_id):
         raise NotAllowed(_("You cannot edit this answer."))
+    if objective and not review.review_objectives.filter(objective=objective, is_reported=True).exists():
+        raise DomainError(_("Objective %(number)s is not among the objectives this review reports. Add it on the "
+                            "Objectives page first; nothing was saved.") % {"number": objective.number})
     original_language = original_language_of(original_language=original_language, text_ar=text_ar, text_en=text_en)
     values = {"text_ar": text_ar, "text_en": text_en, "original_language": original_language}
 

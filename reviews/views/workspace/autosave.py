@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from reviews import forms, rules
 from reviews.models import GuidingPrompt, Objective
 from reviews.services import answers as answer_services
-from reviews.services.errors import EditConflict, NotAllowed
+from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_int
 from reviews.views.workspace.common import review_for as _review_for
 
@@ -39,4 +39,6 @@ def answer_save(request, uid, prompt_uid):
         return autosave_conflict(conflict)
     except NotAllowed as error:
         return JsonResponse({"ok": False, "message": error.message}, status=403)
+    except DomainError as error:
+        return JsonResponse({"ok": False, "message": error.message}, status=400)
     return autosave_saved(answer)

@@ -232,6 +232,19 @@ def test_export_json_answers_carry_codes_and_both_texts(open_cycle, organiser, s
         "indicators", "planned_actions"])
 
 
+def test_export_leaves_out_answers_of_objectives_taken_off_the_list(open_cycle, organiser, submit, prompts, objectives):
+    morocco = submit("MA")
+    kept = factories.AnswerFactory(review=morocco, prompt=prompts["3.a"], objective=objectives[4], text_ar="باق")
+    ReviewObjective.objects.create(review=morocco, objective=objectives[4], is_reported=False)
+    factories.AnswerFactory(review=morocco, prompt=prompts["3.a"], objective=objectives[8], text_ar="بلا هدف")
+
+    data = export_json(user=organiser, cycle=open_cycle)
+
+    assert [(answer["prompt"], answer["objective"]) for answer in data["answers"] if answer["part"] == 3] == [
+        ("3.0", None), ("3.a", 1), ("3.b", 1), ("3.c", 1)]
+    assert Answer.objects.filter(pk=kept.pk).exists()  # kept in the workspace: the objective may come back
+
+
 def test_export_json_keeps_decimals_exact_and_dates_iso(open_cycle, organiser, submit):
     submit("MA")
 

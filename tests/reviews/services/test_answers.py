@@ -2,7 +2,7 @@ import pytest
 
 from reviews.models import Answer, GuidingPrompt, Review
 from reviews.services.answers import answer_save
-from reviews.services.errors import EditConflict, NotAllowed
+from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +116,8 @@ def test_answer_save_contributor_edits_assigned_part_only(review, prompts, contr
 
 
 def test_answer_save_contributor_edits_assigned_objective_only(review, prompts, objectives, contributor):
+    for number in (5, 6):
+        factories.ReviewObjectiveFactory(review=review, objective=objectives[number])
     factories.AssignmentFactory(review=review, contributor=contributor, part=None, objective=objectives[5])
 
     answer = _save(review, prompts["3.a"], contributor, base_version=0, text_ar="تدابير", objective=objectives[5])
@@ -204,9 +206,25 @@ def test_answer_save_part_prompt_refuses_objective(review, prompts, objectives, 
 
 
 def test_answer_save_keeps_one_answer_per_objective(review, prompts, objectives, focal_point):
+    for number in (1, 2):
+        factories.ReviewObjectiveFactory(review=review, objective=objectives[number])
     _save(review, prompts["3.a"], focal_point, base_version=0, text_ar="الهدف الأول", objective=objectives[1])
     _save(review, prompts["3.a"], focal_point, base_version=0, text_ar="الهدف الثاني", objective=objectives[2])
 
     assert sorted(Answer.objects.filter(review=review).values_list("objective__number", "text_ar", "version")) == [
         (1, "الهدف الأول", 1), (2, "الهدف الثاني", 1)
     ]
+
+
+@pytest.mark.parametrize("is_reported", [False, None], ids=["taken off the list", "never chosen"])
+def test_answer_save_refuses_an_objective_the_review_does_not_report(review, prompts, objectives, focal_point,
+                                                                     is_reported, english):
+    if is_reported is not None:
+        factories.ReviewObjectiveFactory(review=review, objective=objectives[7], is_reported=is_reported)
+
+    with pytest.raises(DomainError) as refused:
+        _save(review, prompts["3.a"], focal_point, base_version=0, text_ar="تدابير", objective=objectives[7])
+
+    assert refused.value.message == ("Objective 7 is not among the objectives this review reports. Add it on the "
+                                     "Objectives page first; nothing was saved.")
+    assert Answer.objects.filter(review=review).exists() is False

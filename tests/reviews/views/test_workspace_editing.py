@@ -242,3 +242,25 @@ def test_row_delete_of_a_row_changed_meanwhile_is_refused(client, review, focal_
 
     assert [str(m) for m in get_messages(response.wsgi_request)] == [ROW_CONFLICT % {"name": str(focal_point)}]
     assert GovernmentEntity.objects.get(pk=entity.pk).name == "Ministry of Interior"
+
+
+UNREPORTED = ("Objective %(number)s is not among the objectives this review reports. Add it on the Objectives page "
+              "first; nothing was saved.")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_answer_autosave_for_an_objective_the_review_does_not_report_is_refused(client, review, prompts, objectives,
+                                                                                focal_point, language):
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[2])  # reported: 2; not: 9
+    client.force_login(focal_point)
+
+    response = client.post(f"/{language}/reviews/{review.uid}/answers/{prompts['3.a'].uid}/",
+                           {**_answer_post(prompts["3.a"], text_ar="تدابير", version=0), "objective": 9})
+
+    assert (response.status_code, response.json()) == (400, {"ok": False, "message": _in(language, UNREPORTED,
+                                                                                         number=9)})
+    assert Answer.objects.filter(review=review).exists() is False
+
+
+def test_unreported_objective_message_is_translated():
+    assert _in("ar", UNREPORTED, number=9) != UNREPORTED % {"number": 9}
