@@ -23,7 +23,7 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.notifications import notification_mark_read
-from reviews.views.workspace import posted_int, uuid_or_none
+from reviews.views.http import posted_int, uuid_or_none
 
 
 def _back(request, fallback):
