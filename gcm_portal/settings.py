@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gcm_portal.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gcm_portal.middleware.BodyLimitMiddleware",  # before anything reads the body (the CSRF check does)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
