@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 
 from reviews import rules
 from reviews.models import Comment, Review, ReviewEvent, TranslationStatus
-from reviews.selectors import answers_visible_to, cycles_visible_to, reviews_visible_to
+from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
 from reviews.selectors.notifications import notifications_recent
 from reviews.selectors.translations import answers_for_translation, translation_country_reviews
-from reviews.selectors.versions import review_changes, review_events, review_versions, version_diff
+from reviews.selectors.versions import review_events, review_versions, version_diff
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
@@ -151,7 +151,7 @@ def history(request, uid):
     """The audit trail of one place (an answer, a row) or of the whole review."""
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
     anchor = request.GET.get("anchor", "")
-    changes = review_changes(review, anchor=anchor)
+    changes = changes_visible_to(request.user, review, anchor=anchor)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     return render(request, "reviews/regional/history.html", {"review": review, "page": page, "anchor": anchor})
 
