@@ -62,3 +62,8 @@ def can_add_documents(user, review) -> bool:
         return True
     parts, objectives = contributor_assignments(user, review)
     return bool(parts or objectives)
+
+
+def can_see_downloads(user) -> bool:
+    """Organisers answer for who holds a copy of unpublished reviews."""
+    return can_manage_users(user)

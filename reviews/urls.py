@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reviews.views import regional, workspace
+from reviews.views import regional
+from reviews.views.workspace import autosave, pages, rows, team
 from reviews.views import synthesis
 from reviews.views import exports as export_views
 from reviews.views import compilation
@@ -9,22 +10,22 @@ from reviews.views import reports as report_views
 app_name = "reviews"
 
 urlpatterns = [
-    path("open/<slug:slug>/", workspace.review_open, name="open"),
-    path("<uuid:uid>/", workspace.overview, name="overview"),
-    path("<uuid:uid>/parts/<int:number>/", workspace.part, name="part"),
-    path("<uuid:uid>/objectives/", workspace.objectives, name="objectives"),
-    path("<uuid:uid>/objectives/<int:number>/", workspace.objective, name="objective"),
-    path("<uuid:uid>/objectives/<int:number>/details/", workspace.objective_details, name="objective_details"),
-    path("<uuid:uid>/answers/<uuid:prompt_uid>/", workspace.answer_save, name="answer_save"),
-    path("<uuid:uid>/rows/<slug:kind>/new/", workspace.row_save, name="row_create"),
-    path("<uuid:uid>/rows/<slug:kind>/<uuid:row_uid>/", workspace.row_save, name="row_save"),
-    path("<uuid:uid>/rows/<slug:kind>/<uuid:row_uid>/delete/", workspace.row_delete, name="row_delete"),
-    path("<uuid:uid>/plan/", workspace.plan_save, name="plan_save"),
-    path("<uuid:uid>/team/", workspace.team, name="team"),
-    path("<uuid:uid>/documents/", workspace.attachments, name="attachments"),
-    path("<uuid:uid>/documents/<uuid:attachment_uid>/", workspace.attachment_download, name="attachment"),
-    path("<uuid:uid>/submit/", workspace.submit, name="submit"),
-    path("<uuid:uid>/preview/", workspace.preview, name="preview"),
+    path("open/<slug:slug>/", pages.review_open, name="open"),
+    path("<uuid:uid>/", pages.overview, name="overview"),
+    path("<uuid:uid>/parts/<int:number>/", pages.part, name="part"),
+    path("<uuid:uid>/objectives/", pages.objectives, name="objectives"),
+    path("<uuid:uid>/objectives/<int:number>/", pages.objective, name="objective"),
+    path("<uuid:uid>/objectives/<int:number>/details/", rows.objective_details, name="objective_details"),
+    path("<uuid:uid>/answers/<uuid:prompt_uid>/", autosave.answer_save, name="answer_save"),
+    path("<uuid:uid>/rows/<slug:kind>/new/", rows.row_save, name="row_create"),
+    path("<uuid:uid>/rows/<slug:kind>/<uuid:row_uid>/", rows.row_save, name="row_save"),
+    path("<uuid:uid>/rows/<slug:kind>/<uuid:row_uid>/delete/", rows.row_delete, name="row_delete"),
+    path("<uuid:uid>/plan/", rows.plan_save, name="plan_save"),
+    path("<uuid:uid>/team/", team.team, name="team"),
+    path("<uuid:uid>/documents/", team.attachments, name="attachments"),
+    path("<uuid:uid>/documents/<uuid:attachment_uid>/", team.attachment_download, name="attachment"),
+    path("<uuid:uid>/submit/", team.submit, name="submit"),
+    path("<uuid:uid>/preview/", pages.preview, name="preview"),
     path("<uuid:uid>/transition/<slug:action>/", regional.transition, name="transition"),
     path("<uuid:uid>/comments/", regional.comment_add, name="comment_add"),
     path("<uuid:uid>/comments/<uuid:comment_uid>/resolve/", regional.comment_resolve, name="comment_resolve"),
@@ -68,4 +69,5 @@ urlpatterns += [
     path("reports/<uuid:report_uid>/", report_views.report, name="report"),
     path("reports/<uuid:report_uid>/status/", report_views.report_status, name="report_status"),
     path("reports/<uuid:report_uid>/download/", report_views.report_download, name="report_download"),
+    path("cycles/<slug:slug>/downloads/", report_views.downloads, name="downloads"),
 ]

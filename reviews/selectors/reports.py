@@ -15,6 +15,7 @@ from reviews.models import (
     Answer,
     ChapterCitation,
     Consultation,
+    Download,
     GeneratedReport,
     GoodPractice,
     GovernmentEntity,
@@ -28,7 +29,7 @@ from reviews.models import (
     ReviewVersion,
     SynthesisChapter,
 )
-from reviews.rules import can_follow_region
+from reviews.rules import can_follow_region, can_see_downloads
 from reviews.selectors.compilation import COMPILED_STATUSES
 from reviews.selectors.visibility import reviews_visible_to
 
@@ -110,3 +111,10 @@ def country_data_version(*, review: Review) -> str:
     """What a country's PDF shows: the review's status, its latest version and its live tables."""
     row = Review.objects.filter(pk=review.pk).values_list("status", "updated_at", "plan_version").get()
     return _fingerprint({"review": [review.pk, *row], "tables": _tables_state([review.pk])})
+
+
+def downloads_visible_to(user, *, cycle: ReviewCycle) -> QuerySet[Download]:
+    """A cycle's downloads, newest first, for those who answer for them."""
+    if not can_see_downloads(user):
+        return Download.objects.none()
+    return Download.objects.filter(cycle=cycle).select_related("user", "report__review__country")

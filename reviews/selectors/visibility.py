@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Role
-from reviews.models import Country, Objective, Review, ReviewCycle, RoundTable
+from reviews.models import ChangeLog, Country, Objective, Review, ReviewCycle, RoundTable
 from reviews.rules import can_follow_region, can_manage_users
 
 User = get_user_model()
@@ -38,6 +38,18 @@ def reviews_visible_to(user) -> QuerySet[Review]:
     if can_follow_region(user):
         return reviews.filter(first_submitted_at__isnull=False)
     return Review.objects.none()
+
+
+def changes_visible_to(user, review: Review) -> QuerySet[ChangeLog]:
+    """A review's field history (`review` must come from reviews_visible_to(user)). The country team sees
+    all of it; everyone else sees it from the first submission on: what the team wrote, changed and deleted
+    in its draft before then stays its own."""
+    changes = ChangeLog.objects.filter(review=review).select_related("user")
+    if user.is_country_team and user.country_id == review.country_id:
+        return changes
+    if review.first_submitted_at is None:
+        return changes.none()
+    return changes.filter(created_at__gt=review.first_submitted_at)
 
 
 def users_visible_to(user) -> QuerySet:

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reviews import rules
-from reviews.models import Answer, ChangeLog, Comment, Review, ReviewEvent, TranslationStatus
+from reviews.models import Answer, Comment, Review, ReviewEvent, TranslationStatus
 from reviews.selectors import cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
+from reviews.selectors.visibility import changes_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
 from reviews.selectors.translations import answers_for_translation
 from reviews.selectors.versions import version_diff
@@ -23,7 +24,7 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.notifications import notification_mark_read
-from reviews.views.workspace import posted_int, uuid_or_none
+from reviews.views.http import posted_int, uuid_or_none
 
 
 def _back(request, fallback):
@@ -149,7 +150,7 @@ def versions(request, uid):
 def history(request, uid):
     """The audit trail of one place (an answer, a row) or of the whole review."""
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
-    changes = ChangeLog.objects.filter(review=review).select_related("user")
+    changes = changes_visible_to(request.user, review)
     anchor = request.GET.get("anchor", "")
     if anchor:
         changes = changes.filter(anchor=anchor)

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,10 +20,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews import rules
-from reviews.models import GeneratedReport
+from reviews.models import Download, GeneratedReport
 from reviews.selectors import cycles_visible_to, reviews_visible_to
-from reviews.selectors.reports import cycle_reports, reports_visible_to
+from reviews.selectors.reports import cycle_reports, downloads_visible_to, reports_visible_to
 from reviews.services import reports as report_services
+from reviews.services.downloads import download_record
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.tasks import build_report
 
@@ -84,6 +86,7 @@ def reports(request, slug):
             return redirect("reviews:reports", cycle.slug)
     return render(request, "reviews/reports/reports.html", {
         "cycle": cycle, "form": form, "reports": cycle_reports(user=request.user, cycle=cycle)[:50],
+        "may_see_downloads": rules.can_see_downloads(request.user),
     })
 
 
@@ -150,5 +153,21 @@ def report_download(request, report_uid):
     report = _report_for(request, report_uid)
     if report.status != GeneratedReport.Status.DONE or not report.file:
         raise Http404("The report is not ready.")
+    download_record(user=request.user, cycle=report.cycle, kind=Download.Kind.REPORT, report=report,
+                    file_name=report.download_name(),
+                    parameters={"kind": report.kind, "languages": report.languages,
+                                "include_submitted": report.include_submitted,
+                                "country": report.review.country.iso2 if report.review else None,
+                                "data_version": report.data_version})
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name(),
                         content_type="application/pdf")
+
+
+@login_required
+def downloads(request, slug):
+    """Who downloaded which report or export of a cycle, for the organisers who answer for it."""
+    if not rules.can_see_downloads(request.user):
+        raise PermissionDenied
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    page = Paginator(downloads_visible_to(request.user, cycle=cycle), 50).get_page(request.GET.get("page"))
+    return render(request, "reviews/reports/downloads.html", {"cycle": cycle, "page": page})

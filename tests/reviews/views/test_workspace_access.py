@@ -25,7 +25,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 # The workspace's own URLs (reviews/urls.py also routes the regional views, tested with them).
 WORKSPACE_PATTERNS = [pattern for pattern in review_urls.urlpatterns
-                      if pattern.callback.__module__ == "reviews.views.workspace"]
+                      if pattern.callback.__module__.startswith("reviews.views.workspace.")]
 ALL_NAMES = [pattern.name for pattern in WORKSPACE_PATTERNS]
 # Views decorated with require_POST: a GET gets 405 from anybody, before any lookup, so it tells nothing.
 POST_ONLY = {"open", "answer_save", "row_create", "row_save", "row_delete", "objective_details", "plan_save"}

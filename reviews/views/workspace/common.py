@@ -1,0 +1,153 @@
+"""What the workspace views share: the review the user may see, the navigation every page shows,
+and the part and objective pages, which the row forms re-show with their errors."""
+
+from django.core.exceptions import PermissionDenied
+from django.forms import ModelChoiceField
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from reviews import forms, rules
+from reviews.models import GuidingPrompt, Objective, Review
+from reviews.selectors import reviews_visible_to, round_tables_with_objectives
+from reviews.selectors import workspace as ws
+from reviews.selectors.comments import comment_threads_by_anchor
+from reviews.services.answers import answer_anchor
+from reviews.services.comments import can_comment
+from reviews.services.rows import row_anchor
+from reviews.tables import TABLES, TABLES_BY_PART
+
+
+def review_for(request, uid) -> Review:
+    return get_object_or_404(reviews_visible_to(request.user), uid=uid)
+
+
+def check_may_edit(request, review: Review, *, part_number: int, objective_id: int | None = None) -> None:
+    """Refuse a change before reading the form: someone who may only read the review gets 403,
+    never the page again with validation errors, whatever they posted."""
+    if not rules.can_edit_section(request.user, review, part_number=part_number, objective_id=objective_id):
+        raise PermissionDenied(_("You cannot edit this section."))
+
+
+def workspace_context(request, review: Review, *, parts=None) -> dict:
+    """What every workspace page needs: navigation with progress, and who may edit what."""
+    user = request.user
+    parts = parts if parts is not None else ws.template_parts(review)
+    assignments = (
+        rules.contributor_assignments(user, review) if user.role == "contributor" else (set(), set())
+    )
+    return {
+        "review": review,
+        "parts": parts,
+        "progress": ws.review_progress(review, parts=parts),
+        "reported": list(ws.reported_objectives(review)),
+        "assignments": assignments,
+        "is_focal_point": rules.is_focal_point_of(user, review),
+        "can_submit": rules.can_submit(user, review),
+        "comment_threads": comment_threads_by_anchor(user, review),
+        "can_comment": can_comment(user, review),
+        "can_resolve": rules.can_follow_region(user),
+    }
+
+
+def _answer_blocks(request, review, prompts, *, objective=None, assignments, part_number):
+    answers = ws.answers_by_prompt(review, objective=objective)
+    blocks = []
+    for prompt in prompts:
+        answer = answers.get(prompt.pk)
+        can_edit = rules.can_edit_section(request.user, review, part_number=part_number,
+                                          objective_id=objective.pk if objective else None, assignments=assignments)
+        form = forms.AnswerForm(initial={
+            "text_ar": answer.text_ar if answer else "",
+            "text_en": answer.text_en if answer else "",
+            "original_language": answer.original_language if answer else "",
+            "version": answer.version if answer else 0,
+        }, prefix=f"p{prompt.pk}")
+        blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit,
+                       "anchor": answer_anchor(prompt, objective)})
+    return blocks
+
+
+def _table_blocks(request, review, tables, *, review_objective=None, assignments, bound=None):
+    """Each table with a form per row and an empty form to add one; `bound` replaces one form by
+    its submitted, invalid version so the errors show next to the fields."""
+    objective_id = review_objective.objective_id if review_objective else None
+    blocks = []
+    for table in tables:
+        can_edit = rules.can_edit_section(request.user, review, part_number=table.part_number,
+                                          objective_id=objective_id, assignments=assignments)
+        rows = []
+        for row in ws.table_rows(table, review, review_objective):
+            form = table.make_form(review, instance=row)
+            if bound is not None and bound.prefix == form.prefix:
+                form = bound
+            rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
+        new_form = table.make_form(review, instance=table.new_row(review, review_objective))
+        if bound is not None and bound.prefix == new_form.prefix:
+            new_form = bound
+        if can_edit:
+            _share_choices([item["form"] for item in rows] + [new_form])
+        blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit})
+    return blocks
+
+
+def _share_choices(row_forms) -> None:
+    """The forms of one table offer the same lists (kinds, objectives, categories): read each list
+    once for the table, not once per row. Validation still reads the field's queryset."""
+    for name, field in row_forms[0].fields.items():
+        if isinstance(field, ModelChoiceField):
+            choices = list(iter(field.choices))  # iter(): list() would ask its len(), a COUNT query
+            for form in row_forms:
+                form.fields[name].choices = choices
+
+
+def part_page(request, uid, number, bound=None):
+    """A part of the review; `bound` is a row form that failed validation, shown with its errors."""
+    review = review_for(request, uid)
+    context = workspace_context(request, review)
+    current = next((p for p in context["parts"] if p.number == number), None)
+    if current is None:
+        raise Http404
+    prompts = [p for p in current.prompts.all() if p.scope == GuidingPrompt.Scope.PART]
+    context.update({
+        "part": current,
+        "blocks": _answer_blocks(request, review, prompts, assignments=context["assignments"], part_number=number),
+        "tables": _table_blocks(request, review, TABLES_BY_PART[number], assignments=context["assignments"],
+                                bound=bound),
+        "round_tables": round_tables_with_objectives() if number == 3 else None,
+    })
+    if number == 2:
+        context["plan_form"] = forms.PlanForm(initial={
+            "plan_status": review.plan_status, "plan_detail": review.plan_detail, "version": review.plan_version})
+        context["can_edit_plan"] = rules.can_edit_section(request.user, review, part_number=2,
+                                                          assignments=context["assignments"])
+    return render(request, "reviews/workspace/part.html", context)
+
+
+def objective_page(request, uid, number, bound=None):
+    """One reported objective; `bound` is its details form or a row form that failed validation."""
+    review = review_for(request, uid)
+    goal = get_object_or_404(Objective.objects.select_related("round_table"), number=number)
+    context = workspace_context(request, review)
+    review_objective = next((row for row in context["reported"] if row.objective_id == goal.pk), None)
+    if review_objective is None:
+        raise Http404(_("This objective is not reported on in this review."))
+    review_objective = ws.objective_page_data(review, goal)["review_objective"]
+    part3 = next(p for p in context["parts"] if p.number == 3)
+    prompts = [p for p in part3.prompts.all() if p.scope == GuidingPrompt.Scope.OBJECTIVE]
+    details_form = bound if isinstance(bound, forms.ObjectiveDetailsForm) else forms.ObjectiveDetailsForm(
+        instance=review_objective, prefix="details")
+    context.update({
+        "objective": goal,
+        "objective_anchor": row_anchor(review_objective),
+        "review_objective": review_objective,
+        "blocks": _answer_blocks(request, review, prompts, objective=goal, assignments=context["assignments"],
+                                 part_number=3),
+        "details_form": details_form,
+        "can_edit": rules.can_edit_section(request.user, review, part_number=3, objective_id=goal.pk,
+                                           assignments=context["assignments"]),
+        "tables": _table_blocks(request, review, [TABLES["practices"], TABLES["indicators"]],
+                                review_objective=review_objective, assignments=context["assignments"],
+                                bound=None if isinstance(bound, forms.ObjectiveDetailsForm) else bound),
+    })
+    return render(request, "reviews/workspace/objective.html", context)

@@ -1,0 +1,84 @@
+"""The pages a country reads and fills in: the overview, the parts, the objectives and the preview."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reviews import forms, rules
+from reviews.selectors import cycles_visible_to, round_tables_with_objectives
+from reviews.selectors import workspace as ws
+from reviews.services import objectives as objective_services
+from reviews.services import submission as submission_services
+from reviews.services.errors import NotAllowed
+from reviews.views.workspace.common import objective_page, part_page, review_for, workspace_context
+
+
+@login_required
+@require_POST
+def review_open(request, slug):
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    try:
+        review = submission_services.review_open(cycle=cycle, user=request.user)
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    return redirect("reviews:overview", review.uid)
+
+
+@login_required
+def overview(request, uid):
+    review = review_for(request, uid)
+    context = workspace_context(request, review)
+    context["attachments"] = review.attachments.select_related("uploaded_by")
+    context["versions"] = review.versions.select_related("submitted_by")
+    context["last_event"] = review.events.select_related("actor").last()
+    context["open_shared_comments"] = review.comments.filter(
+        visibility="shared", is_resolved=False, parent__isnull=True).count()
+    return render(request, "reviews/workspace/overview.html", context)
+
+
+@login_required
+def part(request, uid, number):
+    return part_page(request, uid, number)
+
+
+@login_required
+def objectives(request, uid):
+    review = review_for(request, uid)
+    if request.method == "POST":
+        form = forms.ObjectivesChoiceForm(request.POST)
+        if form.is_valid():
+            try:
+                objective_services.objectives_choose(
+                    review=review, user=request.user,
+                    reported={o.pk for o in form.cleaned_data["reported"]},
+                    priorities={o.pk for o in form.cleaned_data["priorities"]},
+                )
+            except NotAllowed as error:
+                raise PermissionDenied(error.message) from error
+            messages.success(request, _("The objectives you report on were saved."))
+            return redirect("reviews:objectives", review.uid)
+        messages.error(request, _("The objectives were not saved: choose them from the list."))
+    context = workspace_context(request, review)
+    chosen = {row.objective_id: row for row in context["reported"]}
+    context["round_tables"] = round_tables_with_objectives()
+    context["chosen"] = chosen
+    context["can_choose"] = rules.can_manage_assignments(request.user, review)
+    return render(request, "reviews/workspace/objectives.html", context)
+
+
+@login_required
+def objective(request, uid, number):
+    return objective_page(request, uid, number)
+
+
+@login_required
+def preview(request, uid):
+    review = review_for(request, uid)
+    language = request.GET.get("lang") if request.GET.get("lang") in ("ar", "en") else request.LANGUAGE_CODE
+    context = workspace_context(request, review)
+    context.update(ws.review_full(review))
+    context["text_language"] = language
+    return render(request, "reviews/workspace/preview.html", context)
