@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0005_generated_report'),
+        ('reviews', '0008_notification_links'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -16,6 +16,7 @@ from reviews.services.answers import answer_anchor
 from reviews.services.comments import can_comment
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
+from reviews.views.table_forms import table_form
 
 
 def review_for(request, uid) -> Review:
@@ -78,11 +79,11 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
                                           objective_id=objective_id, assignments=assignments)
         rows = []
         for row in ws.table_rows(table, review, review_objective):
-            form = table.make_form(review, instance=row)
+            form = table_form(table, review, instance=row)
             if bound is not None and bound.prefix == form.prefix:
                 form = bound
             rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
-        new_form = table.make_form(review, instance=table.new_row(review, review_objective))
+        new_form = table_form(table, review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
         if can_edit:

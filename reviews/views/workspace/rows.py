@@ -15,6 +15,7 @@ from reviews import forms
 from reviews.services import rows as row_services
 from reviews.services.errors import EditConflict, NotAllowed
 from reviews.tables import TABLES
+from reviews.views.table_forms import table_form
 from reviews.views.http import posted_int
 from reviews.views.workspace.common import check_may_edit, objective_page, part_page, review_for
 
@@ -54,7 +55,7 @@ def row_save(request, uid, kind, row_uid=None):
     else:
         instance = table.new_row(review, parent)
     check_may_edit(request, review, part_number=table.part_number, objective_id=parent.objective_id if parent else None)
-    form = table.make_form(review, instance=instance, data=request.POST)
+    form = table_form(table, review, instance=instance, data=request.POST)
     if form.is_valid():
         try:
             row_services.row_save(
