@@ -2,9 +2,11 @@
 threaded, resolvable, and notified to the people concerned only."""
 
 import datetime
+import importlib
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core import mail
 from django.utils import timezone, translation
 
@@ -455,4 +457,16 @@ def test_comment_digests_leave_comments_made_before_them_alone(team, reviewer, c
     """The migration marks comments already e-mailed one by one: the first digest does not repeat them."""
     factories.CommentFactory(review=team, author=contributor, emailed_at=timezone.now())
 
+    assert (comment_digests_send(), mail.outbox) == (0, [])
+
+
+def test_migration_marks_shared_comments_made_before_digests_as_emailed(team, reviewer, contributor):
+    migration = importlib.import_module("reviews.migrations.0011_comment_emailed_at")
+    shared = factories.CommentFactory(review=team, author=contributor)
+    internal = factories.CommentFactory(review=team, author=reviewer, visibility=INTERNAL)
+
+    migration.mark_existing_comments_emailed(apps, None)
+
+    stored = {comment.pk: comment for comment in Comment.objects.all()}
+    assert (stored[shared.pk].emailed_at, stored[internal.pk].emailed_at) == (stored[shared.pk].created_at, None)
     assert (comment_digests_send(), mail.outbox) == (0, [])
