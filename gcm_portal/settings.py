@@ -266,6 +266,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # links typed without a scheme are taken as https
 REMINDER_DAYS = [int(day) for day in env_list("REMINDER_DAYS", ["30", "14", "7", "1"])]
+# Comments one user may post in a minute (counted in the shared cache); staff hear of them in digests.
+COMMENTS_PER_MINUTE = env_int("COMMENTS_PER_MINUTE", 10)
+if COMMENTS_PER_MINUTE < 1:
+    raise ImproperlyConfigured(f"COMMENTS_PER_MINUTE must be at least 1, not {COMMENTS_PER_MINUTE}.")
 
 # Background jobs (PDF reports): django-tasks with its database backend. Requests enqueue rows in the
 # database; `manage.py db_worker` runs them (beside the server in `make run`, its own process in production).

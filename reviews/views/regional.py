@@ -22,7 +22,7 @@ from reviews.selectors.versions import review_events, review_versions, version_d
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
-from reviews.services.errors import DomainError, EditConflict, NotAllowed
+from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
 from reviews.views.http import posted_int, uuid_or_none
 
@@ -93,18 +93,20 @@ def comment_add(request, uid):
     parent = None
     if request.POST.get("parent"):
         parent = get_object_or_404(comments_visible_to(request.user, review), uid=uuid_or_none(request.POST["parent"]))
+    objective = request.POST.get("objective")
     try:
-        objective = request.POST.get("objective")
+        # posted_int reads a tampered number as 0, which names no part: the service refuses it with a message.
         comment_services.comment_add(
-            review=review, author=request.user, anchor=request.POST.get("anchor", "")[:120],
-            part_number=int(request.POST.get("part") or 0), objective_number=int(objective) if objective else None,
+            review=review, author=request.user, anchor=request.POST.get("anchor", ""),
+            part_number=posted_int(request.POST, "part"),
+            objective_number=posted_int(request.POST, "objective") if objective else None,
             body=request.POST.get("body", ""), visibility=request.POST.get("visibility", Comment.Visibility.SHARED),
             parent=parent,
         )
-    except (ValueError, TypeError):
-        messages.error(request, _("The comment could not be placed."))
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
+    except RateLimited as error:
+        return render(request, "input_refused.html", {"message": error.message}, status=429)
     except DomainError as error:
         messages.error(request, error.message)
     else:

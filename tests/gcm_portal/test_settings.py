@@ -73,6 +73,16 @@ def test_settings_refuse_a_cache_url_that_is_not_redis(tmp_path):
     assert "CACHE_URL must be a redis://, rediss:// or unix:// address, or unset." in result.stderr
 
 
+@pytest.mark.parametrize(("value", "error"), [
+    ("0", "COMMENTS_PER_MINUTE must be at least 1, not 0."),
+    ("ten", "COMMENTS_PER_MINUTE must be an integer, not 'ten'."),
+])
+def test_settings_refuse_a_comment_limit_that_would_stop_or_break_commenting(tmp_path, value, error):
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "COMMENTS_PER_MINUTE": value})
+
+    assert (result.returncode, error in result.stderr) == (1, True)
+
+
 def test_env_readers_parse_and_refuse_bad_values(monkeypatch):
     monkeypatch.setenv("FLAG", "yes")
     monkeypatch.setenv("COUNT", "12")
