@@ -26,7 +26,6 @@ from reviews.selectors.reports import cycle_reports, downloads_visible_to, repor
 from reviews.services import reports as report_services
 from reviews.services.downloads import download_record
 from reviews.services.errors import DomainError, NotAllowed
-from reviews.tasks import build_report
 
 PHASES = {
     "gathering": gettext_lazy("Gathering the data"),
@@ -73,7 +72,7 @@ def reports(request, slug):
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_services.report_request(cycle=cycle, user=request.user, enqueue=build_report.enqueue,
+            report = report_services.report_request(cycle=cycle, user=request.user,
                                                     languages=form.cleaned_data["languages"],
                                                     include_submitted=form.cleaned_data.get("include_submitted", False),
                                                     force=form.cleaned_data["force"])
@@ -109,8 +108,7 @@ def review_pdf(request, uid):
     languages = request.POST.get("languages", GeneratedReport.Languages.BOTH)
     try:
         report = report_services.country_report_request(review=review, user=request.user, languages=languages,
-                                                        force=request.POST.get("force") == "1",
-                                                        enqueue=build_report.enqueue)
+                                                        force=request.POST.get("force") == "1")
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:

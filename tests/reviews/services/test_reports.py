@@ -7,7 +7,6 @@ from django.utils import timezone
 from reviews.models import Answer, GeneratedReport
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.reports import country_report_request, report_request
-from reviews.tasks import build_report
 from reviews.services.translations import translation_save
 from tests import factories
 from tests.reviews.reports_content import accept
@@ -23,7 +22,7 @@ def accepted(review, focal_point, reviewer):
 def request_built(django_capture_on_commit_callbacks, **kwargs) -> GeneratedReport:
     """Request a regional report and run its task (the test settings' immediate backend)."""
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_request(enqueue=build_report.enqueue, **kwargs)
+        report = report_request(**kwargs)
     report.refresh_from_db()
     return report
 
@@ -89,9 +88,9 @@ def test_report_request_forced_builds_anew_with_the_same_data_version(accepted, 
 
 def test_report_request_reuses_a_queued_build(accepted, reviewer):
     """Two people asking at once get one build (nothing ran: the callbacks were not executed)."""
-    first = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    first = report_request(cycle=accepted.cycle, user=reviewer)
 
-    second = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    second = report_request(cycle=accepted.cycle, user=reviewer)
 
     assert (first.status, second) == (Status.QUEUED, first)
 
@@ -99,11 +98,11 @@ def test_report_request_reuses_a_queued_build(accepted, reviewer):
 def test_report_request_does_not_wait_on_a_build_stuck_in_the_queue(accepted, reviewer):
     """A worker stopped during a build leaves it queued or running: after 30 minutes a request starts anew."""
     with time_machine.travel(timezone.now() - datetime.timedelta(minutes=31)):
-        stuck = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
-    recent = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+        stuck = report_request(cycle=accepted.cycle, user=reviewer)
+    recent = report_request(cycle=accepted.cycle, user=reviewer)
 
     assert recent != stuck
-    assert report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer) == recent
+    assert report_request(cycle=accepted.cycle, user=reviewer) == recent
 
 
 def test_report_request_does_not_reuse_a_build_whose_file_is_gone(accepted, reviewer,
@@ -118,18 +117,18 @@ def test_report_request_does_not_reuse_a_build_whose_file_is_gone(accepted, revi
 
 
 def test_report_request_data_version_ignores_drafts(accepted, reviewer, other_focal_point, open_cycle):
-    first = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    first = report_request(cycle=accepted.cycle, user=reviewer)
     draft = factories.ReviewFactory(cycle=open_cycle, country=other_focal_point.country)
     factories.AnswerFactory(review=draft, prompt=Answer.objects.first().prompt, updated_by=other_focal_point)
 
-    assert report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer) == first
+    assert report_request(cycle=accepted.cycle, user=reviewer) == first
 
 
 @pytest.mark.usefixtures("english")
 def test_report_request_refuses_the_country_team(accepted, focal_point, contributor, other_focal_point):
     for user in (focal_point, contributor, other_focal_point):
         with pytest.raises(NotAllowed) as refused:
-            report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=user)
+            report_request(cycle=accepted.cycle, user=user)
         assert refused.value.message == "Only the regional staff build the regional report."
     assert GeneratedReport.objects.count() == 0
 
@@ -137,10 +136,10 @@ def test_report_request_refuses_the_country_team(accepted, focal_point, contribu
 @pytest.mark.usefixtures("english")
 def test_report_request_with_submitted_reviews_is_for_organisers(accepted, reviewer, organiser):
     with pytest.raises(NotAllowed) as refused:
-        report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer, include_submitted=True)
+        report_request(cycle=accepted.cycle, user=reviewer, include_submitted=True)
     assert refused.value.message == "Only organisers include reviews that are not accepted yet."
 
-    report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=organiser, include_submitted=True)
+    report = report_request(cycle=accepted.cycle, user=organiser, include_submitted=True)
 
     assert (report.include_submitted, report.requested_by) == (True, organiser)
 
@@ -148,15 +147,14 @@ def test_report_request_with_submitted_reviews_is_for_organisers(accepted, revie
 @pytest.mark.usefixtures("english")
 def test_report_request_refuses_an_unknown_language(accepted, reviewer):
     with pytest.raises(DomainError) as refused:
-        report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer, languages="fr")
+        report_request(cycle=accepted.cycle, user=reviewer, languages="fr")
     assert refused.value.message == "Choose Arabic, English or both."
 
 
 def test_country_report_request_builds_the_review_pdf(submitted_review, contributor,
                                                       django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        report = country_report_request(review=submitted_review, user=contributor, languages="ar",
-                                        enqueue=build_report.enqueue)
+        report = country_report_request(review=submitted_review, user=contributor, languages="ar")
     report.refresh_from_db()
 
     assert (report.kind, report.review, report.status) == ("country", submitted_review, Status.DONE)
@@ -169,6 +167,6 @@ def test_country_report_request_refuses_who_may_not_see_the_review(review, other
     """Another country's focal point never; regional staff not before the review is submitted."""
     for user in (other_focal_point, reviewer):
         with pytest.raises(NotAllowed) as refused:
-            country_report_request(enqueue=build_report.enqueue, review=review, user=user)
+            country_report_request(review=review, user=user)
         assert refused.value.message == "You cannot see this review."
     assert GeneratedReport.objects.count() == 0

@@ -11,7 +11,6 @@ from django.utils.translation import gettext, pgettext
 
 from reviews.models import GeneratedReport
 from reviews.services.reports import country_report_request, report_request
-from reviews.tasks import build_report
 from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +32,7 @@ def accepted(review, focal_point, reviewer):
 def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> GeneratedReport:
     """An English regional report, built."""
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer, languages="en")
+        report = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
     report.refresh_from_db()
     return report
 
@@ -42,8 +41,7 @@ def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> G
 def country_report(submitted_review, focal_point, django_capture_on_commit_callbacks) -> GeneratedReport:
     """Egypt's review as an Arabic PDF, built at its focal point's request."""
     with django_capture_on_commit_callbacks(execute=True):
-        report = country_report_request(review=submitted_review, user=focal_point, languages="ar",
-                                        enqueue=build_report.enqueue)
+        report = country_report_request(review=submitted_review, user=focal_point, languages="ar")
     report.refresh_from_db()
     return report
 
@@ -151,7 +149,7 @@ def test_report_status_of_a_finished_build(client, regional_report, request, who
 
 
 def test_report_status_while_laying_out_in_arabic(client, accepted, reviewer):
-    report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    report = report_request(cycle=accepted.cycle, user=reviewer)
     GeneratedReport.objects.filter(pk=report.pk).update(status="running", phase="layout", pages_done=12)
     client.force_login(reviewer)
 
@@ -188,7 +186,7 @@ def test_regional_report_is_invisible_to_country_teams(client, regional_report, 
 
 
 def test_report_download_of_an_unfinished_build_is_not_found(client, accepted, reviewer):
-    report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    report = report_request(cycle=accepted.cycle, user=reviewer)
     client.force_login(reviewer)
 
     assert client.get(f"/en/reviews/reports/{report.uid}/download/").status_code == 404
@@ -264,7 +262,7 @@ def test_reports_page_queries_do_not_grow_with_builds(client, accepted, reviewer
     client.force_login(reviewer)
     counts = []
     for languages, who in (("en", reviewer), ("ar", organiser), ("both", reviewer)):
-        report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=who, languages=languages)
+        report_request(cycle=accepted.cycle, user=who, languages=languages)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(PAGE.format(language="en"))
         assert response.status_code == 200
