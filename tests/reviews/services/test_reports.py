@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from reviews.models import Answer, GeneratedReport
-from reviews.services.errors import DomainError, NotAllowed
+from reviews.services.errors import DomainError, NotAllowed, RateLimited
 from reviews.services.reports import country_report_request, report_request
 from reviews.services.translations import translation_save
 from tests import factories
@@ -170,3 +170,71 @@ def test_country_report_request_refuses_who_may_not_see_the_review(review, other
             country_report_request(review=review, user=user)
         assert refused.value.message == "You cannot see this review."
     assert GeneratedReport.objects.count() == 0
+
+
+def test_report_request_hands_back_the_users_build_on_its_way_even_forced(accepted, reviewer, organiser):
+    """One user, one build of a document on its way: forcing again queues nothing; another user may."""
+    first = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
+
+    again = [report_request(cycle=accepted.cycle, user=reviewer, languages="en", force=True) for _ in range(3)]
+    running = GeneratedReport.objects.filter(pk=first.pk).update(status=Status.RUNNING)
+    while_running = report_request(cycle=accepted.cycle, user=reviewer, languages="en", force=True)
+    organisers = report_request(cycle=accepted.cycle, user=organiser, languages="en", force=True)
+
+    assert (again, running, while_running) == ([first] * 3, 1, first)
+    assert organisers != first
+    assert GeneratedReport.objects.count() == 2
+
+
+def test_report_request_forced_after_a_stuck_build_builds_anew(accepted, reviewer):
+    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=31)):
+        stuck = report_request(cycle=accepted.cycle, user=reviewer)
+
+    forced = report_request(cycle=accepted.cycle, user=reviewer, force=True)
+
+    assert forced != stuck
+
+
+@pytest.mark.usefixtures("english")
+def test_report_request_limits_the_new_builds_a_user_starts_per_minute(accepted, reviewer, organiser, settings):
+    settings.REPORT_BUILDS_PER_MINUTE = 2
+    with time_machine.travel(timezone.now().replace(second=1), tick=False):
+        english = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
+        arabic = report_request(cycle=accepted.cycle, user=reviewer, languages="ar")
+        with pytest.raises(RateLimited) as refused:
+            report_request(cycle=accepted.cycle, user=reviewer, languages="both")
+        handed_back = report_request(cycle=accepted.cycle, user=reviewer, languages="en", force=True)
+        organisers = report_request(cycle=accepted.cycle, user=organiser, languages="both")
+
+    assert refused.value.message == ("You have started several builds in the last minute. "
+                                     "Wait a minute, then ask again.")
+    assert handed_back == english
+    assert GeneratedReport.objects.filter(requested_by=reviewer).count() == 2
+    assert organisers not in (english, arabic)
+
+
+def test_report_request_limit_opens_again_the_next_minute(accepted, reviewer, settings):
+    settings.REPORT_BUILDS_PER_MINUTE = 1
+    start = timezone.now().replace(second=1)
+    with time_machine.travel(start, tick=False):
+        report_request(cycle=accepted.cycle, user=reviewer, languages="en")
+        with pytest.raises(RateLimited):
+            report_request(cycle=accepted.cycle, user=reviewer, languages="ar")
+
+    with time_machine.travel(start + datetime.timedelta(minutes=1), tick=False):
+        arabic = report_request(cycle=accepted.cycle, user=reviewer, languages="ar")
+
+    assert (arabic.languages, arabic.status) == ("ar", Status.QUEUED)
+
+
+def test_country_report_request_of_a_draft_is_marked_from_draft(review, focal_point):
+    draft = country_report_request(review=review, user=focal_point, languages="en")
+
+    assert (draft.kind, draft.from_draft, draft.requested_by) == ("country", True, focal_point)
+
+
+def test_country_report_request_of_a_submitted_review_is_not_from_draft(submitted_review, focal_point, reviewer):
+    by_team = country_report_request(review=submitted_review, user=focal_point, languages="en")
+    by_staff = country_report_request(review=submitted_review, user=reviewer, languages="en")
+
+    assert (by_team.from_draft, by_staff) == (False, by_team)
