@@ -54,20 +54,20 @@ _CACHE_CODE = "from django.conf import settings as s; c = s.CACHES['default']; p
 
 
 def test_settings_share_counters_through_the_database_cache_by_default(tmp_path):
-    result = _manage("shell", "--no-imports", "-c", _CACHE_CODE, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+    result = manage("shell", "--no-imports", "-c", _CACHE_CODE, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
 
     assert result.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "portal_cache"]
 
 
 def test_settings_share_counters_through_redis_with_cache_url(tmp_path):
-    result = _manage("shell", "--no-imports", "-c", _CACHE_CODE, env={
+    result = manage("shell", "--no-imports", "-c", _CACHE_CODE, env={
         "DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "redis://127.0.0.1:6379/3"})
 
     assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/3"]
 
 
 def test_settings_refuse_a_cache_url_that_is_not_redis(tmp_path):
-    result = _manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "memcached://x:11211"})
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "memcached://x:11211"})
 
     assert result.returncode == 1
     assert "CACHE_URL must be a redis://, rediss:// or unix:// address, or unset." in result.stderr
