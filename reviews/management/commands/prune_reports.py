@@ -9,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pruned = reports_prune()
-        self.stdout.write(f"{pruned.builds} build(s) removed, {pruned.bytes} bytes ({pruned.bytes / 1e6:.1f} MB) freed.")
+        megabytes = pruned.bytes / 1e6
+        self.stdout.write(f"{pruned.builds} build(s) removed, {pruned.bytes} bytes ({megabytes:.1f} MB) freed.")

@@ -1,7 +1,9 @@
 import datetime
+import importlib
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.utils import timezone
 
 from reviews.models import Answer, GeneratedReport
@@ -238,3 +240,23 @@ def test_country_report_request_of_a_submitted_review_is_not_from_draft(submitte
     by_staff = country_report_request(review=submitted_review, user=reviewer, languages="en")
 
     assert (by_team.from_draft, by_staff) == (False, by_team)
+
+
+def test_migration_marks_the_country_builds_asked_for_before_the_first_submission(submitted_review, focal_point,
+                                                                                  reviewer):
+    """Builds made before the field existed: those asked for while the review was a draft become the team's."""
+    migration = importlib.import_module("reviews.migrations.0010_generatedreport_from_draft")
+    before, after = (timezone.now() - datetime.timedelta(days=1), timezone.now() + datetime.timedelta(days=1))
+    cycle = submitted_review.cycle
+    draft_build = GeneratedReport.objects.create(kind="country", cycle=cycle, review=submitted_review,
+                                                 requested_by=focal_point, data_version="x")
+    submitted_build = GeneratedReport.objects.create(kind="country", cycle=cycle, review=submitted_review,
+                                                     requested_by=reviewer, data_version="y")
+    regional = GeneratedReport.objects.create(kind="regional", cycle=cycle, requested_by=reviewer, data_version="z")
+    GeneratedReport.objects.filter(pk=draft_build.pk).update(created_at=before)
+    GeneratedReport.objects.filter(pk__in=[submitted_build.pk, regional.pk]).update(created_at=after)
+
+    migration.mark_builds_from_drafts(apps, None)
+
+    assert dict(GeneratedReport.objects.values_list("data_version", "from_draft")) == {
+        "x": True, "y": False, "z": False}
