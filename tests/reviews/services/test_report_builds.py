@@ -2,28 +2,16 @@
 somebody downloaded in the last 30 days; older failures go. (Progress is tested with the task.)"""
 
 import datetime
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import timezone
 
 from reviews.models import Download, GeneratedReport
 from reviews.services.report_builds import Pruned, reports_prune
+from tests.reviews.reports_content import build_at
 
 pytestmark = pytest.mark.django_db
-
-
-def _build(cycle, user, *, days_ago: float, languages="en", status="done", review=None, size=10) -> GeneratedReport:
-    with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
-        report = GeneratedReport.objects.create(
-            kind="country" if review else "regional", cycle=cycle, review=review, languages=languages,
-            status=status, requested_by=user, data_version=f"{languages}{days_ago}".ljust(64, "0"))
-        if status == "done":
-            report.file.save("report.pdf", ContentFile(b"%" * size))
-    return report
 
 
 def _downloaded(report, user, *, days_ago: float) -> None:
@@ -36,11 +24,11 @@ def _exists(report) -> bool:
 
 
 def test_reports_prune_keeps_the_latest_build_of_each_report_and_language(open_cycle, reviewer, submitted_review):
-    old_english = _build(open_cycle, reviewer, days_ago=3, size=100)
-    new_english = _build(open_cycle, reviewer, days_ago=2)
-    arabic = _build(open_cycle, reviewer, days_ago=5, languages="ar")
-    old_country = _build(open_cycle, reviewer, days_ago=4, review=submitted_review, size=7)
-    new_country = _build(open_cycle, reviewer, days_ago=1, review=submitted_review)
+    old_english = build_at(open_cycle, reviewer, days_ago=3, size=100)
+    new_english = build_at(open_cycle, reviewer, days_ago=2)
+    arabic = build_at(open_cycle, reviewer, days_ago=5, languages="ar")
+    old_country = build_at(open_cycle, reviewer, days_ago=4, review=submitted_review, size=7)
+    new_country = build_at(open_cycle, reviewer, days_ago=1, review=submitted_review)
 
     pruned = reports_prune()
 
@@ -51,9 +39,9 @@ def test_reports_prune_keeps_the_latest_build_of_each_report_and_language(open_c
 
 
 def test_reports_prune_keeps_what_was_downloaded_in_the_last_30_days(open_cycle, reviewer, organiser):
-    downloaded_lately = _build(open_cycle, reviewer, days_ago=40)
-    downloaded_long_ago = _build(open_cycle, reviewer, days_ago=41)
-    latest = _build(open_cycle, reviewer, days_ago=1)
+    downloaded_lately = build_at(open_cycle, reviewer, days_ago=40)
+    downloaded_long_ago = build_at(open_cycle, reviewer, days_ago=41)
+    latest = build_at(open_cycle, reviewer, days_ago=1)
     _downloaded(downloaded_lately, organiser, days_ago=29)
     _downloaded(downloaded_long_ago, organiser, days_ago=31)
 
@@ -65,24 +53,11 @@ def test_reports_prune_keeps_what_was_downloaded_in_the_last_30_days(open_cycle,
 
 
 def test_reports_prune_removes_failures_after_a_day_and_keeps_builds_on_their_way(open_cycle, reviewer):
-    old_failure = _build(open_cycle, reviewer, days_ago=2, status="failed")
-    new_failure = _build(open_cycle, reviewer, days_ago=0.5, status="failed")
-    queued = _build(open_cycle, reviewer, days_ago=3, status="queued")
-    running = _build(open_cycle, reviewer, days_ago=3, status="running")
+    old_failure = build_at(open_cycle, reviewer, days_ago=2, status="failed")
+    new_failure = build_at(open_cycle, reviewer, days_ago=0.5, status="failed")
+    queued = build_at(open_cycle, reviewer, days_ago=3, status="queued")
+    running = build_at(open_cycle, reviewer, days_ago=3, status="running")
 
     assert reports_prune() == Pruned(builds=1, bytes=0)
     assert set(GeneratedReport.objects.all()) == {new_failure, queued, running}
     assert not GeneratedReport.objects.filter(pk=old_failure.pk).exists()
-
-
-def test_prune_reports_command_says_what_it_removed_and_is_safe_to_run_again(open_cycle, reviewer):
-    _build(open_cycle, reviewer, days_ago=3, size=2_500_000)
-    _build(open_cycle, reviewer, days_ago=2)
-    first, second = StringIO(), StringIO()
-
-    call_command("prune_reports", stdout=first)
-    call_command("prune_reports", stdout=second)
-
-    assert first.getvalue() == "1 build(s) removed, 2500000 bytes (2.5 MB) freed.\n"
-    assert second.getvalue() == "0 build(s) removed, 0 bytes (0.0 MB) freed.\n"
-    assert GeneratedReport.objects.count() == 1
