@@ -283,3 +283,7 @@ TASKS = {
 # A report's editions are laid out side by side in forked processes, one per edition and per core;
 # 1 builds them one after the other in the worker itself.
 REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)
+# New PDF builds a user may start per minute, counted in the shared cache (a build handed back costs nothing).
+REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
+if REPORT_BUILDS_PER_MINUTE < 1:
+    raise ImproperlyConfigured(f"REPORT_BUILDS_PER_MINUTE must be at least 1, not {REPORT_BUILDS_PER_MINUTE}.")

@@ -18,7 +18,10 @@ def _restore_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits count in the cache (one per test process): no test may spend another's allowance."""
+    """Rate limits count in the cache (one per test process): every test starts with nothing counted, and no
+    test spends another's allowance."""
+    cache.clear()
+    yield
     cache.clear()
 
 

@@ -10,9 +10,8 @@ def mark_existing_comments_emailed(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    # 0010 is made by a parallel change; the integrator chains this one after it.
     dependencies = [
-        ("reviews", "0009_download"),
+        ("reviews", "0010_generatedreport_from_draft"),
     ]
 
     operations = [

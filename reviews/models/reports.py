@@ -48,6 +48,8 @@ class GeneratedReport(models.Model):
                                verbose_name=_("review"))
     languages = models.CharField(_("languages"), max_length=4, choices=Languages.choices, default=Languages.BOTH)
     include_submitted = models.BooleanField(_("submitted reviews included"), default=False)
+    # A country's review not yet submitted prints its live draft: such a build is the country team's own.
+    from_draft = models.BooleanField(_("built from a draft"), default=False)
     status = models.CharField(pgettext_lazy("report", "status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)
     phase = models.CharField(_("phase"), max_length=20, blank=True)

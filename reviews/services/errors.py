@@ -27,3 +27,7 @@ class EditConflict(DomainError):
     def __init__(self, message, *, current):
         super().__init__(message)
         self.current = current
+
+
+class RateLimited(DomainError):
+    """The user asked for too much costly work in a short time: views answer 429 (Too Many Requests)."""

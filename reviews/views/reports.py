@@ -25,8 +25,7 @@ from reviews.selectors import current_cycle_visible_to, cycles_visible_to, revie
 from reviews.selectors.reports import cycle_reports, downloads_visible_to, reports_visible_to
 from reviews.services import reports as report_services
 from reviews.services.downloads import download_record
-from reviews.services.errors import DomainError, NotAllowed
-from reviews.tasks import build_report
+from reviews.services.errors import DomainError, NotAllowed, RateLimited
 
 PHASES = {
     "gathering": gettext_lazy("Gathering the data"),
@@ -50,12 +49,20 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if not rules.can_manage_cycles(user):  # only organisers add reviews that are not accepted yet
+        if not rules.can_request_report(user, include_submitted=True):
             del self.fields["include_submitted"]
 
 
 def _report_for(request, report_uid) -> GeneratedReport:
     return get_object_or_404(reports_visible_to(request.user), uid=report_uid)
+
+
+def _builds_paused(request, error: RateLimited, *, back_url: str):
+    """429: the user started too many builds in the last minute; the message says to wait."""
+    response = render(request, "reviews/reports/builds_paused.html", {"message": error.message, "back_url": back_url},
+                      status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def _reused_message(request, report: GeneratedReport) -> None:
@@ -67,18 +74,20 @@ def _reused_message(request, report: GeneratedReport) -> None:
 
 @login_required
 def reports(request, slug):
-    if not rules.can_follow_region(request.user):
+    if not rules.can_request_report(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_services.report_request(cycle=cycle, user=request.user, enqueue=build_report.enqueue,
+            report = report_services.report_request(cycle=cycle, user=request.user,
                                                     languages=form.cleaned_data["languages"],
                                                     include_submitted=form.cleaned_data.get("include_submitted", False),
                                                     force=form.cleaned_data["force"])
         except NotAllowed as error:
             raise PermissionDenied(error.message) from error
+        except RateLimited as error:
+            return _builds_paused(request, error, back_url=reverse("reviews:reports", args=[cycle.slug]))
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -93,7 +102,7 @@ def reports(request, slug):
 @login_required
 def reports_current(request):
     """The navigation's "Reports": the open cycle's page (the latest cycle when none is open)."""
-    if not rules.can_follow_region(request.user):
+    if not rules.can_request_report(request.user):
         raise PermissionDenied
     cycle = current_cycle_visible_to(request.user)
     if cycle is None:
@@ -108,10 +117,11 @@ def review_pdf(request, uid):
     languages = request.POST.get("languages", GeneratedReport.Languages.BOTH)
     try:
         report = report_services.country_report_request(review=review, user=request.user, languages=languages,
-                                                        force=request.POST.get("force") == "1",
-                                                        enqueue=build_report.enqueue)
+                                                        force=request.POST.get("force") == "1")
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
+    except RateLimited as error:
+        return _builds_paused(request, error, back_url=reverse("reviews:overview", args=[review.uid]))
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("reviews:overview", review.uid)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext
 
 from reviews.models import Download
 from reviews.services.reports import report_request
-from reviews.tasks import build_report
 from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +20,7 @@ DOWNLOADS = "/{language}/reviews/cycles/arab-2028/downloads/"
 def regional_report(review, focal_point, reviewer, django_capture_on_commit_callbacks):
     accepted = accept(review, focal_point=focal_point, reviewer=reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer, languages="en")
+        report = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
     report.refresh_from_db()
     return report
 
