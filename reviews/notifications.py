@@ -6,6 +6,7 @@ from urllib.parse import quote
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gcm_portal.validators import strip_bidi_controls
 from reviews.models import Notification
@@ -27,7 +28,9 @@ def notification_text(kind: str, params: dict) -> str:
         Notification.Kind.REVISION: _("The regional team asked for revisions of the review of %(country)s."),
         Notification.Kind.COMMENT: _("%(actor)s commented on the review of %(country)s."),
         Notification.Kind.ACCEPTANCE: _("The review of %(country)s was accepted."),
-        Notification.Kind.REMINDER: _("%(days)s days are left to submit the review of %(country)s."),
+        Notification.Kind.REMINDER: ngettext(
+            "%(days)s day is left to submit the review of %(country)s.",
+            "%(days)s days are left to submit the review of %(country)s.", int(params.get("days") or 0)),
     }
     return texts[kind] % values
 

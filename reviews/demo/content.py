@@ -363,7 +363,7 @@ OBJECTIVE_TEXTS = {
 OBJECTIVE_FALLBACK = (
     'On objective {number} ("{objective}"), the {lead} drafted this answer on the basis of the {programme} '
     "experience.",
-    "أعدّت الجهات المعنية هذه الإجابة عن الهدف {number} («{objective}») استناداً إلى تجربة «{programme}».",
+    "أعدّ فريق البلد هذه الإجابة عن الهدف {number} («{objective}») استناداً إلى تجربة «{programme}».",
 )
 
 PRACTICE_SERVICE = (  # (title, kind, description per variant, period, partners)

@@ -57,7 +57,7 @@ def test_organiser_creates_a_reviewer_with_a_password(client, organiser, referen
 
 @pytest.mark.parametrize(("language", "message"), [
     ("en", "A focal point or contributor needs a country."),
-    ("ar", "يجب تحديد بلد لجهة الاتصال أو المساهم."),
+    ("ar", "يجب تحديد بلد لجهة التنسيق الوطنية أو المساهم."),
 ])
 def test_user_create_refuses_a_focal_point_without_country(client, organiser, language, message):
     client.force_login(organiser)
@@ -159,7 +159,7 @@ def test_password_reset_sends_a_link_in_the_users_language(client, focal_point):
     client.post("/ar/accounts/password_reset/", {"email": focal_point.email})
 
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "كلمة المرور الخاصة بك على بوابة استعراض الاتفاق العالمي للهجرة"
+    assert mail.outbox[0].subject == "كلمة مرورك على بوابة استعراض الاتفاق العالمي للهجرة"
     assert "/ar/accounts/reset/" in mail.outbox[0].body
 
 
