@@ -57,8 +57,9 @@ class FilterForm(SafeInputFormMixin, forms.Form):
 
     def filters(self) -> dict:
         self.is_valid()
-        return {name: self.cleaned_data[name] if name in self.cleaned_data else field.clean("")
-                for name, field in self.fields.items()}
+        empty = type(self)({})  # every filter left empty, each cleaned to its default
+        empty.is_valid()
+        return {**empty.cleaned_data, **self.cleaned_data}
 
 
 class DashboardFilterForm(FilterForm):
