@@ -20,6 +20,7 @@ from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
 from reviews.selectors.notifications import notifications_recent
 from reviews.selectors.translations import answers_for_translation, translation_country_reviews
 from reviews.selectors.versions import review_events, review_versions, version_diff
+from reviews.selectors.history import change_lines
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
@@ -162,7 +163,9 @@ def history(request, uid):
     anchor = request.GET.get("anchor", "")
     changes = changes_visible_to(request.user, review, anchor=anchor)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
-    return render(request, "reviews/regional/history.html", {"review": review, "page": page, "anchor": anchor})
+    return render(request, "reviews/regional/history.html", {
+        "review": review, "page": page, "anchor": anchor, "lines": change_lines(page.object_list, review=review),
+    })
 
 
 @login_required

@@ -426,6 +426,38 @@ def test_versions_page_shows_what_changed(client, resubmitted, reviewer, languag
     assert '<div class="user-text small" dir="auto">Give the 2026 figures.</div>' in page  # the workflow log
 
 
+@pytest.mark.parametrize(("language", "back", "workflow"), [
+    ("ar", "→", "من «مسودة» إلى «مُقدَّم»"),
+    ("en", "←", "from “Draft” to “Submitted”"),
+])
+def test_versions_page_reads_in_the_readers_direction(client, resubmitted, reviewer, language, back, workflow):
+    client.force_login(reviewer)
+
+    page = _page(client.get(f"/{language}/reviews/{resubmitted['review'].uid}/versions/"))
+
+    assert f'<span aria-hidden="true">{back}</span>' in page
+    assert workflow in page
+    assert "→ " not in page.replace('<span aria-hidden="true">→</span>', "")
+
+
+@pytest.mark.parametrize(("language", "field", "back"), [("ar", "النص العربي", "→"), ("en", "Arabic text", "←")])
+def test_history_page_names_the_question_and_the_field(client, resubmitted, reviewer, prompts, language, field,
+                                                       back):
+    review = resubmitted["review"]
+    client.force_login(reviewer)
+
+    response = client.get(f"/{language}/reviews/{review.uid}/history/", {"anchor": "answer:1.3"})
+
+    page = _page(response)
+    with translation.override(language):
+        question = prompts["1.3"].text
+    assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
+            f'<span dir="auto">{question}</span></a>') in page
+    assert f'<td class="small">{field}</td>' in page
+    assert "text_ar" not in page
+    assert f'<span aria-hidden="true">{back}</span>' in page
+
+
 def test_versions_page_compares_the_versions_asked(client, resubmitted, reviewer):
     client.force_login(reviewer)
     url = f"/en/reviews/{resubmitted['review'].uid}/versions/"
