@@ -26,6 +26,7 @@ from reviews.models import (
 )
 from reviews.models.content import ShownText, text_in
 from reviews.selectors.compilation import COMPILED_STATUSES, Matrix, compiled_reviews, objective_matrix
+from reviews.selectors.countries import name_sort_key
 from reviews.selectors.figures import RegionalFigures, regional_figures
 from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.synthesis import synthesis_chapters
@@ -109,7 +110,7 @@ def _statuses(*, user, cycle: ReviewCycle, included: set[int]) -> list[StatusRow
             rows.append(StatusRow(country_name=country.name, status=review.get_status_display(),
                                   submitted_at=review.submitted_at, is_late=review.is_late,
                                   is_included=review.pk in included))
-    return sorted(rows, key=lambda row: row.country_name)
+    return sorted(rows, key=lambda row: name_sort_key(row.country_name))
 
 
 def _latest_contents(reviews: list[Review]) -> dict[int, dict]:

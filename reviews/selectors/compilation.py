@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname, get_language
 
 from reviews.models import (
     Answer,
@@ -25,6 +24,7 @@ from reviews.models import (
     RoundTable,
     TemplatePart,
 )
+from reviews.selectors.countries import by_country_name, country_name_order
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
 
@@ -47,8 +47,7 @@ def compiled_reviews(*, user, cycle: ReviewCycle, accepted_only: bool = False) -
 
 
 def _by_country_name(reviews) -> list[Review]:
-    # In Python, as on the dashboard: the same order on SQLite and PostgreSQL, in the active language.
-    return sorted(reviews, key=lambda review: review.country.name)
+    return by_country_name(reviews, lambda review: review.country)
 
 
 def _objectives_by_round_table() -> list[Objective]:
@@ -305,10 +304,10 @@ def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | Non
                         country_iso2: str = "", accepted_only: bool = False) -> QuerySet[GoodPractice]:
     """The good practices of every country in the cycle, by objective then country name in the active
     language. Paginated by the page: a count, one page of practices, their criteria and partners."""
-    country_name = build_localized_fieldname("name", get_language())
     practices = practices_visible_to(user).filter(
         review_objective__review__in=compiled_reviews(user=user, cycle=cycle, accepted_only=accepted_only),
-    ).order_by("review_objective__objective__number", f"review_objective__review__country__{country_name}", "pk")
+    ).order_by("review_objective__objective__number", *country_name_order("review_objective__review__country__"),
+               "pk")
     if objective_number:
         practices = practices.filter(review_objective__objective__number=objective_number)
     if round_table_number:

@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from reviews.models import Answer, Country, Review, ReviewCycle, ReviewObjective
+from reviews.selectors.countries import name_sort_key
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
 from reviews.selectors.workspace import Progress, answered_keys, cycle_template_parts, progress_compute
 
@@ -67,8 +68,9 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
 
 
 _SORT_KEYS = {
-    "country": lambda row: row.country.name,
-    "status": lambda row: (row.review.status if row.review else "", row.country.name),
-    "progress": lambda row: (-(row.progress.percent if row.progress else -1), row.country.name),
-    "activity": lambda row: (-(row.last_activity.timestamp() if row.last_activity else 0), row.country.name),
+    "country": lambda row: (name_sort_key(row.country.name), row.country.iso2),
+    "status": lambda row: (row.review.status if row.review else "", name_sort_key(row.country.name)),
+    "progress": lambda row: (-(row.progress.percent if row.progress else -1), name_sort_key(row.country.name)),
+    "activity": lambda row: (-(row.last_activity.timestamp() if row.last_activity else 0),
+                             name_sort_key(row.country.name)),
 }

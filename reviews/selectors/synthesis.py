@@ -16,6 +16,7 @@ from reviews.models import (
     SynthesisChange,
     SynthesisChapter,
 )
+from reviews.selectors.countries import country_name_order
 from reviews.selectors.visibility import reviews_visible_to
 
 
@@ -98,7 +99,8 @@ def practices_for_chapter(*, user, chapter: SynthesisChapter) -> QuerySet[GoodPr
 
 
 def citable_reviews(*, user, cycle: ReviewCycle) -> QuerySet[Review]:
-    return reviews_visible_to(user).filter(cycle=cycle).order_by("country__iso2")
+    return reviews_visible_to(user).filter(cycle=cycle).select_related("country").order_by(
+        *country_name_order("country__"))
 
 
 def cycle_prompts(cycle: ReviewCycle) -> QuerySet[GuidingPrompt]:

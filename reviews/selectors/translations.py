@@ -3,6 +3,7 @@
 from django.db.models import F, Q, QuerySet
 
 from reviews.models import Answer, Language, Review, TranslationStatus
+from reviews.selectors.countries import by_country_name
 from reviews.selectors.visibility import reviews_visible_to
 
 
@@ -34,6 +35,7 @@ def answers_for_translation(*, user, cycle, country_iso2: str = "", part_number:
     return answers
 
 
-def translation_country_reviews(*, user, cycle) -> QuerySet[Review]:
+def translation_country_reviews(*, user, cycle) -> list[Review]:
     """The reviews of the cycle the user sees, with their country: the country filter's choices."""
-    return reviews_visible_to(user).filter(cycle=cycle).select_related("country")
+    return by_country_name(reviews_visible_to(user).filter(cycle=cycle).select_related("country"),
+                           lambda review: review.country)

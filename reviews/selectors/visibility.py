@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from accounts.models import Role
 from reviews.models import Answer, ChangeLog, Country, Objective, Review, ReviewCycle, RoundTable
 from reviews.rules import can_follow_region, can_manage_users
+from reviews.selectors.countries import by_country_name
 
 User = get_user_model()
 
@@ -80,7 +81,7 @@ def home_cycles_for_country(*, user) -> list[tuple[ReviewCycle, Review | None]]:
 def home_region_for_cycle(*, user, cycle: ReviewCycle) -> list[tuple[Country, Review | None]]:
     """Every country with its review in the cycle, as far as the user may see it."""
     reviews = {review.country_id: review for review in reviews_visible_to(user).filter(cycle=cycle)}
-    return [(country, reviews.get(country.pk)) for country in countries_visible_to(user)]
+    return [(country, reviews.get(country.pk)) for country in by_country_name(countries_visible_to(user))]
 
 
 def round_tables_with_objectives() -> QuerySet[RoundTable]:

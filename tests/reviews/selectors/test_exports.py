@@ -178,7 +178,7 @@ def test_export_tables_headings_in_arabic_are_all_translated(open_cycle, organis
     english = export_tables(user=organiser, cycle=open_cycle, language="en")
 
     assert arabic["answers"][0] == ["البلد", "الجزء", "سؤال توجيهي", "الهدف", "النص العربي", "النص الإنكليزي",
-                                    "اللغة الأصلية", "حالة الترجمة", "الحالة", "آخر تعديل بواسطة", "آخر تعديل"]
+                                    "اللغة الأصلية", "حالة الترجمة", "الحالة", "آخر من عدّله", "آخر تعديل"]
     untranslated = [heading for name in arabic for heading, other in zip(arabic[name][0], english[name][0])
                     if heading == other]
     assert untranslated == []

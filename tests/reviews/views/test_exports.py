@@ -172,7 +172,7 @@ def test_export_download_csv_zip_in_arabic(client, other_focal_point, morocco_re
     first_line = archive.read("policies.csv").decode("utf-8-sig").splitlines()[0]
     assert (response.status_code, response["Content-Type"], response["Content-Disposition"]) == (
         200, "application/zip", _attachment("zip"))
-    assert first_line == "البلد,العنوان,النوع,السنة,الحالة,الأهداف المعنية,الرابط,مرفق,آخر تعديل بواسطة,آخر تعديل"
+    assert first_line == "البلد,العنوان,النوع,السنة,الحالة,الأهداف المعنية,الرابط,مرفق,آخر من عدّله,آخر تعديل"
 
 
 @pytest.mark.parametrize(("language", "right_to_left"), [("ar", True), ("en", False)])
