@@ -1,10 +1,13 @@
 from django import template
 from django.db import models
 from django.utils import formats
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
 from reviews.models.content import ShownText, text_in
+from reviews.report.template_filters import text_dir
 
 register = template.Library()
 
@@ -81,3 +84,28 @@ def notification_link(notification) -> str:
     from reviews.notifications import notification_link as link
 
     return link(notification)
+
+
+def _text_language(text) -> str:
+    """"ar" or "en" from the first letter with a direction, as `dir="auto"` decides; "" for none."""
+    direction = text_dir(text)
+    return {"rtl": "ar", "ltr": "en"}.get(direction, "")
+
+
+@register.filter
+def lang_dir(text) -> str:
+    """The `lang` and `dir` attributes of one fragment of user text whose language is not recorded (a
+    practice's title, a name): an English title on an Arabic page is then read and laid out as English."""
+    language = _text_language(text)
+    if not language:
+        return mark_safe('dir="auto"')
+    return mark_safe(f'lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}"')
+
+
+@register.simple_tag
+def only_in(*texts) -> str:
+    """The language of texts written in one language only when it is not the page's ("" otherwise): the
+    Arabic edition marks an English-only item as such, and the English one an Arabic-only item."""
+    languages = {_text_language(text) for text in texts} - {""}
+    page = "ar" if (get_language() or "ar").startswith("ar") else "en"
+    return languages.pop() if len(languages) == 1 and page not in languages else ""

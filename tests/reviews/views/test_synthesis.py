@@ -512,8 +512,8 @@ def test_synthesis_preview_links_the_sources_and_shows_the_practices(client, wri
             'Labour survey</span></li>') in page
     assert (f'<li class="citation"><a href="/ar/reviews/{submitted_review.uid}/parts/1/#prompt-1.1">Egypt, answer '
             'to question <span dir="ltr">1.1</span></a></li>') in page
-    assert '<h3 class="h6 card-title" dir="auto">Migration data hub</h3>' in page
-    assert '<p class="card-text small user-text" dir="auto">A shared data platform.</p>' in page
+    assert '<h3 class="h6 card-title"><span lang="en" dir="ltr">Migration data hub</span></h3>' in page
+    assert '<p class="card-text small user-text" lang="en" dir="ltr">A shared data platform.</p>' in page
     section = page.split('id="objective-1"')[1].split("</section>")[0]
     assert ("Morocco" in section, "Migration data hub" in section, "Egypt" in section) == (True, True, True)
 

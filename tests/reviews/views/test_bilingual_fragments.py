@@ -1,0 +1,52 @@
+"""Fragments in the other language carry their lang and dir, and English-only items are marked as such on
+Arabic pages (and Arabic-only ones on English pages)."""
+
+import html
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from reviews.models import ReviewObjective
+from tests import factories
+
+
+def _render(source: str, **context) -> str:
+    return Template("{% load review_tags %}" + source).render(Context(context))
+
+
+@pytest.mark.parametrize(("text", "attributes"), [
+    ("Labour mobility scheme", 'lang="en" dir="ltr"'),
+    ("برنامج تنقل العمالة", 'lang="ar" dir="rtl"'),
+    ("2019–2023", 'dir="auto"'),
+])
+def test_lang_dir_from_the_first_letter(text, attributes):
+    assert _render("{{ text|lang_dir }}", text=text) == attributes
+
+
+@pytest.mark.parametrize(("language", "texts", "only"), [
+    ("ar", ("Labour mobility", "Described in English."), "en"),
+    ("ar", ("برنامج", "وصف"), ""),
+    ("ar", ("برنامج", "Described in English."), ""),  # both languages: nothing to mark
+    ("en", ("برنامج", "وصف"), "ar"),
+    ("en", ("Labour mobility", "Described."), ""),
+])
+def test_only_in_names_the_language_when_it_is_not_the_pages(language, texts, only):
+    with translation.override(language):
+        assert _render("{% only_in a b as only %}{{ only }}", a=texts[0], b=texts[1]) == only
+
+
+@pytest.mark.parametrize(("language", "badge"), [("ar", "بالإنكليزية فقط"), ("en", None)])
+def test_practices_page_marks_an_english_practice(client, submitted_review, reviewer, language, badge):
+    row = ReviewObjective.objects.filter(review=submitted_review, is_reported=True).first()
+    practice = factories.GoodPracticeFactory(review_objective=row, title="Labour mobility scheme",
+                                             description="Workers move between the two countries.")
+    client.force_login(reviewer)
+
+    page = html.unescape(client.get(f"/{language}/reviews/cycles/{submitted_review.cycle.slug}/practices/")
+                         .content.decode())
+
+    assert f'<a href="/{language}/reviews/practices/{practice.uid}/" lang="en" dir="ltr">Labour mobility scheme</a>' in page
+    assert ('<span class="badge text-bg-warning one-language">' in page) is (badge is not None)
+    if badge:
+        assert f'<span class="badge text-bg-warning one-language">{badge}</span>' in page
