@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from reviews.models import Answer, ChangeLog, Comment, Country, Notification, Review
+from reviews.selectors.countries import name_sort_key
 from reviews.services.answers import answer_save
 from reviews.services.rows import row_save
 from reviews.services.submission import review_submit
@@ -62,7 +63,7 @@ def test_dashboard_lists_every_country_for_regional_staff(request, client, submi
     response = client.get(DASHBOARD.format(language=language))
 
     page = response.content.decode()
-    names = sorted(Country.objects.values_list(f"name_{language}", flat=True))
+    names = sorted(Country.objects.values_list(f"name_{language}", flat=True), key=name_sort_key)  # no "ال"
     egypt, jordan = (Country.objects.get(iso2=iso2) for iso2 in ("EG", "JO"))
     assert response.status_code == 200
     assert [row.country.name for row in response.context["rows"]] == names
