@@ -86,10 +86,8 @@ def test_country_data_version_moves_with_its_review_only(accepted, reviewer, oth
 
 
 def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point, contributor, other_focal_point):
-    regional = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=reviewer,
-                                              data_version="x")
-    egypt = GeneratedReport.objects.create(kind="country", cycle=accepted.cycle, review=accepted,
-                                           requested_by=focal_point, data_version="x")
+    regional = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x")
+    egypt = factories.GeneratedReportFactory(review=accepted, requested_by=focal_point, data_version="x")
 
     seen = {user.username: set(reports_visible_to(user)) for user in
             (reviewer, organiser, focal_point, contributor, other_focal_point)}
