@@ -52,10 +52,12 @@ demo: setup
 
 # The background worker (PDF reports) runs beside the server and stops with it. Without autoreload: a
 # reloading worker is two processes, and stopping the parent would leave the child running.
+# Beside them, comment digests are e-mailed every two minutes (production: a timer, docs/production.md).
 run: demo
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (demo password: $${DEMO_PASSWORD:-gcm-demo-2026})"
 	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	while sleep 120; do DEBUG=1 $(BIN)/python manage.py send_comment_digests -v0; done & digests=$$!; \
+	trap 'kill $$worker $$digests 2>/dev/null; wait $$worker $$digests 2>/dev/null' EXIT; \
 	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

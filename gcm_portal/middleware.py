@@ -25,6 +25,48 @@ class ArabicFirstLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
+# Room for a form's other fields and the multipart boundaries around an uploaded file.
+FORM_OVERHEAD_BYTES = 256 * 1024
+
+
+def body_limit(max_bytes, message):
+    """Mark a view whose request body may not exceed `max_bytes()` bytes (plus the form around it);
+    BodyLimitMiddleware refuses a larger one, with `message()` in the user's language, before the body is
+    read. Both are callables, so settings changed in tests or at run time are honoured."""
+
+    def decorate(view):
+        view.body_limit = (max_bytes, message)
+        return view
+
+    return decorate
+
+
+class BodyLimitMiddleware:
+    """Refuse, from its Content-Length, a request body larger than its view accepts (see body_limit), before
+    anything reads it: the CSRF check would otherwise read a 2 GB upload to the disk before the view could
+    say no. Listed before CsrfViewMiddleware. The proxy's own body limit (nginx `client_max_body_size`,
+    docs/production.md) stops larger bodies before they reach the portal at all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        limit = getattr(view_func, "body_limit", None)
+        if limit is None:
+            return None
+        max_bytes, message = limit
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length <= max_bytes() + FORM_OVERHEAD_BYTES:
+            return None
+        return render(request, "input_refused.html", {"message": str(message())}, status=413)
+
+
 class UnreadableInputMiddleware:
     """Refuse a request whose parameters hold a NUL, a lone surrogate or bytes that were not UTF-8
     (gcm_portal.validators), before any view reads them.

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gcm_portal.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gcm_portal.middleware.BodyLimitMiddleware",  # before anything reads the body (the CSRF check does)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -106,6 +107,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Counters shared by every server process and instance (build quotas, comment and build rate limits) live
+# in the cache, so the cache is never one process's memory: Django's database cache by default (its table
+# is created by a migration, so every `migrate` has it), Redis with CACHE_URL=redis://host:6379/0.
+CACHE_TABLE = "portal_cache"
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address, or unset.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -253,6 +266,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # links typed without a scheme are taken as https
 REMINDER_DAYS = [int(day) for day in env_list("REMINDER_DAYS", ["30", "14", "7", "1"])]
+# Comments one user may post in a minute (counted in the shared cache); staff hear of them in digests.
+COMMENTS_PER_MINUTE = env_int("COMMENTS_PER_MINUTE", 10)
+if COMMENTS_PER_MINUTE < 1:
+    raise ImproperlyConfigured(f"COMMENTS_PER_MINUTE must be at least 1, not {COMMENTS_PER_MINUTE}.")
 
 # Background jobs (PDF reports): django-tasks with its database backend. Requests enqueue rows in the
 # database; `manage.py db_worker` runs them (beside the server in `make run`, its own process in production).
@@ -266,3 +283,7 @@ TASKS = {
 # A report's editions are laid out side by side in forked processes, one per edition and per core;
 # 1 builds them one after the other in the worker itself.
 REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)
+# New PDF builds a user may start per minute, counted in the shared cache (a build handed back costs nothing).
+REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
+if REPORT_BUILDS_PER_MINUTE < 1:
+    raise ImproperlyConfigured(f"REPORT_BUILDS_PER_MINUTE must be at least 1, not {REPORT_BUILDS_PER_MINUTE}.")

@@ -24,15 +24,18 @@ from reviews.models import ReviewCycle
 from reviews.selectors.exports import Table, export_json, export_tables
 
 # A spreadsheet reads a cell starting with one of these as a formula (tab and carriage return too:
-# some programs strip them and read what follows).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-BIDI_CONTROLS_TEXT = "".join(sorted(BIDI_CONTROLS))
+# some programs strip them and read what follows; the full-width forms, because some programs fold them
+# to their ASCII twins).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What a program may drop before it reads a cell: direction marks (common before Arabic text), the
+# zero-width space, joiners, the word joiner and the byte-order mark, and the spaces around them.
+INVISIBLE_LEAD = "".join(sorted(BIDI_CONTROLS)) + "\u200b\u200c\u200d\u2060\ufeff \u00a0"
 
 
 def neutralise(value):
-    """A text that would start a formula, prefixed with a quote so that it stays text. Leading direction
-    marks (common before Arabic text) are looked through: a program may drop them and read what follows."""
-    if isinstance(value, str) and value.lstrip(BIDI_CONTROLS_TEXT).startswith(FORMULA_STARTS):
+    """A text that would start a formula, prefixed with a quote so that it stays text. What a program
+    may drop before reading the cell (invisible marks and the spaces around them) is looked through."""
+    if isinstance(value, str) and value.lstrip(INVISIBLE_LEAD).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

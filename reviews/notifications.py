@@ -1,6 +1,7 @@
 """The wording and link of notifications, rendered in the reader's language when shown or e-mailed."""
 
 import logging
+from urllib.parse import quote
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
@@ -40,9 +41,15 @@ def notification_link(notification: Notification) -> str:
     if not notification.route:
         return ""
     try:
-        path = reverse(notification.route, kwargs=notification.route_kwargs)
+        return route_link(notification.route, notification.route_kwargs, notification.fragment)
     except NoReverseMatch:
         logger.warning("Notification %s links to a route that no longer exists: %s", notification.uid,
                        notification.route)
         return ""
-    return f"{path}#{notification.fragment}" if notification.fragment else path
+
+
+def route_link(route: str, route_kwargs: dict, fragment: str = "") -> str:
+    """A route's path in the active language, with its fragment percent-encoded: a fragment is made
+    from stored names, and nothing in it may break out of the link (a space, a newline) in an e-mail."""
+    path = reverse(route, kwargs=route_kwargs)
+    return f"{path}#{quote(fragment, safe=':')}" if fragment else path

@@ -16,6 +16,13 @@ def can_follow_region(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_regional_staff
 
 
+def can_request_report(user, *, include_submitted: bool = False) -> bool:
+    """The regional report is for the regional staff; only organisers add the reviews submitted but not
+    yet accepted (the published report holds accepted reviews). The report a user may ask for is the
+    report they may list, follow and download: one rule for the request and for reports_visible_to."""
+    return can_follow_region(user) and (not include_submitted or can_manage_cycles(user))
+
+
 def is_country_team_of(user, review) -> bool:
     return user.is_authenticated and user.is_active and user.is_country_team and user.country_id == review.country_id
 
@@ -62,3 +69,8 @@ def can_add_documents(user, review) -> bool:
         return True
     parts, objectives = contributor_assignments(user, review)
     return bool(parts or objectives)
+
+
+def can_see_downloads(user) -> bool:
+    """Organisers answer for who holds a copy of unpublished reviews."""
+    return can_manage_users(user)

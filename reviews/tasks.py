@@ -3,7 +3,7 @@
 from django_tasks import task
 
 from reviews.models import GeneratedReport
-from reviews.services.reports import report_failed, report_finished, report_progress, report_started
+from reviews.services.report_builds import report_failed, report_finished, report_progress, report_started
 
 
 @task()

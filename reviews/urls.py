@@ -69,4 +69,5 @@ urlpatterns += [
     path("reports/<uuid:report_uid>/", report_views.report, name="report"),
     path("reports/<uuid:report_uid>/status/", report_views.report_status, name="report_status"),
     path("reports/<uuid:report_uid>/download/", report_views.report_download, name="report_download"),
+    path("cycles/<slug:slug>/downloads/", report_views.downloads, name="downloads"),
 ]

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from accounts.services import user_sync_staff_access
@@ -13,6 +14,15 @@ def _restore_language():
     language = translation.get_language()
     yield
     translation.activate(language)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache (one per test process): every test starts with nothing counted, and no
+    test spends another's allowance."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

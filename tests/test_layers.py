@@ -1,4 +1,5 @@
-"""Layers point one way: models <- selectors and services <- views, report, commands, tasks.
+"""Layers point one way: models <- selectors and services <- views, report, commands, tasks
+(the report requests enqueue the build task, which records its progress in services/report_builds).
 
 Read from the source (every import statement, local ones included), so a lower layer reaching up
 fails here, not later as an import cycle or an HTTP error raised far from any request.
@@ -43,8 +44,18 @@ def _reaching(paths: list[Path], forbidden: tuple[str, ...]) -> dict[str, list[s
 LOWER = ("models", "selectors", "services", "tables.py", "notifications.py")
 
 
-def test_lower_layers_import_no_forms_views_or_tasks():
-    assert _reaching(_modules(*LOWER), ("reviews.forms", "reviews.views", "reviews.tasks")) == {}
+def test_lower_layers_import_no_forms_or_views():
+    assert _reaching(_modules(*LOWER), ("reviews.forms", "reviews.views")) == {}
+
+
+# The report requests enqueue the build task; the task records its progress through report_builds.
+ENQUEUERS = {REVIEWS / "services" / "reports.py"}
+
+
+def test_tasks_are_enqueued_one_way():
+    """Only the report requests import the tasks, and the tasks import no request service: no cycle."""
+    assert _reaching([path for path in _modules(*LOWER) if path not in ENQUEUERS], ("reviews.tasks",)) == {}
+    assert _reaching([REVIEWS / "tasks.py"], ("reviews.services.reports",)) == {}
 
 
 def test_lower_layers_and_the_report_raise_no_http_errors():

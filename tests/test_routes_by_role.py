@@ -120,6 +120,7 @@ EXPECTED: dict[str, tuple] = {
     "reviews:synthesis_preview":             (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
     "reviews:reports_current":               (GET,     LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:reports":                       (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:downloads":                     (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
     "reviews:review_pdf":                    (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT,      404, REDIRECT, REDIRECT),
     "reviews:report":                        (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:report_status":                 (GET,     LOGIN,      200,      200,      200,      404,      200,      200),

@@ -48,6 +48,8 @@ class GeneratedReport(models.Model):
                                verbose_name=_("review"))
     languages = models.CharField(_("languages"), max_length=4, choices=Languages.choices, default=Languages.BOTH)
     include_submitted = models.BooleanField(_("submitted reviews included"), default=False)
+    # A country's review not yet submitted prints its live draft: such a build is the country team's own.
+    from_draft = models.BooleanField(_("built from a draft"), default=False)
     status = models.CharField(pgettext_lazy("report", "status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)
     phase = models.CharField(_("phase"), max_length=20, blank=True)
@@ -96,3 +98,32 @@ class GeneratedReport(models.Model):
     def download_name(self) -> str:
         day = timezone.localtime(self.finished_at or self.created_at).date()
         return f"{self.file_stem()}-{day:%Y-%m-%d}.pdf"
+
+
+class Download(models.Model):
+    """Who downloaded which report or export, when, with which parameters. A file may hold reviews not
+    yet published: organisers can tell who holds a copy, and the record is kept with the backups."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report PDF")
+        EXPORT = "export", _("Data export")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("downloaded by"))
+    cycle = models.ForeignKey(ReviewCycle, on_delete=models.PROTECT, related_name="+", verbose_name=_("cycle"))
+    # A pruned build keeps its download records: they say who holds a copy of it.
+    report = models.ForeignKey(GeneratedReport, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="downloads")
+    file_name = models.CharField(_("file"), max_length=200)
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("downloaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+        indexes = [models.Index(fields=["-created_at"])]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.user})"

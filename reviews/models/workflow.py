@@ -47,6 +47,9 @@ class Comment(models.Model):
                                     related_name="+")
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the comment went out in its readers' e-mail digest (send_comment_digests); empty until then,
+    # and for ever for an internal note, which is never e-mailed.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

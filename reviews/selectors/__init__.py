@@ -2,6 +2,7 @@
 
 from reviews.selectors.visibility import (
     answers_visible_to,
+    changes_visible_to,
     countries_visible_to,
     current_cycle_visible_to,
     cycles_visible_to,
@@ -15,6 +16,7 @@ from reviews.selectors.visibility import (
 
 __all__ = [
     "answers_visible_to",
+    "changes_visible_to",
     "countries_visible_to",
     "current_cycle_visible_to",
     "cycles_visible_to",

@@ -15,6 +15,7 @@ from reviews.models import (
     Answer,
     ChapterCitation,
     Consultation,
+    Download,
     GeneratedReport,
     GoodPractice,
     GovernmentEntity,
@@ -28,7 +29,7 @@ from reviews.models import (
     ReviewVersion,
     SynthesisChapter,
 )
-from reviews.rules import can_follow_region
+from reviews.rules import can_request_report, can_see_downloads
 from reviews.selectors.compilation import COMPILED_STATUSES
 from reviews.selectors.visibility import reviews_visible_to
 
@@ -46,15 +47,21 @@ _REVIEW_TABLES = (
 
 
 def reports_visible_to(user) -> QuerySet[GeneratedReport]:
-    """Regional reports for regional staff; a country PDF for whoever sees its review."""
+    """A regional report for whoever may ask for it (can_request_report: organisers alone see the builds
+    that include reviews not yet accepted); a country PDF for whoever sees its review, except that a build
+    made from a draft stays the country team's, whatever the review has become since."""
     reports = GeneratedReport.objects.select_related("cycle", "review__country", "requested_by")
     if not user.is_authenticated or not user.is_active:
         return reports.none()
-    visible_reviews = reviews_visible_to(user).values("pk")
-    if can_follow_region(user):
-        return reports.filter(kind=GeneratedReport.Kind.REGIONAL) | reports.filter(
-            kind=GeneratedReport.Kind.COUNTRY, review__in=visible_reviews)
-    return reports.filter(kind=GeneratedReport.Kind.COUNTRY, review__in=visible_reviews)
+    country = reports.filter(kind=GeneratedReport.Kind.COUNTRY, review__in=reviews_visible_to(user).values("pk"))
+    if not user.is_country_team:
+        country = country.filter(from_draft=False)
+    if not can_request_report(user):
+        return country
+    regional = reports.filter(kind=GeneratedReport.Kind.REGIONAL)
+    if not can_request_report(user, include_submitted=True):
+        regional = regional.filter(include_submitted=False)
+    return regional | country
 
 
 def cycle_reports(*, user, cycle: ReviewCycle) -> QuerySet[GeneratedReport]:
@@ -106,3 +113,10 @@ def country_data_version(*, review: Review) -> str:
     """What a country's PDF shows: the review's status, its latest version and its live tables."""
     row = Review.objects.filter(pk=review.pk).values_list("status", "updated_at", "plan_version").get()
     return _fingerprint({"review": [review.pk, *row], "tables": _tables_state([review.pk])})
+
+
+def downloads_visible_to(user, *, cycle: ReviewCycle) -> QuerySet[Download]:
+    """A cycle's downloads, newest first, for those who answer for them."""
+    if not can_see_downloads(user):
+        return Download.objects.none()
+    return Download.objects.filter(cycle=cycle).select_related("user", "report__review__country")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from reviews.models import ChangeLog, Review, ReviewEvent, ReviewVersion
+from reviews.models import Review, ReviewEvent, ReviewVersion
 
 # Fields that say who and when, not what: a change there alone is not a change of content.
 _BOOKKEEPING = {"updated_by", "updated_at", "uid"}
@@ -71,9 +71,3 @@ def review_versions(review: Review) -> QuerySet[ReviewVersion]:
 def review_events(review: Review) -> QuerySet[ReviewEvent]:
     """The workflow events (submitted, revision requested, accepted...) with who acted."""
     return ReviewEvent.objects.filter(review=review).select_related("actor")
-
-
-def review_changes(review: Review, *, anchor: str = "") -> QuerySet[ChangeLog]:
-    """The audit trail of the whole review, or of one place in it (an answer, a row) by its anchor."""
-    changes = ChangeLog.objects.filter(review=review).select_related("user")
-    return changes.filter(anchor=anchor) if anchor else changes

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Role
-from reviews.models import Answer, Country, Objective, Review, ReviewCycle, RoundTable
+from reviews.models import Answer, ChangeLog, Country, Objective, Review, ReviewCycle, RoundTable
 from reviews.rules import can_follow_region, can_manage_users
 
 User = get_user_model()
@@ -49,6 +49,20 @@ def current_cycle_visible_to(user) -> ReviewCycle | None:
 def answers_visible_to(user) -> QuerySet[Answer]:
     """The answers of the reviews the user sees, with their review, prompt and objective."""
     return Answer.objects.filter(review__in=reviews_visible_to(user)).select_related("review", "prompt", "objective")
+
+
+def changes_visible_to(user, review: Review, *, anchor: str = "") -> QuerySet[ChangeLog]:
+    """A review's field history, whole or of one place (an answer, a row) by its anchor; `review` comes from
+    reviews_visible_to(user). The country team sees all of it; everyone else sees it from the first
+    submission on: what the team wrote, changed and deleted in its draft before then stays its own."""
+    changes = ChangeLog.objects.filter(review=review).select_related("user")
+    if anchor:
+        changes = changes.filter(anchor=anchor)
+    if user.is_country_team and user.country_id == review.country_id:
+        return changes
+    if review.first_submitted_at is None:
+        return changes.none()
+    return changes.filter(created_at__gt=review.first_submitted_at)
 
 
 def users_visible_to(user) -> QuerySet:

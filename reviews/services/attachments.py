@@ -21,12 +21,15 @@ ALLOWED_TYPES = {
 }
 
 
+def attachment_too_large_message() -> str:
+    return _("The file is larger than %(limit)s MB.") % {"limit": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)}
+
+
 def attachment_check(file: UploadedFile) -> str:
     """Return the file's real extension, or raise DomainError: the name and the browser's
     content type are not trusted, only the bytes."""
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if file.size > limit:
-        raise DomainError(_("The file is larger than %(limit)s MB.") % {"limit": limit // (1024 * 1024)})
+    if file.size > settings.ATTACHMENT_MAX_BYTES:
+        raise DomainError(attachment_too_large_message())
     head = file.read(8192)
     file.seek(0)
     kind = filetype.guess(head)

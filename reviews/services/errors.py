@@ -17,9 +17,17 @@ class NotFound(DomainError):
     """The thing asked for does not exist, or not for this user: views answer 404, as for a wrong address."""
 
 
+class RateLimited(DomainError):
+    """The user did this too often in a short time: views answer 429 (Too Many Requests)."""
+
+
 class EditConflict(DomainError):
     """Somebody saved the same thing since this user loaded it; `current` is what they saved."""
 
     def __init__(self, message, *, current):
         super().__init__(message)
         self.current = current
+
+
+class RateLimited(DomainError):
+    """The user asked for too much costly work in a short time: views answer 429 (Too Many Requests)."""

@@ -21,8 +21,9 @@ def country_params(review: Review, **extra) -> dict:
 
 
 def notify(*, users: Iterable, kind: Notification.Kind, review: Review | None, params: dict, route: str = "",
-           route_kwargs: dict | None = None, fragment: str = "") -> list[Notification]:
-    """Record a notification for each active user and e-mail it once the transaction commits.
+           route_kwargs: dict | None = None, fragment: str = "", email: bool = True) -> list[Notification]:
+    """Record a notification for each active user and e-mail it once the transaction commits
+    (`email=False`: the list only, for news that reaches e-mail in a digest, like comments).
 
     The link is a route name and its arguments (e.g. "reviews:overview", {"uid": review.uid}), reversed
     for each reader in their own language. It is reversed once here too, so a route that does not exist
@@ -38,8 +39,14 @@ def notify(*, users: Iterable, kind: Notification.Kind, review: Review | None, p
                      fragment=fragment)
         for user in recipients.values()
     )
-    transaction.on_commit(lambda: _send_emails(notifications))
+    if email:
+        transaction.on_commit(lambda: _send_emails(notifications))
     return notifications
+
+
+def user_language(user) -> str:
+    """The language a user reads their e-mail in."""
+    return user.preferred_language or settings.LANGUAGE_CODE
 
 
 def _send_emails(notifications: list[Notification]) -> None:
@@ -48,8 +55,7 @@ def _send_emails(notifications: list[Notification]) -> None:
         user = notification.user
         if not user.email:
             continue
-        language = user.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
+        with translation.override(user_language(user)):
             text = notification_text(notification.kind, notification.params)
             path = notification_link(notification)
             link = f"{base}{path}" if path else ""

@@ -1,36 +1,38 @@
-"""Generated PDFs: asking for one, and the build's life from queued to done or failed.
+"""Generated PDFs: asking for one.
 
 A request is cheap: it computes the data version (a fingerprint of what the report would show) and hands
 back the latest build with the same parameters and data version when there is one, so the PDF is built
 again only when the data changed, or when the user forces it. Otherwise it records a queued build and
 enqueues it once the transaction commits (the worker must find the row).
 
-The caller passes how to enqueue (the views pass `reviews.tasks.build_report.enqueue`): the task module
-calls these services to record a build's progress, so they do not import it back.
+Builds are costly (the full regional report takes about a minute of a worker), so each user has at most
+one build of a document on its way (asking again, forced or not, hands it back), and may start only
+REPORT_BUILDS_PER_MINUTE new builds a minute, counted in the cache every server process shares. A request
+answered with an existing build costs nothing.
+
+Imports go one way: this module enqueues reviews.tasks.build_report, and the task records the build's
+progress through reviews.services.report_builds, which imports neither.
 """
 
 import datetime
-import logging
-from collections.abc import Callable
 
-from django.core.files.base import ContentFile
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gcm_portal.limits import rate_limit_spend
 from reviews import rules
 from reviews.models import GeneratedReport, Review, ReviewCycle
-from reviews.selectors.reports import country_data_version, regional_data_version
+from reviews.selectors.reports import country_data_version, regional_data_version, reports_visible_to
 from reviews.selectors.visibility import reviews_visible_to
-from reviews.services.errors import DomainError, NotAllowed
-
-logger = logging.getLogger(__name__)
+from reviews.services.errors import DomainError, NotAllowed, RateLimited
+from reviews.tasks import build_report
 
 Status = GeneratedReport.Status
-ERROR_MAX = 2000
 STALE_AFTER = datetime.timedelta(minutes=30)  # the full regional report takes about a minute
-
-Enqueue = Callable[[int], object]  # called with a queued report's id once the request's transaction commits
+IN_FLIGHT = (Status.QUEUED, Status.RUNNING)
 
 
 def _check_languages(languages: str) -> None:
@@ -38,93 +40,73 @@ def _check_languages(languages: str) -> None:
         raise DomainError(_("Choose Arabic, English or both."))
 
 
-def _reusable(params: dict, *, data_version: str) -> GeneratedReport | None:
-    """The latest build with these parameters and this data version, finished or on its way. Not reused:
-    a finished build whose file has gone, nor one queued or running for longer than any build takes
-    (its worker was stopped: a new request must not wait on it for ever)."""
-    latest = (GeneratedReport.objects.filter(**params, data_version=data_version)
+def _is_stale(report: GeneratedReport) -> bool:
+    """Queued or running for longer than any build takes: its worker was stopped, nobody waits on it."""
+    return timezone.now() - report.created_at >= STALE_AFTER
+
+
+def _in_flight(params: dict, *, user) -> GeneratedReport | None:
+    """The user's own build of this document still on its way, whatever its data version."""
+    latest = (GeneratedReport.objects.filter(**params, requested_by=user, status__in=IN_FLIGHT)
+              .order_by("-created_at", "-pk").first())
+    return latest if latest is not None and not _is_stale(latest) else None
+
+
+def _reusable(params: dict, *, data_version: str, user) -> GeneratedReport | None:
+    """The latest build the user may see with these parameters and this data version, finished or on its
+    way. Not reused: a finished build whose file has gone, nor a stale one."""
+    latest = (reports_visible_to(user).filter(**params, data_version=data_version)
               .exclude(status=Status.FAILED).order_by("-created_at", "-pk").first())
     if latest is None:
         return None
     if latest.status == Status.DONE:
         return latest if latest.file and latest.file.storage.exists(latest.file.name) else None
-    return latest if timezone.now() - latest.created_at < STALE_AFTER else None
+    return None if _is_stale(latest) else latest
 
 
-def _create_and_enqueue(params: dict, *, data_version: str, user, enqueue: Enqueue) -> GeneratedReport:
+def _create_and_enqueue(params: dict, *, data_version: str, user) -> GeneratedReport:
+    if not rate_limit_spend(scope="report-build", key=str(user.pk), limit=settings.REPORT_BUILDS_PER_MINUTE):
+        raise RateLimited(_("You have started several builds in the last minute. Wait a minute, then ask again."))
     report = GeneratedReport.objects.create(**params, data_version=data_version, requested_by=user)
-    transaction.on_commit(lambda: enqueue(report.pk))
+    transaction.on_commit(lambda: build_report.enqueue(report.pk))
     return report
 
 
-def _request(params: dict, *, data_version: str, user, force: bool, enqueue: Enqueue) -> GeneratedReport:
-    if not force:
-        existing = _reusable(params, data_version=data_version)
-        if existing is not None:
-            return existing
-    return _create_and_enqueue(params, data_version=data_version, user=user, enqueue=enqueue)
+def _request(params: dict, *, data_version: str, user, force: bool) -> GeneratedReport:
+    # One request of a user at a time (their row locked until commit), so two at once cannot both
+    # find no build on its way and queue two.
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+    existing = _in_flight(params, user=user)
+    if existing is None and not force:
+        existing = _reusable(params, data_version=data_version, user=user)
+    if existing is not None:
+        return existing
+    return _create_and_enqueue(params, data_version=data_version, user=user)
 
 
 @transaction.atomic
-def report_request(*, cycle: ReviewCycle, user, enqueue: Enqueue, languages: str = "both",
-                   include_submitted: bool = False, force: bool = False) -> GeneratedReport:
+def report_request(*, cycle: ReviewCycle, user, languages: str = "both", include_submitted: bool = False,
+                   force: bool = False) -> GeneratedReport:
     """The regional report, for the regional staff. Only organisers add the reviews submitted but not
-    yet accepted: the published report holds accepted reviews."""
-    if not rules.can_follow_region(user):
+    yet accepted: the published report holds accepted reviews (rules.can_request_report)."""
+    if not rules.can_request_report(user):
         raise NotAllowed(_("Only the regional staff build the regional report."))
-    if include_submitted and not rules.can_manage_cycles(user):
+    if not rules.can_request_report(user, include_submitted=include_submitted):
         raise NotAllowed(_("Only organisers include reviews that are not accepted yet."))
     _check_languages(languages)
     params = {"kind": GeneratedReport.Kind.REGIONAL, "cycle": cycle, "review": None, "languages": languages,
-              "include_submitted": include_submitted}
+              "include_submitted": include_submitted, "from_draft": False}
     return _request(params, data_version=regional_data_version(cycle=cycle, include_submitted=include_submitted),
-                    user=user, force=force, enqueue=enqueue)
+                    user=user, force=force)
 
 
 @transaction.atomic
-def country_report_request(*, review: Review, user, enqueue: Enqueue, languages: str = "both",
-                           force: bool = False) -> GeneratedReport:
-    """One country's review as a PDF, for whoever may see the review."""
+def country_report_request(*, review: Review, user, languages: str = "both", force: bool = False) -> GeneratedReport:
+    """One country's review as a PDF, for whoever may see the review. A review never submitted prints
+    its live draft: the build is marked as made from a draft and stays the country team's."""
     if not reviews_visible_to(user).filter(pk=review.pk).exists():
         raise NotAllowed(_("You cannot see this review."))
     _check_languages(languages)
     params = {"kind": GeneratedReport.Kind.COUNTRY, "cycle_id": review.cycle_id, "review": review,
-              "languages": languages, "include_submitted": False}
-    return _request(params, data_version=country_data_version(review=review), user=user, force=force,
-                    enqueue=enqueue)
-
-
-def _data_version_now(report: GeneratedReport) -> str:
-    if report.kind == GeneratedReport.Kind.REGIONAL:
-        return regional_data_version(cycle=report.cycle, include_submitted=report.include_submitted)
-    return country_data_version(review=report.review)
-
-
-def report_started(*, report: GeneratedReport) -> None:
-    """The worker took the build. The data version is taken again: the data may have changed since the
-    request, and the file must carry the version of what it prints."""
-    report.status, report.phase, report.pages_done = Status.RUNNING, "", 0
-    report.started_at = timezone.now()
-    report.data_version = _data_version_now(report)
-    report.save(update_fields=["status", "phase", "pages_done", "started_at", "data_version"])
-
-
-def report_progress(*, report: GeneratedReport, phase: str, pages_done: int) -> None:
-    """Written at once (one UPDATE, outside any transaction of the build), so the page polling it sees it."""
-    GeneratedReport.objects.filter(pk=report.pk).update(phase=phase, pages_done=pages_done)
-    report.phase, report.pages_done = phase, pages_done
-
-
-def report_finished(*, report: GeneratedReport, content: bytes, pages: int) -> None:
-    report.file.save("report.pdf", ContentFile(content), save=False)  # the name comes from report_upload_to
-    report.size, report.pages_done, report.phase = len(content), pages, ""
-    report.status, report.finished_at = Status.DONE, timezone.now()
-    report.save(update_fields=["file", "size", "pages_done", "phase", "status", "finished_at"])
-
-
-def report_failed(*, report: GeneratedReport, error: BaseException) -> None:
-    """The error is kept for the staff who maintain the portal; users are told only that it failed."""
-    logger.error("Report %s failed: %r", report.uid, error)
-    report.status, report.finished_at = Status.FAILED, timezone.now()
-    report.error = f"{type(error).__name__}: {error}"[:ERROR_MAX]
-    report.save(update_fields=["status", "finished_at", "error"])
+              "languages": languages, "include_submitted": False, "from_draft": review.first_submitted_at is None}
+    return _request(params, data_version=country_data_version(review=review), user=user, force=force)

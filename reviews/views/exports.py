@@ -13,9 +13,10 @@ from django.views.decorators.cache import never_cache
 
 from reviews import rules
 from reviews.exports import FORMATS, export_file, export_filename
-from reviews.models import Review
+from reviews.models import Download, Review
 from reviews.selectors import cycles_visible_to
 from reviews.selectors.exports import export_reviews
+from reviews.services.downloads import download_record
 
 
 CHECK = {"class": "form-check-input"}
@@ -86,7 +87,10 @@ def export_download(request, slug):
     file_format = form.cleaned_data["format"]
     content = export_file(user=request.user, cycle=cycle, file_format=file_format,
                           language=form.cleaned_data["language"], statuses=form.cleaned_data["status"])
+    file_name = export_filename(cycle=cycle, file_format=file_format)
+    download_record(user=request.user, cycle=cycle, kind=Download.Kind.EXPORT, file_name=file_name,
+                    parameters={"format": file_format, "language": form.cleaned_data["language"],
+                                "status": form.cleaned_data["status"]})
     response = HttpResponse(content, content_type=FORMATS[file_format].content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        True, export_filename(cycle=cycle, file_format=file_format))
+    response["Content-Disposition"] = content_disposition_header(True, file_name)
     return response

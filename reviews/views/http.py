@@ -24,7 +24,10 @@ def posted_int(data, name: str) -> int:
     """A number sent by a form; a missing or tampered value reads as 0, which no row matches,
     so the request ends in a clear "not found" or "changed meanwhile" instead of a server error."""
     value = data.get(name) or "0"
-    return int(value) if value.isdigit() else 0
+    try:
+        return int(value) if value.isdigit() else 0
+    except ValueError:  # "²" is a digit to isdigit(), not to int()
+        return 0
 
 
 def short_datetime(moment) -> str:

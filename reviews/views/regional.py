@@ -13,16 +13,16 @@ from django.views.decorators.http import require_POST
 
 from reviews import rules
 from reviews.models import Comment, Review, ReviewEvent, TranslationStatus
-from reviews.selectors import answers_visible_to, cycles_visible_to, reviews_visible_to
+from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
 from reviews.selectors.notifications import notifications_recent
 from reviews.selectors.translations import answers_for_translation, translation_country_reviews
-from reviews.selectors.versions import review_changes, review_events, review_versions, version_diff
+from reviews.selectors.versions import review_events, review_versions, version_diff
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
-from reviews.services.errors import DomainError, EditConflict, NotAllowed
+from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
 from reviews.views.http import posted_int, uuid_or_none
 
@@ -93,18 +93,20 @@ def comment_add(request, uid):
     parent = None
     if request.POST.get("parent"):
         parent = get_object_or_404(comments_visible_to(request.user, review), uid=uuid_or_none(request.POST["parent"]))
+    objective = request.POST.get("objective")
     try:
-        objective = request.POST.get("objective")
+        # posted_int reads a tampered number as 0, which names no part: the service refuses it with a message.
         comment_services.comment_add(
-            review=review, author=request.user, anchor=request.POST.get("anchor", "")[:120],
-            part_number=int(request.POST.get("part") or 0), objective_number=int(objective) if objective else None,
+            review=review, author=request.user, anchor=request.POST.get("anchor", ""),
+            part_number=posted_int(request.POST, "part"),
+            objective_number=posted_int(request.POST, "objective") if objective else None,
             body=request.POST.get("body", ""), visibility=request.POST.get("visibility", Comment.Visibility.SHARED),
             parent=parent,
         )
-    except (ValueError, TypeError):
-        messages.error(request, _("The comment could not be placed."))
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
+    except RateLimited as error:
+        return render(request, "input_refused.html", {"message": error.message}, status=429)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -151,7 +153,7 @@ def history(request, uid):
     """The audit trail of one place (an answer, a row) or of the whole review."""
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
     anchor = request.GET.get("anchor", "")
-    changes = review_changes(review, anchor=anchor)
+    changes = changes_visible_to(request.user, review, anchor=anchor)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     return render(request, "reviews/regional/history.html", {"review": review, "page": page, "anchor": anchor})
 

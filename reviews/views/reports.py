@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,12 +20,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from reviews import rules
-from reviews.models import GeneratedReport
+from reviews.models import Download, GeneratedReport
 from reviews.selectors import current_cycle_visible_to, cycles_visible_to, reviews_visible_to
-from reviews.selectors.reports import cycle_reports, reports_visible_to
+from reviews.selectors.reports import cycle_reports, downloads_visible_to, reports_visible_to
 from reviews.services import reports as report_services
-from reviews.services.errors import DomainError, NotAllowed
-from reviews.tasks import build_report
+from reviews.services.downloads import download_record
+from reviews.services.errors import DomainError, NotAllowed, RateLimited
 
 PHASES = {
     "gathering": gettext_lazy("Gathering the data"),
@@ -49,12 +50,20 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if not rules.can_manage_cycles(user):  # only organisers add reviews that are not accepted yet
+        if not rules.can_request_report(user, include_submitted=True):
             del self.fields["include_submitted"]
 
 
 def _report_for(request, report_uid) -> GeneratedReport:
     return get_object_or_404(reports_visible_to(request.user), uid=report_uid)
+
+
+def _builds_paused(request, error: RateLimited, *, back_url: str):
+    """429: the user started too many builds in the last minute; the message says to wait."""
+    response = render(request, "reviews/reports/builds_paused.html", {"message": error.message, "back_url": back_url},
+                      status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def _reused_message(request, report: GeneratedReport) -> None:
@@ -66,18 +75,20 @@ def _reused_message(request, report: GeneratedReport) -> None:
 
 @login_required
 def reports(request, slug):
-    if not rules.can_follow_region(request.user):
+    if not rules.can_request_report(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_services.report_request(cycle=cycle, user=request.user, enqueue=build_report.enqueue,
+            report = report_services.report_request(cycle=cycle, user=request.user,
                                                     languages=form.cleaned_data["languages"],
                                                     include_submitted=form.cleaned_data.get("include_submitted", False),
                                                     force=form.cleaned_data["force"])
         except NotAllowed as error:
             raise PermissionDenied(error.message) from error
+        except RateLimited as error:
+            return _builds_paused(request, error, back_url=reverse("reviews:reports", args=[cycle.slug]))
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -85,13 +96,14 @@ def reports(request, slug):
             return redirect("reviews:reports", cycle.slug)
     return render(request, "reviews/reports/reports.html", {
         "cycle": cycle, "form": form, "reports": cycle_reports(user=request.user, cycle=cycle)[:50],
+        "may_see_downloads": rules.can_see_downloads(request.user),
     })
 
 
 @login_required
 def reports_current(request):
     """The navigation's "Reports": the open cycle's page (the latest cycle when none is open)."""
-    if not rules.can_follow_region(request.user):
+    if not rules.can_request_report(request.user):
         raise PermissionDenied
     cycle = current_cycle_visible_to(request.user)
     if cycle is None:
@@ -106,10 +118,11 @@ def review_pdf(request, uid):
     languages = request.POST.get("languages", GeneratedReport.Languages.BOTH)
     try:
         report = report_services.country_report_request(review=review, user=request.user, languages=languages,
-                                                        force=request.POST.get("force") == "1",
-                                                        enqueue=build_report.enqueue)
+                                                        force=request.POST.get("force") == "1")
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
+    except RateLimited as error:
+        return _builds_paused(request, error, back_url=reverse("reviews:overview", args=[review.uid]))
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("reviews:overview", review.uid)
@@ -150,5 +163,21 @@ def report_download(request, report_uid):
     report = _report_for(request, report_uid)
     if report.status != GeneratedReport.Status.DONE or not report.file:
         raise Http404("The report is not ready.")
+    download_record(user=request.user, cycle=report.cycle, kind=Download.Kind.REPORT, report=report,
+                    file_name=report.download_name(),
+                    parameters={"kind": report.kind, "languages": report.languages,
+                                "include_submitted": report.include_submitted,
+                                "country": report.review.country.iso2 if report.review else None,
+                                "data_version": report.data_version})
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name(),
                         content_type="application/pdf")
+
+
+@login_required
+def downloads(request, slug):
+    """Who downloaded which report or export of a cycle, for the organisers who answer for it."""
+    if not rules.can_see_downloads(request.user):
+        raise PermissionDenied
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    page = Paginator(downloads_visible_to(request.user, cycle=cycle), 50).get_page(request.GET.get("page"))
+    return render(request, "reviews/reports/downloads.html", {"cycle": cycle, "page": page})

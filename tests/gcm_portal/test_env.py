@@ -41,3 +41,12 @@ def test_settings_refuse_a_login_failure_limit_below_one(tmp_path):
 
     assert result.returncode == 1
     assert "LOGIN_FAILURE_LIMIT must be at least 1, not 0." in result.stderr
+
+
+def test_settings_refuse_report_builds_per_minute_below_one(tmp_path):
+    from tests.gcm_portal.test_settings import manage
+
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "REPORT_BUILDS_PER_MINUTE": "0"})
+
+    assert result.returncode == 1
+    assert "REPORT_BUILDS_PER_MINUTE must be at least 1, not 0." in result.stderr

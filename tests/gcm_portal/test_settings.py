@@ -13,7 +13,8 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 
 def manage(*args, env):
     clean = {key: value for key, value in os.environ.items() if key not in {
-        "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+        "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE",
+        "CACHE_URL"}}
     clean["ENV_FILE"] = os.devnull  # a developer's .env must not change what these tests see
     clean.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=clean,
@@ -47,6 +48,39 @@ def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
         "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend", "ar", "False",
         str(tmp_path / "db.sqlite3"),
     ]
+
+
+_CACHE_CODE = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+
+
+def test_settings_share_counters_through_the_database_cache_by_default(tmp_path):
+    result = manage("shell", "--no-imports", "-c", _CACHE_CODE, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+
+    assert result.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "portal_cache"]
+
+
+def test_settings_share_counters_through_redis_with_cache_url(tmp_path):
+    result = manage("shell", "--no-imports", "-c", _CACHE_CODE, env={
+        "DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "redis://127.0.0.1:6379/3"})
+
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/3"]
+
+
+def test_settings_refuse_a_cache_url_that_is_not_redis(tmp_path):
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "memcached://x:11211"})
+
+    assert result.returncode == 1
+    assert "CACHE_URL must be a redis://, rediss:// or unix:// address, or unset." in result.stderr
+
+
+@pytest.mark.parametrize(("value", "error"), [
+    ("0", "COMMENTS_PER_MINUTE must be at least 1, not 0."),
+    ("ten", "COMMENTS_PER_MINUTE must be an integer, not 'ten'."),
+])
+def test_settings_refuse_a_comment_limit_that_would_stop_or_break_commenting(tmp_path, value, error):
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "COMMENTS_PER_MINUTE": value})
+
+    assert (result.returncode, error in result.stderr) == (1, True)
 
 
 def test_env_readers_parse_and_refuse_bad_values(monkeypatch):

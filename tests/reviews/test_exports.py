@@ -341,7 +341,7 @@ def test_export_json_read_back_equals_the_database(region, organiser):
 
 def test_neutralise_prefixes_a_quote_to_formula_starts_only():
     assert [neutralise(value) for value in [*FORMULAS, "Plain", ARABIC, "", " =1", 5, Decimal("-2"), None]] == [
-        "'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rReturn", "Plain", ARABIC, "", " =1", 5,
+        "'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rReturn", "Plain", ARABIC, "", "' =1", 5,
         Decimal("-2"), None]
 
 
@@ -461,6 +461,26 @@ MARKUP = "<script>alert('x')</script><b onmouseover=\"x()\">نص</b> & <a href=\
 
 def test_neutralise_quotes_formula_starts_in_arabic_cells():
     assert [neutralise(text) for text in ARABIC_FORMULAS] == ["'" + text for text in ARABIC_FORMULAS]
+
+
+# Formula starts hidden behind what a program may drop before reading a cell: the zero-width space, the
+# byte-order mark, joiners, a direction mark and a space; and the full-width signs some programs fold.
+HIDDEN_FORMULAS = ["\u200b=1+1", "\ufeff=HYPERLINK(\"http://x\")", "\u200d+1", "\u200c-1", "\u2060@SUM(A1)",
+                   "\u200f =1", "\u200e\u00a0+1", "\u2067 \u200b-2\u2069", "\uff1d1+1", "\uff0b1", "\uff0d1",
+                   "\uff20SUM(A1)", "\u200f\uff1dمجموع(A1)"]
+
+
+def test_neutralise_quotes_formula_starts_behind_invisible_characters_and_full_width_signs():
+    assert [neutralise(text) for text in HIDDEN_FORMULAS] == ["'" + text for text in HIDDEN_FORMULAS]
+
+
+def test_export_csv_zip_quotes_formula_starts_behind_invisible_characters():
+    stream = io.BytesIO()
+    export_csv_zip({"answers": (["Text"], [[text] for text in HIDDEN_FORMULAS])}, stream)
+
+    with zipfile.ZipFile(stream) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("answers.csv").decode("utf-8-sig"), newline="")))
+    assert rows == [["Text"], *(["'" + text] for text in HIDDEN_FORMULAS)]
 
 
 def test_neutralise_leaves_arabic_text_whose_marks_precede_plain_words():

@@ -16,6 +16,7 @@ from reviews.selectors import workspace as ws
 from reviews.services import rows as row_services
 from reviews.services.errors import EditConflict, NotAllowed
 from reviews.tables import TABLES
+from reviews.views.table_forms import table_form
 from reviews.views.http import posted_int
 from reviews.views.table_forms import table_form
 from reviews.views.workspace.common import check_may_edit, objective_page, part_page, review_for

@@ -1,6 +1,7 @@
 """The country team at work together: who works on what, the documents they share, and the
 focal point's submission of the review."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from gcm_portal.middleware import body_limit
 from reviews import forms, rules
 from reviews.selectors import workspace as ws
 from reviews.services import assignments as assignment_services
@@ -45,6 +47,7 @@ def team(request, uid):
 
 
 @login_required
+@body_limit(lambda: settings.ATTACHMENT_MAX_BYTES, attachment_services.attachment_too_large_message)
 def attachments(request, uid):
     review = review_for(request, uid)
     form = forms.AttachmentForm(request.POST or None, request.FILES or None)

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from reviews.models import Comment
-from reviews.selectors.comments import comment_threads_by_anchor, comments_visible_to
+from reviews.models import Comment, ReviewObjective
+from reviews.selectors.comments import comment_place_exists, comment_threads_by_anchor, comments_visible_to
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +117,82 @@ def test_comment_threads_by_anchor_queries_do_not_grow_with_comments(request, su
         read = _read_everything(comment_threads_by_anchor(user, submitted_review))
 
     assert read == [(str(reviewer), reviewer, [str(focal_point), str(reviewer)])] * places
+
+
+# --- the places a comment may be attached to -------------------------------------------------------------------
+
+
+@pytest.fixture
+def places(submitted_review, objectives):
+    """Rows of Egypt's review on each kind of page, one unreported objective, and a row of Morocco's review."""
+    review = submitted_review
+    reported = ReviewObjective.objects.get(review=review, objective__number=1)
+    ReviewObjective.objects.create(review=review, objective=objectives[2], is_reported=False)
+    other = factories.ReviewFactory(cycle=review.cycle, country=factories.CountryFactory(iso2="MA"))
+    return {
+        "review": review,
+        "policy": factories.PolicyFactory(review=review),
+        "practice": factories.GoodPracticeFactory(review_objective=reported),
+        "means": factories.PlannedActionFactory(review=review, part_number=4),
+        "action": factories.PlannedActionFactory(review=review, part_number=5),
+        "foreign_policy": factories.PolicyFactory(review=other),
+    }
+
+
+def _exists(places, anchor, part, objective=None) -> bool:
+    uids = {name: str(getattr(row, "uid", "")) for name, row in places.items()}
+    anchor = anchor.format(**uids, policy_upper=uids["policy"].upper())
+    return comment_place_exists(review=places["review"], anchor=anchor, part_number=part,
+                                objective_number=objective)
+
+
+@pytest.mark.parametrize(("anchor", "part", "objective"), [
+    ("answer:1.1", 1, None),
+    ("answer:2.1", 2, None),
+    ("answer:3.a:o1", 3, 1),
+    ("objective:1", 3, 1),
+    ("part:2", 2, None),
+    ("row:policy:{policy}", 2, None),
+    ("row:goodpractice:{practice}", 3, 1),
+    ("row:plannedaction:{means}", 4, None),
+    ("row:plannedaction:{action}", 5, None),
+], ids=["part-answer", "answer-part-2", "objective-answer", "objective", "part", "row", "objective-row",
+        "means-row", "action-row"])
+def test_comment_place_exists_for_the_review_own_places(places, anchor, part, objective):
+    assert _exists(places, anchor, part, objective) is True
+
+
+@pytest.mark.parametrize(("anchor", "part", "objective"), [
+    # The attack: a newline and a fake paragraph after a real anchor, once copied into staff e-mails.
+    ("answer:1.1\n\nYour session expired: sign in at http://evil.example/login", 1, None),
+    ("answer:1.1 ", 1, None),
+    ("answer:9.9", 1, None),  # no such prompt
+    ("answer:1.1", 2, None),  # a real prompt, on another part's page
+    ("answer:3.a", 3, None),  # asked for each objective, not once for the part
+    ("answer:1.1:o1", 1, 1),  # asked once for the part, not for each objective
+    ("answer:3.a:o2", 3, 2),  # objective 2 is not reported
+    ("answer:3.a:o1", 3, 2),  # the anchor's objective and the page's differ
+    ("answer::o1", 3, 1),
+    ("objective:2", 3, 2),
+    ("objective:5", 3, 5),
+    ("objective:1", 2, 1),
+    ("objective:01", 3, 1),
+    ("part:6", 6, None),
+    ("part:2", 1, None),
+    ("part:-1", -1, None),
+    ("part:99999999999999999999", 99999999999999999999, None),
+    ("answer:1.1", 0, None),
+    ("answer:3.a:o99999999999999999999", 3, 99999999999999999999),
+    ("row:policy:{foreign_policy}", 2, None),  # Morocco's row
+    ("row:policy:{policy}", 1, None),
+    ("row:policy:{policy_upper}", 2, None),  # row_anchor writes the uid in lower case
+    ("row:goodpractice:{practice}", 3, None),
+    ("row:plannedaction:{means}", 5, None),
+    ("row:user:{policy}", 2, None),
+    ("row:policy:not-a-uuid", 2, None),
+    ("comment:1", 1, None),
+    ("", 1, None),
+    ("answer:" + "1" * 200, 1, None),
+])
+def test_comment_place_exists_refuses_any_other_name(places, anchor, part, objective):
+    assert _exists(places, anchor, part, objective) is False

@@ -94,3 +94,29 @@ def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point
 
     assert seen == {"reviewer-escwa": {regional, egypt}, "organiser": {regional, egypt},
                     "fp-eg": {egypt}, "contrib-eg": {egypt}, "fp-ma": set()}
+
+
+def test_reports_visible_to_keeps_the_report_with_submitted_reviews_to_organisers(accepted, reviewer, organiser):
+    """The report a user may ask for is the report they see: reviewers never ask for it, nor see it."""
+    published = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=reviewer,
+                                               data_version="x")
+    with_submitted = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=organiser,
+                                                    include_submitted=True, data_version="y")
+
+    assert (set(reports_visible_to(reviewer)), set(reports_visible_to(organiser))) == (
+        {published}, {published, with_submitted})
+
+
+def test_reports_visible_to_keeps_a_build_from_a_draft_to_its_country_team(accepted, reviewer, organiser,
+                                                                           focal_point, contributor,
+                                                                           other_focal_point):
+    """Made while the review was the country's draft: still the team's once the review is submitted."""
+    draft_build = GeneratedReport.objects.create(kind="country", cycle=accepted.cycle, review=accepted,
+                                                 from_draft=True, requested_by=focal_point, data_version="x")
+
+    seen = {user.username: list(reports_visible_to(user)) for user in
+            (reviewer, organiser, focal_point, contributor, other_focal_point)}
+
+    assert accepted.first_submitted_at is not None
+    assert seen == {"reviewer-escwa": [], "organiser": [], "fp-eg": [draft_build], "contrib-eg": [draft_build],
+                    "fp-ma": []}

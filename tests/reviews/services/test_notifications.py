@@ -11,7 +11,7 @@ from django.utils import translation
 
 from reviews.models import Notification
 from reviews.notifications import notification_link
-from reviews.services.comments import comment_add
+from reviews.services.comments import comment_add, comment_digests_send
 from reviews.services.notifications import notify
 from reviews.services.workflow import review_take
 from tests import factories
@@ -28,23 +28,24 @@ def hostile_reviewer(reference):
                                      last_name=HOSTILE_LAST_NAME)
 
 
-@pytest.mark.parametrize(("language", "body"), [
-    ("en", "<img src=x onerror=alert(1)> RLO & <b>bold</b> commented on the review of Egypt."),
-    ("ar", "علّق <img src=x onerror=alert(1)> RLO & <b>bold</b> على استعراض مصر."),
+@pytest.mark.parametrize(("language", "subject", "author"), [
+    ("en", "New comments on the review of Egypt", "<img src=x onerror=alert(1)> RLO & <b>bold</b> wrote:"),
+    ("ar", "تعليقات جديدة على استعراض مصر", "كتب <img src=x onerror=alert(1)> RLO & <b>bold</b>:"),
 ])
 def test_comment_email_is_plain_text_with_the_name_as_written(submitted_review, focal_point, hostile_reviewer,
-                                                               django_capture_on_commit_callbacks, language, body):
+                                                               language, subject, author):
+    """Comments reach e-mail in the digest (comment_digests_send)."""
     focal_point.preferred_language = language
     focal_point.save()
     review = review_take(review=submitted_review, reviewer=hostile_reviewer)
+    comment_add(review=review, author=hostile_reviewer, anchor="answer:1.1", part_number=1,
+                objective_number=None, body="<script>alert('x')</script>", visibility="shared")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_add(review=review, author=hostile_reviewer, anchor="answer:1.1", part_number=1,
-                    objective_number=None, body="<script>alert('x')</script>", visibility="shared")
+    comment_digests_send()
 
     [message] = [message for message in mail.outbox if message.to == [focal_point.email]]
-    assert (message.subject, message.body.split("\n")[0], message.content_subtype, message.alternatives) == (
-        body, body, "plain", [])
+    assert (message.subject, message.body.split("\n")[2:4], message.message().get_content_type()) == (
+        subject, [author, "> <script>alert('x')</script>"], "text/plain")
     assert Notification.objects.get(user=focal_point, kind=Notification.Kind.COMMENT).params["actor"] == (
         f"{HOSTILE_FIRST_NAME} {HOSTILE_LAST_NAME}")
 

@@ -1,9 +1,11 @@
 """The regional staff's pages: the dashboard, workflow transitions, comments, versions, history,
 notifications and the translation workspace, for each kind of user, in Arabic and English."""
 
+import datetime
 import html
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.utils import translation
 from django.utils.translation import gettext
@@ -297,6 +299,44 @@ def test_comment_add_internal_by_reviewer(client, submitted_review, reviewer):
     assert list(Comment.objects.values_list("anchor", "part_number", "visibility", "body", "author__username")) == [
         ("answer:1.1", 1, "internal", "Check against IOM data.", "reviewer-escwa")]
     assert _messages(response) == ["Comment added."]
+
+
+@pytest.mark.parametrize(("part", "objective", "anchor"), [
+    ("-1", "", "part:-1"),
+    ("99999999999999999999", "", "part:99999999999999999999"),
+    ("1", "99999999999999999999", "answer:1.1"),
+    ("1", "²", "answer:1.1"),
+    ("x", "", "answer:1.1"),
+    ("1", "", "answer:1.1\r\n\r\nYour session expired: sign in at http://evil.example/login"),
+    ("1", "", "answer:1.1" + "x" * 500),
+])
+def test_comment_add_at_a_tampered_place_is_refused_with_a_message(client, submitted_review, reviewer, part,
+                                                                   objective, anchor):
+    client.force_login(reviewer)
+    back = f"/en/reviews/{submitted_review.uid}/parts/1/"
+
+    response = client.post(f"/en/reviews/{submitted_review.uid}/comments/", {
+        "anchor": anchor, "part": part, "objective": objective, "body": "Hello.", "next": back})
+
+    assert (response.status_code, response["Location"], _messages(response), Comment.objects.exists()) == (
+        302, back, ["This place is not part of the review: the comment was not added."], False)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_comment_add_over_the_limit_is_429_in_the_user_language(client, submitted_review, focal_point, settings,
+                                                               language):
+    settings.COMMENTS_PER_MINUTE = 2
+    url = f"/{language}/reviews/{submitted_review.uid}/comments/"
+    post = {"anchor": "answer:1.1", "part": "1", "body": "Added the figures."}
+
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 9, 0, 10, tzinfo=datetime.UTC), tick=False):
+        client.force_login(focal_point)  # inside the frozen time: the session's idle timeout counts from here
+        statuses = [client.post(url, post).status_code for _ in range(2)]
+        refused = client.post(url, post)
+
+    message = _in(language, "You have posted many comments in a short time. Wait a minute, then try again.")
+    assert (statuses, refused.status_code, message in _page(refused), Comment.objects.count()) == (
+        [302, 302], 429, True, 2)
 
 
 @pytest.mark.parametrize("user_fixture", ["focal_point", "contributor"])

@@ -4,6 +4,7 @@ another country's team never sees, asks for or downloads a build; regional staff
 import html
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -11,7 +12,7 @@ from django.utils.translation import gettext, pgettext
 
 from reviews.models import GeneratedReport
 from reviews.services.reports import country_report_request, report_request
-from reviews.tasks import build_report
+from reviews.services.submission import review_submit
 from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def accepted(review, focal_point, reviewer):
 def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> GeneratedReport:
     """An English regional report, built."""
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer, languages="en")
+        report = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
     report.refresh_from_db()
     return report
 
@@ -42,8 +43,7 @@ def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> G
 def country_report(submitted_review, focal_point, django_capture_on_commit_callbacks) -> GeneratedReport:
     """Egypt's review as an Arabic PDF, built at its focal point's request."""
     with django_capture_on_commit_callbacks(execute=True):
-        report = country_report_request(review=submitted_review, user=focal_point, languages="ar",
-                                        enqueue=build_report.enqueue)
+        report = country_report_request(review=submitted_review, user=focal_point, languages="ar")
     report.refresh_from_db()
     return report
 
@@ -151,7 +151,7 @@ def test_report_status_of_a_finished_build(client, regional_report, request, who
 
 
 def test_report_status_while_laying_out_in_arabic(client, accepted, reviewer):
-    report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    report = report_request(cycle=accepted.cycle, user=reviewer)
     GeneratedReport.objects.filter(pk=report.pk).update(status="running", phase="layout", pages_done=12)
     client.force_login(reviewer)
 
@@ -188,7 +188,7 @@ def test_regional_report_is_invisible_to_country_teams(client, regional_report, 
 
 
 def test_report_download_of_an_unfinished_build_is_not_found(client, accepted, reviewer):
-    report = report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=reviewer)
+    report = report_request(cycle=accepted.cycle, user=reviewer)
     client.force_login(reviewer)
 
     assert client.get(f"/en/reviews/reports/{report.uid}/download/").status_code == 404
@@ -264,7 +264,7 @@ def test_reports_page_queries_do_not_grow_with_builds(client, accepted, reviewer
     client.force_login(reviewer)
     counts = []
     for languages, who in (("en", reviewer), ("ar", organiser), ("both", reviewer)):
-        report_request(enqueue=build_report.enqueue, cycle=accepted.cycle, user=who, languages=languages)
+        report_request(cycle=accepted.cycle, user=who, languages=languages)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(PAGE.format(language="en"))
         assert response.status_code == 200
@@ -272,3 +272,70 @@ def test_reports_page_queries_do_not_grow_with_builds(client, accepted, reviewer
 
     assert counts == [counts[0]] * 3
     assert GeneratedReport.objects.count() == 3
+
+
+# --- quotas, drafts and the one rule ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_reports_page_request_over_the_limit_is_refused_with_429(client, accepted, reviewer, settings, language):
+    settings.REPORT_BUILDS_PER_MINUTE = 1
+    client.force_login(reviewer)
+    with time_machine.travel(timezone.now().replace(second=1), tick=False):
+        client.post(PAGE.format(language=language), {"languages": "en"})
+        response = client.post(PAGE.format(language=language), {"languages": "ar"})
+
+    page = html.unescape(response.content.decode())
+    assert (response.status_code, response["Retry-After"]) == (429, "60")
+    assert _in(language, "You have started several builds in the last minute. Wait a minute, then ask again.") in page
+    assert f'href="{PAGE.format(language=language)}"' in page
+    assert list(GeneratedReport.objects.values_list("languages", flat=True)) == ["en"]
+
+
+def test_review_pdf_request_over_the_limit_is_refused_with_429(client, submitted_review, focal_point, settings):
+    settings.REPORT_BUILDS_PER_MINUTE = 1
+    client.force_login(focal_point)
+    with time_machine.travel(timezone.now().replace(second=1), tick=False):
+        first = client.post(f"/ar/reviews/{submitted_review.uid}/pdf/", {"languages": "en"})
+        again = client.post(f"/ar/reviews/{submitted_review.uid}/pdf/", {"languages": "en", "force": "1"})
+        refused = client.post(f"/ar/reviews/{submitted_review.uid}/pdf/", {"languages": "ar"})
+
+    report = GeneratedReport.objects.get()
+    assert (first.status_code, first.url, again.url) == (302, f"/ar/reviews/reports/{report.uid}/",
+                                                         f"/ar/reviews/reports/{report.uid}/")
+    assert refused.status_code == 429
+    assert _in("ar", "Please wait a minute") in refused.content.decode()
+
+
+def test_country_report_from_a_draft_stays_the_country_teams(client, review, focal_point, contributor, reviewer,
+                                                             organiser, complete_review,
+                                                             django_capture_on_commit_callbacks):
+    """Built while the review was a draft: after its submission staff see the review, never that build."""
+    complete_review(review, focal_point)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = country_report_request(review=review, user=focal_point, languages="en")
+    review_submit(review=review, user=focal_point)
+    seen = {}
+    for user in (focal_point, contributor, reviewer, organiser):
+        client.force_login(user)
+        seen[user.username] = [client.get(f"/en/reviews/reports/{draft.uid}/{suffix}").status_code
+                               for suffix in ("", "status/", "download/")]
+
+    assert seen == {"fp-eg": [200, 200, 200], "contrib-eg": [200, 200, 200],
+                    "reviewer-escwa": [404, 404, 404], "organiser": [404, 404, 404]}
+
+
+def test_report_with_submitted_reviews_is_listed_and_downloaded_by_organisers_only(
+        client, accepted, reviewer, organiser, django_capture_on_commit_callbacks):
+    """Who may ask for a report is who may list, follow and download it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        with_submitted = report_request(cycle=accepted.cycle, user=organiser, languages="en",
+                                        include_submitted=True)
+    seen = {}
+    for user in (reviewer, organiser):
+        client.force_login(user)
+        listed = str(with_submitted.uid) in client.get(PAGE.format(language="en")).content.decode()
+        seen[user.username] = [listed] + [client.get(f"/en/reviews/reports/{with_submitted.uid}/{suffix}").status_code
+                                          for suffix in ("", "status/", "download/")]
+
+    assert seen == {"reviewer-escwa": [False, 404, 404, 404], "organiser": [True, 200, 200, 200]}

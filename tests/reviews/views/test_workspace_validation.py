@@ -9,9 +9,11 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from gcm_portal.middleware import FORM_OVERHEAD_BYTES
 from reviews.models import Answer, Attachment, Consultation, Indicator, Policy, ReviewObjective
 from tests import factories
 
@@ -190,3 +192,31 @@ def test_attachment_within_limits_is_added(client, review, focal_point, settings
     assert response["Location"] == f"/en/reviews/{review.uid}/documents/"
     assert list(Attachment.objects.filter(review=review).values_list("original_name", "size", "content_type")) == [
         ("plan.pdf", len(PDF), "application/pdf")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_attachment_body_over_the_limit_is_refused_from_its_length_before_it_is_read(review, focal_point, settings,
+                                                                                     language):
+    settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
+    client = Client(enforce_csrf_checks=True)  # refused before the CSRF check, which would read the body
+    client.force_login(focal_point)
+    claimed = 1024 * 1024 + FORM_OVERHEAD_BYTES + 1
+
+    response = client.post(f"/{language}/reviews/{review.uid}/documents/", data=b"x" * 10,
+                           content_type="multipart/form-data; boundary=x", CONTENT_LENGTH=str(claimed))
+
+    expected = _in(language, "The file is larger than %(limit)s MB.") % {"limit": 1}
+    assert response.status_code == 413
+    assert f'<p class="alert alert-danger" role="alert">{expected}</p>' in html.unescape(response.content.decode())
+    assert Attachment.objects.filter(review=review).count() == 0
+
+
+def test_attachment_body_within_the_limit_and_its_form_goes_on_to_the_view(client, review, focal_point, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
+    client.force_login(focal_point)
+    big_pdf = SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024 - len(PDF)), content_type="application/pdf")
+
+    response = client.post(f"/en/reviews/{review.uid}/documents/", {"file": big_pdf, "description": "Plan"})  # the body is a little over 1 MB
+
+    assert response.status_code == 302
+    assert Attachment.objects.filter(review=review).count() == 1

@@ -1,0 +1,101 @@
+"""A build's life once the worker has it: started, its progress, finished or failed; and its end, when
+a newer build of the same report has superseded it (reports_prune, run daily).
+
+The task module (reviews.tasks) calls these; the request services (reviews.services.reports) enqueue
+the task. Kept apart so that imports go one way: reports -> tasks -> report_builds.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from reviews.models import Download, GeneratedReport
+from reviews.selectors.reports import country_data_version, regional_data_version
+
+logger = logging.getLogger(__name__)
+
+Status = GeneratedReport.Status
+ERROR_MAX = 2000
+KEEP_DOWNLOADED = datetime.timedelta(days=30)
+KEEP_FAILED = datetime.timedelta(days=1)
+PRUNE_BATCH = 500  # ids per query, below every database's limit of parameters
+
+
+def _data_version_now(report: GeneratedReport) -> str:
+    if report.kind == GeneratedReport.Kind.REGIONAL:
+        return regional_data_version(cycle=report.cycle, include_submitted=report.include_submitted)
+    return country_data_version(review=report.review)
+
+
+def report_started(*, report: GeneratedReport) -> None:
+    """The worker took the build. The data version is taken again: the data may have changed since the
+    request, and the file must carry the version of what it prints."""
+    report.status, report.phase, report.pages_done = Status.RUNNING, "", 0
+    report.started_at = timezone.now()
+    report.data_version = _data_version_now(report)
+    report.save(update_fields=["status", "phase", "pages_done", "started_at", "data_version"])
+
+
+def report_progress(*, report: GeneratedReport, phase: str, pages_done: int) -> None:
+    """Written at once (one UPDATE, outside any transaction of the build), so the page polling it sees it."""
+    GeneratedReport.objects.filter(pk=report.pk).update(phase=phase, pages_done=pages_done)
+    report.phase, report.pages_done = phase, pages_done
+
+
+def report_finished(*, report: GeneratedReport, content: bytes, pages: int) -> None:
+    report.file.save("report.pdf", ContentFile(content), save=False)  # the name comes from report_upload_to
+    report.size, report.pages_done, report.phase = len(content), pages, ""
+    report.status, report.finished_at = Status.DONE, timezone.now()
+    report.save(update_fields=["file", "size", "pages_done", "phase", "status", "finished_at"])
+
+
+def report_failed(*, report: GeneratedReport, error: BaseException) -> None:
+    """The error is kept for the staff who maintain the portal; users are told only that it failed."""
+    logger.error("Report %s failed: %r", report.uid, error)
+    report.status, report.finished_at = Status.FAILED, timezone.now()
+    report.error = f"{type(error).__name__}: {error}"[:ERROR_MAX]
+    report.save(update_fields=["status", "finished_at", "error"])
+
+
+@dataclass(frozen=True)
+class Pruned:
+    builds: int
+    bytes: int
+
+
+def _superseded_ids() -> set[int]:
+    """Every finished build but the latest of its report (cycle, kind, review, languages, submitted)."""
+    latest_seen, superseded = set(), set()
+    rows = (GeneratedReport.objects.filter(status=Status.DONE).order_by("-created_at", "-pk")
+            .values_list("pk", "cycle_id", "kind", "review_id", "languages", "include_submitted"))
+    for pk, *document in rows:
+        key = tuple(document)
+        if key in latest_seen:
+            superseded.add(pk)
+        latest_seen.add(key)
+    return superseded
+
+
+def reports_prune() -> Pruned:
+    """Deletes the files and rows of superseded builds, and of failed builds older than a day. Kept: the
+    latest finished build of each report and language, every build on its way, and every build somebody
+    downloaded in the last 30 days (the download records stay, without their build). Files go before
+    rows, so a run stopped half-way leaves only rows the next run removes: safe to run daily."""
+    now = timezone.now()
+    downloaded = set(Download.objects.filter(created_at__gte=now - KEEP_DOWNLOADED, report__isnull=False)
+                     .values_list("report_id", flat=True))
+    failed = set(GeneratedReport.objects.filter(status=Status.FAILED, created_at__lt=now - KEEP_FAILED)
+                 .values_list("pk", flat=True))
+    doomed = sorted((_superseded_ids() | failed) - downloaded)
+    builds = freed = 0
+    for start in range(0, len(doomed), PRUNE_BATCH):
+        batch = GeneratedReport.objects.filter(pk__in=doomed[start:start + PRUNE_BATCH])
+        for report in batch.only("pk", "file"):
+            if report.file and report.file.storage.exists(report.file.name):
+                freed += report.file.storage.size(report.file.name)
+                report.file.storage.delete(report.file.name)
+        builds += batch.delete()[1].get(GeneratedReport._meta.label, 0)
+    return Pruned(builds=builds, bytes=freed)
