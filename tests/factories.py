@@ -13,6 +13,7 @@ from reviews.models import (
     Comment,
     Consultation,
     Country,
+    Download,
     GeneratedReport,
     GoodPractice,
     GoodPracticeCriterion,
@@ -381,3 +382,18 @@ class GeneratedReportFactory(factory.django.DjangoModelFactory):
                           no_declaration=factory.SubFactory(ReviewCycleFactory))
     requested_by = factory.SubFactory(OrganiserFactory)
     data_version = factory.Sequence(lambda n: f"data-{n}")
+
+
+class DownloadFactory(factory.django.DjangoModelFactory):
+    """The record of a report's download (its cycle follows the report); `kind=Download.Kind.EXPORT,
+    report=None, cycle=...` for an export's."""
+
+    class Meta:
+        model = Download
+
+    kind = Download.Kind.REPORT
+    report = factory.SubFactory(GeneratedReportFactory)
+    cycle = factory.Maybe("report", yes_declaration=factory.SelfAttribute("report.cycle"),
+                          no_declaration=factory.SubFactory(ReviewCycleFactory))
+    user = factory.SubFactory(OrganiserFactory)
+    file_name = "report.pdf"
