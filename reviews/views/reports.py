@@ -35,7 +35,8 @@ PHASES = {
 
 
 class ReportRequestForm(forms.Form):
-    """(Kept beside its only views while forms.py is being edited by others, as the exports form is.)"""
+    """What a user asks of the regional report. Still beside its views: it joins the forms package
+    (reviews/forms/) once the report-request changes and that package have both landed."""
 
     languages = forms.ChoiceField(label=gettext_lazy("Languages"), choices=GeneratedReport.Languages.choices,
                                   initial=GeneratedReport.Languages.BOTH,
