@@ -151,6 +151,15 @@ def test_demo_content_load_is_idempotent_and_leaves_submitted_reviews_alone():
     assert _everything() == first
 
 
+def test_load_demo_full_is_idempotent():
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+    first = _everything()
+
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    assert _everything() == first
+
+
 def test_demo_content_load_writes_nothing_in_a_closed_cycle(reference, focal_point):
     closed = cycle_create(slug="arab-2028", name_ar="دورة مغلقة", name_en="Closed cycle", is_open=False)
 
