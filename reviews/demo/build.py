@@ -16,7 +16,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from reviews.demo.content import (
-    ALL_OBJECTIVES,
     CONSULTATIONS,
     DEFAULT_PLANS,
     ENTITIES,

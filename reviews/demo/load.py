@@ -21,7 +21,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
     """Create the demo cycles, users and reviews. Idempotent: existing users keep their password,
     and a country's review that already has content is left as it is.
 
-    By default a few countries' reviews are in varied states; `full` fills and submits all 22."""
+    By default a few countries' reviews, one in each status; `full` writes all 22 as the region's differ."""
     reference_load()
     cycle = cycle_create(**CURRENT_CYCLE, is_open=True)
     # Hashed once for all demo users: a password hash takes about half a second by design, and
