@@ -1,8 +1,9 @@
 """Writing the demo reviews of the current cycle in varied states, as country teams would write them.
 
-Rows are written in bulk (a full load is about 3,400 answers and 10,000 rows in all), then each complete
-review goes through review_submit like a real one, so it is checked and gets its snapshot. What is written
-(plans and texts) is in reviews/demo/content.py.
+Rows are written in bulk (a full load is about 1,500 answers and 2,500 rows of content, plus their links),
+then each complete review goes through review_submit like a real one, so it is checked and gets its
+snapshot, and a regional reviewer takes it on through the workflow services where its plan says so. What
+is written (per-country plans and texts) is in reviews/demo/content.py.
 """
 
 import zlib
