@@ -135,7 +135,8 @@ def _prepare(database_url: str, env: dict) -> None:
 
 
 # Run in a subprocess with the bench environment: the first submitted countries go back to their focal
-# points, the other submitted ones are accepted (the full demo's drafts stay drafts), through the workflow services (events and notifications as in real use).
+# points, the other submitted ones are accepted (the full demo's drafts stay drafts), through the workflow
+# services (events and notifications as in real use).
 PREPARE_STATES = """
 import sys
 import django

@@ -3,7 +3,8 @@
 Prints numbers; it is not a test. A throw-away database (SQLite in a temporary directory, or a
 PostgreSQL database created and dropped here) gets the reference data, the demo users and the
 full demo content (`demo_load(full=True)`: the 22 countries' reviews, 3 to 23 objectives each; the
-focal country's, Egypt's by default, complete and submitted). Scenario (a) keeps only the focal country's review; scenario (b) refills the other 21.
+focal country's, Egypt's by default, complete and submitted). Scenario (a) keeps only the focal
+country's review; scenario (b) refills the other 21.
 The focal country's own review is the same rows in both, so any page whose query count differs
 between (a) and (b) reads other countries' data: that must not happen.
 

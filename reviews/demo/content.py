@@ -134,7 +134,8 @@ FULL_PLANS = {
                    consultations=(0, 1, 2, 3, 4, 5), policies=(0, 2, 5, 6, 7)),
     "OM": DemoPlan(**_SUBMITTED, objectives=(1, 5, 6, 11, 18, 20, 22, 23), priorities=(6, 18), original_language=EN,
                    plan_status=PlanStatus.ADOPTED, consultations=(2, 4), policies=(0, 6)),
-    "PS": DemoPlan(**_SUBMITTED, objectives=(4, 15, 19), priorities=(4, 19), objective_prompts=REQUIRED_OBJECTIVE_PROMPTS,
+    "PS": DemoPlan(**_SUBMITTED, objectives=(4, 15, 19), priorities=(4, 19),
+                   objective_prompts=REQUIRED_OBJECTIVE_PROMPTS,
                    plan_status=PlanStatus.IN_PREPARATION, stages=EARLY, consultations=(0,), policies=()),
     "QA": DemoPlan(**_SUBMITTED, objectives=(1, 5, 6, 7, 10, 12, 15, 17, 18, 22, 23), priorities=(6, 10, 22),
                    original_language=EN, plan_status=PlanStatus.INTEGRATED, stages=ADVANCED,
@@ -153,7 +154,8 @@ FULL_PLANS = {
     "AE": DemoPlan(**_SUBMITTED, objectives=(1, 3, 5, 6, 7, 10, 11, 12, 17, 18, 20, 22, 23), priorities=(6, 20),
                    original_language=EN, plan_status=PlanStatus.ADOPTED, stages=ADVANCED,
                    consultations=(0, 1, 2, 4), policies=(0, 1, 4, 6, 7)),
-    "YE": DemoPlan(**_SUBMITTED, objectives=(2, 7, 21), priorities=(2, 21), objective_prompts=REQUIRED_OBJECTIVE_PROMPTS,
+    "YE": DemoPlan(**_SUBMITTED, objectives=(2, 7, 21), priorities=(2, 21),
+                   objective_prompts=REQUIRED_OBJECTIVE_PROMPTS,
                    plan_status=PlanStatus.NONE, stages=EARLY, consultations=(), policies=()),
 }
 
