@@ -81,3 +81,13 @@ def notification_link(notification) -> str:
     from reviews.notifications import notification_link as link
 
     return link(notification)
+
+
+@register.filter
+def parameter_value(value) -> str:
+    """A recorded choice as a reader reads it: a list as its items, nothing as a dash."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
