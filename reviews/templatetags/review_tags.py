@@ -109,3 +109,13 @@ def only_in(*texts) -> str:
     languages = {_text_language(text) for text in texts} - {""}
     page = "ar" if (get_language() or "ar").startswith("ar") else "en"
     return languages.pop() if len(languages) == 1 and page not in languages else ""
+
+
+@register.filter
+def parameter_value(value) -> str:
+    """A recorded choice as a reader reads it: a list as its items, nothing as a dash."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)

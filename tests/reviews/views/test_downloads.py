@@ -85,3 +85,13 @@ def test_downloads_page_is_refused_to_everyone_but_organisers(client, open_cycle
     client.force_login(request.getfixturevalue(who))
 
     assert client.get(DOWNLOADS.format(language="en")).status_code == 403
+
+
+def test_downloads_page_shows_a_list_of_choices_as_its_items(client, submitted_review, organiser):
+    client.force_login(organiser)
+    client.get("/en/reviews/cycles/arab-2028/exports/download/",
+               {"format": "json", "status": ["submitted", "accepted"]})
+
+    page = html.unescape(client.get(DOWNLOADS.format(language="en")).content.decode())
+
+    assert "format=json; language=en; status=submitted, accepted</td>" in page
