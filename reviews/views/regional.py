@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reviews import rules
-from reviews.models import Comment, Review, ReviewEvent, TranslationStatus
+from reviews.models import Comment, Language, Review, ReviewEvent, TranslationStatus
 from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
@@ -24,7 +24,7 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
-from reviews.views.http import posted_int, uuid_or_none
+from reviews.views.http import autosave_conflict, autosave_saved, posted_int, uuid_or_none, wants_json
 
 
 def _back(request, fallback):
@@ -185,9 +185,14 @@ def translations(request, slug):
 @login_required
 @require_POST
 def translation_save(request, answer_uid):
+    """Saved by the autosave script (JSON, 409 with the stored translation on a conflict), or by a
+    plain form post without it (back to the page with a message)."""
     answer = get_object_or_404(answers_visible_to(request.user), uid=answer_uid)
     text = request.POST.get("text", "")
     if len(text) > 20_000:
+        if wants_json(request):
+            return JsonResponse({"ok": False, "message": _("The translation is longer than 20,000 characters.")},
+                                status=400)
         messages.error(request, _("The translation is longer than 20,000 characters."))
         return _back(request, "/")
     try:
@@ -197,7 +202,14 @@ def translation_save(request, answer_uid):
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except EditConflict as conflict:
+        if wants_json(request):
+            stored = conflict.current
+            translated = stored.text_en if stored.original_language == Language.AR else stored.text_ar
+            return autosave_conflict(conflict, stored_values={
+                "text": translated, "verified": stored.translation_verified_at is not None})
         messages.error(request, conflict.message)
     else:
+        if wants_json(request):
+            return autosave_saved(answer)
         messages.success(request, _("Translation saved."))
     return _back(request, "/")
