@@ -95,7 +95,7 @@ def _refusing_huge_ids(field):
         values = value if isinstance(value, (list, tuple)) else [value]
         for item in values:
             text = str(item).strip()
-            if text.isdigit() and int(text) > BIGINT_MAX:
+            if text.isascii() and text.isdigit() and int(text) > BIGINT_MAX:  # "²".isdigit(), but int("²") fails
                 if isinstance(field, forms.ModelMultipleChoiceField):
                     raise ValidationError(field.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                           params={"pk": text})

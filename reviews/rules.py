@@ -74,3 +74,46 @@ def can_add_documents(user, review) -> bool:
 def can_see_downloads(user) -> bool:
     """Organisers answer for who holds a copy of unpublished reviews."""
     return can_manage_users(user)
+
+
+def can_upload(user, review) -> bool:
+    """Whether the upload form is shown: the documents' rule, while the review is open to the country."""
+    return review.is_editable_by_country and can_add_documents(user, review)
+
+
+def can_export(user) -> bool:
+    """Who may see reviews may export them; which reviews is the export selector's choice."""
+    return can_follow_region(user) or (user.is_authenticated and user.is_active and user.is_country_team)
+
+
+def can_comment(user, review) -> bool:
+    """Regional staff comment once a review is submitted; the country team answers them."""
+    if review.first_submitted_at is None:
+        return False
+    return can_follow_region(user) or is_country_team_of(user, review)
+
+
+def can_translate(user, review) -> bool:
+    """Regional staff translate any review they see once submitted; the country team its own while it may edit."""
+    if can_follow_region(user):
+        return review.first_submitted_at is not None
+    return is_country_team_of(user, review) and review.is_editable_by_country
+
+
+# The workflow's transitions, as the overview offers them; the services check the same on the locked row.
+
+
+def can_take(user, review) -> bool:
+    return can_follow_region(user) and review.status == review.Status.SUBMITTED
+
+
+def can_accept(user, review) -> bool:
+    return can_follow_region(user) and review.status == review.Status.IN_REVIEW
+
+
+def can_request_revision(user, review) -> bool:
+    return can_accept(user, review)
+
+
+def can_reopen(user, review) -> bool:
+    return can_manage_users(user) and review.status == review.Status.ACCEPTED

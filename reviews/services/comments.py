@@ -26,18 +26,11 @@ from reviews.services.notifications import (
 MAX_BODY = 4000
 
 
-def can_comment(user, review: Review) -> bool:
-    """Regional staff comment once a review is submitted; the country team answers them."""
-    if rules.can_follow_region(user):
-        return review.first_submitted_at is not None
-    return rules.is_country_team_of(user, review) and review.first_submitted_at is not None
-
-
 def _may_comment(user, review: Review, visibility: str) -> bool:
     # Internal notes are the regional staff's alone.
     if visibility == Comment.Visibility.INTERNAL and not rules.can_follow_region(user):
         return False
-    return can_comment(user, review)
+    return rules.can_comment(user, review)
 
 
 @transaction.atomic

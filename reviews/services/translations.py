@@ -12,13 +12,6 @@ from reviews.services.errors import NotAllowed
 from reviews.services.versioned import UNVERIFIED, versioned_update
 
 
-def can_translate(user, review) -> bool:
-    """Regional staff translate any review they see; the country team its own while it may edit."""
-    if rules.can_follow_region(user):
-        return review.first_submitted_at is not None
-    return rules.is_country_team_of(user, review) and review.is_editable_by_country
-
-
 @transaction.atomic
 def translation_save(*, answer: Answer, user, text: str, verified: bool, base_version: int) -> Answer:
     """Save the translation (the text in the language other than the original) and its status.
@@ -28,7 +21,7 @@ def translation_save(*, answer: Answer, user, text: str, verified: bool, base_ve
     """
     review = answer.review
     # A contributor translates only what they may edit: the parts and objectives assigned to them.
-    if not can_translate(user, review) or (
+    if not rules.can_translate(user, review) or (
         rules.is_country_team_of(user, review)
         and not rules.can_edit_section(user, review, part_number=answer.prompt.part.number,
                                        objective_id=answer.objective_id)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from reviews import rules
+from reviews.forms import CompilationFilterForm
 from reviews.models import ReviewCycle, ReviewObjective
 from reviews.selectors import cycles_visible_to
 from reviews.selectors.compilation import (
@@ -28,23 +29,18 @@ def _regional_cycle(request, slug) -> ReviewCycle:
     return get_object_or_404(cycles_visible_to(request.user), slug=slug)
 
 
-def _number(request, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
-
-
-def _accepted_only(request) -> bool:
-    return request.GET.get("accepted") == "1"
+def _filters(request) -> dict:
+    return CompilationFilterForm(request.GET).filters()
 
 
 @login_required
 def matrix(request, slug):
     cycle = _regional_cycle(request, slug)
-    round_table = _number(request, "round_table")
+    filters = _filters(request)
     return render(request, "reviews/compilation/matrix.html", {
-        "cycle": cycle, "accepted": _accepted_only(request), "round_table": round_table,
-        "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=_accepted_only(request),
-                                   round_table_number=round_table),
+        "cycle": cycle, "accepted": filters["accepted"], "round_table": filters["round_table"],
+        "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=filters["accepted"],
+                                   round_table_number=filters["round_table"]),
         "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
     })
 
@@ -52,29 +48,30 @@ def matrix(request, slug):
 @login_required
 def compilations(request, slug):
     cycle = _regional_cycle(request, slug)
+    filters = _filters(request)
     compilation = answers_side_by_side(
-        user=request.user, cycle=cycle, prompt_code=request.GET.get("prompt", ""),
-        objective_number=_number(request, "objective"), round_table_number=_number(request, "round_table"),
-        country_iso2=request.GET.get("country", ""), accepted_only=_accepted_only(request),
+        user=request.user, cycle=cycle, prompt_code=filters["prompt"], objective_number=filters["objective"],
+        round_table_number=filters["round_table"], country_iso2=filters["country"],
+        accepted_only=filters["accepted"],
     )
     return render(request, "reviews/compilation/compilations.html", {
-        "cycle": cycle, "compilation": compilation, "filters": request.GET, "accepted": _accepted_only(request),
+        "cycle": cycle, "compilation": compilation, "filters": request.GET, "accepted": filters["accepted"],
     })
 
 
 @login_required
 def practices(request, slug):
     cycle = _regional_cycle(request, slug)
+    filters = _filters(request)
     catalogue = practices_catalogue(
-        user=request.user, cycle=cycle, objective_number=_number(request, "objective"),
-        round_table_number=_number(request, "round_table"), kind_code=request.GET.get("kind", ""),
-        criterion_code=request.GET.get("criterion", ""), country_iso2=request.GET.get("country", ""),
-        accepted_only=_accepted_only(request),
+        user=request.user, cycle=cycle, objective_number=filters["objective"],
+        round_table_number=filters["round_table"], kind_code=filters["kind"], criterion_code=filters["criterion"],
+        country_iso2=filters["country"], accepted_only=filters["accepted"],
     )
     return render(request, "reviews/compilation/practices.html", {
         "cycle": cycle, "page": Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page")),
         "choices": practice_filter_choices(user=request.user, cycle=cycle), "filters": request.GET,
-        "accepted": _accepted_only(request),
+        "accepted": filters["accepted"],
     })
 
 
@@ -91,7 +88,8 @@ def practice(request, uid):
 @login_required
 def figures(request, slug):
     cycle = _regional_cycle(request, slug)
+    accepted = _filters(request)["accepted"]
     return render(request, "reviews/compilation/figures.html", {
-        "cycle": cycle, "accepted": _accepted_only(request),
-        "figures": regional_figures(user=request.user, cycle=cycle, accepted_only=_accepted_only(request)),
+        "cycle": cycle, "accepted": accepted,
+        "figures": regional_figures(user=request.user, cycle=cycle, accepted_only=accepted),
     })

@@ -5,9 +5,12 @@ A view module imports from here, never from another view module.
 
 import uuid
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.utils import formats, timezone
 
+from reviews.forms.fields import INTEGER_MAX, SMALL_MAX
 from reviews.models.content import BilingualText, TrackedRow
 from reviews.services.errors import EditConflict
 
@@ -20,14 +23,21 @@ def uuid_or_none(value) -> uuid.UUID | None:
         return None
 
 
-def posted_int(data, name: str) -> int:
-    """A number sent by a form; a missing or tampered value reads as 0, which no row matches,
-    so the request ends in a clear "not found" or "changed meanwhile" instead of a server error."""
-    value = data.get(name) or "0"
+def query_int(data, name: str, *, min_value: int = 0, max_value: int = SMALL_MAX) -> int | None:
+    """A number from a query string or a form, read as a form's IntegerField reads it, or None when it is
+    missing, unreadable ("²", "1e3") or out of the range of the column it is looked up in. The caller
+    decides what None means: a filter ignored, a row not found, a version that has changed meanwhile."""
+    field = forms.IntegerField(min_value=min_value, max_value=max_value, required=False)
     try:
-        return int(value) if value.isdigit() else 0
-    except ValueError:  # "²" is a digit to isdigit(), not to int()
-        return 0
+        return field.clean(data.get(name))
+    except ValidationError:
+        return None
+
+
+def posted_version(data) -> int:
+    """The version of a row the form was loaded with; a missing or tampered one reads as 0, which no saved
+    row has, so the save ends in a clear "changed meanwhile" instead of a server error."""
+    return query_int(data, "version", max_value=INTEGER_MAX) or 0
 
 
 def short_datetime(moment) -> str:

@@ -4,15 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reviews import rules
-from reviews.models import Comment, Language, Review, ReviewEvent, TranslationStatus
+from reviews import forms, rules
+from reviews.forms.fields import INTEGER_MAX
+from reviews.models import Comment, Language, Review, TranslationStatus
 from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
@@ -24,7 +25,9 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
-from reviews.views.http import autosave_conflict, autosave_saved, posted_int, uuid_or_none, wants_json
+from reviews.views.http import (
+    autosave_conflict, autosave_invalid, autosave_saved, query_int, uuid_or_none, wants_json,
+)
 
 
 def _back(request, fallback):
@@ -36,17 +39,20 @@ def _back(request, fallback):
     return redirect(fallback)
 
 
+def _form_errors(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 @login_required
 def dashboard(request, slug):
     if not rules.can_follow_region(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
-    status = request.GET.get("status", "")
-    sort = request.GET.get("sort", "country")
-    rows = dashboard_rows(user=request.user, cycle=cycle, status=status, late_only=request.GET.get("late") == "1",
-                          sort=sort if sort in DASHBOARD_SORTS else "country")
+    filters = forms.DashboardFilterForm(request.GET).filters()
+    rows = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
+                          sort=filters["sort"])
     return render(request, "reviews/regional/dashboard.html", {
-        "cycle": cycle, "rows": rows, "status": status, "sort": sort, "late": request.GET.get("late") == "1",
+        "cycle": cycle, "rows": rows, "status": filters["status"], "sort": filters["sort"], "late": filters["late"],
         "statuses": [("none", _("Not started"))] + list(Review.Status.choices),
         "sorts": DASHBOARD_SORTS,
     })
@@ -61,22 +67,18 @@ TRANSITIONS = {
 }
 
 
-# As long as ReviewEvent.reason may be: the database would not refuse a longer one.
-REASON_MAX = ReviewEvent._meta.get_field("reason").max_length
-
-
 @login_required
 @require_POST
 def transition(request, uid, action):
     review = get_object_or_404(reviews_visible_to(request.user), uid=uid)
     if action not in TRANSITIONS:
         raise Http404
-    reason = request.POST.get("reason", "")
-    if len(reason) > REASON_MAX:
-        messages.error(request, _("The reason is longer than %(max)s characters.") % {"max": REASON_MAX})
+    form = forms.TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
         return redirect("reviews:overview", review.uid)
     try:
-        TRANSITIONS[action](review, request.user, reason)
+        TRANSITIONS[action](review, request.user, form.cleaned_data["reason"])
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:
@@ -95,11 +97,11 @@ def comment_add(request, uid):
         parent = get_object_or_404(comments_visible_to(request.user, review), uid=uuid_or_none(request.POST["parent"]))
     objective = request.POST.get("objective")
     try:
-        # posted_int reads a tampered number as 0, which names no part: the service refuses it with a message.
+        # A tampered number reads as 0, which names no part or objective: the service refuses it with a message.
         comment_services.comment_add(
             review=review, author=request.user, anchor=request.POST.get("anchor", ""),
-            part_number=posted_int(request.POST, "part"),
-            objective_number=posted_int(request.POST, "objective") if objective else None,
+            part_number=query_int(request.POST, "part") or 0,
+            objective_number=(query_int(request.POST, "objective") or 0) if objective else None,
             body=request.POST.get("body", ""), visibility=request.POST.get("visibility", Comment.Visibility.SHARED),
             parent=parent,
         )
@@ -135,17 +137,24 @@ def versions(request, uid):
     changes = []
     if len(all_versions) >= 2:
         by_number = {version.number: version for version in all_versions}
-        try:
-            older = by_number[int(request.GET.get("from", all_versions[-2].number))]
-            newer = by_number[int(request.GET.get("to", all_versions[-1].number))]
-        except (KeyError, ValueError) as error:
-            raise Http404 from error
+        older = _version_asked(request, "from", by_number, default=all_versions[-2])
+        newer = _version_asked(request, "to", by_number, default=all_versions[-1])
         changes = version_diff(older, newer)
     events = review_events(review)
     return render(request, "reviews/regional/versions.html", {
         "review": review, "versions": all_versions, "older": older, "newer": newer, "changes": changes,
         "events": events,
     })
+
+
+def _version_asked(request, name: str, by_number: dict, *, default):
+    """The version a link names (?from=, ?to=), the default when it names none; 404 for one the review lacks."""
+    if name not in request.GET:
+        return default
+    number = query_int(request.GET, name, min_value=1, max_value=INTEGER_MAX)
+    if number not in by_number:
+        raise Http404
+    return by_number[number]
 
 
 @login_required
@@ -169,11 +178,9 @@ def notifications(request):
 @login_required
 def translations(request, slug):
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
-    part = request.GET.get("part", "")
-    answers = answers_for_translation(
-        user=request.user, cycle=cycle, country_iso2=request.GET.get("country", ""),
-        part_number=int(part) if part.isdigit() else None, status=request.GET.get("status", ""),
-    )
+    filters = forms.TranslationFilterForm(request.GET).filters()
+    answers = answers_for_translation(user=request.user, cycle=cycle, country_iso2=filters["country"],
+                                      part_number=filters["part"], status=filters["status"])
     page = Paginator(answers, 25).get_page(request.GET.get("page"))
     return render(request, "reviews/regional/translations.html", {
         "cycle": cycle, "page": page, "statuses": TranslationStatus.choices,
@@ -188,17 +195,16 @@ def translation_save(request, answer_uid):
     """Saved by the autosave script (JSON, 409 with the stored translation on a conflict), or by a
     plain form post without it (back to the page with a message)."""
     answer = get_object_or_404(answers_visible_to(request.user), uid=answer_uid)
-    text = request.POST.get("text", "")
-    if len(text) > 20_000:
+    form = forms.TranslationForm(request.POST)
+    if not form.is_valid():
         if wants_json(request):
-            return JsonResponse({"ok": False, "message": _("The translation is longer than 20,000 characters.")},
-                                status=400)
-        messages.error(request, _("The translation is longer than 20,000 characters."))
+            return autosave_invalid(form)
+        messages.error(request, _form_errors(form))
         return _back(request, "/")
     try:
-        translation_services.translation_save(answer=answer, user=request.user, text=text,
-                                              verified=request.POST.get("verified") == "1",
-                                              base_version=posted_int(request.POST, "version"))
+        translation_services.translation_save(answer=answer, user=request.user, text=form.cleaned_data["text"],
+                                              verified=form.cleaned_data["verified"],
+                                              base_version=form.cleaned_data["version"])
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except EditConflict as conflict:

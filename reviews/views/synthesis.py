@@ -5,7 +5,6 @@ Only the regional staff reach these pages: a country team gets 403, an anonymous
 
 import uuid
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,16 +14,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gcm_portal.validators import SafeInputFormMixin
 from reviews import rules
-from reviews.forms import SynthesisTextForm
-from reviews.models import Language, Objective, SynthesisChapter
+from reviews.forms import CitationForm, SynthesisTextForm
+from reviews.models import Language, SynthesisChapter
 from reviews.selectors import cycles_visible_to
 from reviews.selectors.synthesis import (
-    citable_reviews,
     cycle_prompts,
     practices_for_chapter,
     practices_of_visible_reviews,
@@ -34,30 +30,7 @@ from reviews.selectors.synthesis import (
 )
 from reviews.services import synthesis as synthesis_services
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
-from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_int
-
-# CitationForm belongs with the others in reviews/forms.py; it lives here while that module is being
-# changed by other work in progress, and moves there once it has settled.
-
-
-class CitationForm(SafeInputFormMixin, forms.Form):
-    review = forms.ModelChoiceField(queryset=None, to_field_name="uid", label=gettext_lazy("Country"))
-    prompt_code = forms.ChoiceField(label=gettext_lazy("Question"))
-    objective_number = forms.TypedChoiceField(coerce=int, empty_value=None, required=False,
-                                              label=gettext_lazy("Objective"))
-    note = forms.CharField(required=False, max_length=1000, label=gettext_lazy("Note"),
-                           widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
-
-    def __init__(self, *args, user, chapter: SynthesisChapter, prompts, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["review"].queryset = citable_reviews(user=user, cycle=chapter.cycle)
-        self.fields["review"].label_from_instance = lambda review: review.country.name
-        self.fields["prompt_code"].choices = [(p.code, f"{p.code} · {p.text[:80]}") for p in prompts]
-        objectives = ([section.objective for section in chapter.objective_syntheses.all()] if chapter.is_round_table
-                      else Objective.objects.order_by("number"))
-        self.fields["objective_number"].choices = [("", _("None (a question of a part)"))] + [
-            (objective.number, str(objective)) for objective in objectives]
-
+from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_version, query_int
 
 def _check_staff(request) -> None:
     if not rules.can_follow_region(request.user):
@@ -91,6 +64,18 @@ def _source_url(citation) -> str:
     else:
         return ""
     return f"{url}#prompt-{citation.prompt_code}"
+
+
+def _objective_section(request, chapter: SynthesisChapter):
+    """The objective's section of the chapter a form names (?objective=), None when it names none."""
+    if not request.POST.get("objective"):
+        return None
+    number = query_int(request.POST, "objective", min_value=1)
+    if number is None:
+        raise Http404
+    section = get_object_or_404(chapter.objective_syntheses.select_related("objective"), objective__number=number)
+    section.chapter = chapter
+    return section
 
 
 def _uuid_or_404(value: str) -> uuid.UUID:
@@ -140,13 +125,8 @@ def text_save(request, slug, uid):
         return JsonResponse({"ok": False, "message": _("Only the regional staff write the regional synthesis.")},
                             status=403)
     current = _chapter(request, slug, uid)
-    number = request.POST.get("objective", "")
-    section = None
-    if number:
-        section = get_object_or_404(current.objective_syntheses.select_related("objective"),
-                                    objective__number=number if number.isdigit() else 0)
-        section.chapter = current
-    form = SynthesisTextForm(request.POST, prefix=f"o{number}" if section else "chapter")
+    section = _objective_section(request, current)
+    form = SynthesisTextForm(request.POST, prefix=f"o{section.objective.number}" if section else "chapter")
     if not form.is_valid():
         return autosave_invalid(form)
     data = form.cleaned_data
@@ -167,16 +147,11 @@ def text_save(request, slug, uid):
 def verify(request, slug, uid):
     _check_staff(request)
     current = _chapter(request, slug, uid)
-    item = current
-    number = request.POST.get("objective", "")
-    if number:
-        item = get_object_or_404(current.objective_syntheses.select_related("objective"),
-                                 objective__number=number if number.isdigit() else 0)
-        item.chapter = current
+    item = _objective_section(request, current) or current
     try:
         synthesis_services.chapter_translation_verify(
             item=item, user=request.user, verified=request.POST.get("verified") == "1",
-            base_version=posted_int(request.POST, "version"))
+            base_version=posted_version(request.POST))
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -4,6 +4,8 @@ controls. The request-level check (gcm_portal.middleware) refuses the same chara
 these limits hold for any other caller of the forms too."""
 
 import inspect
+import pkgutil
+from importlib import import_module
 
 import pytest
 from django import forms as django_forms
@@ -12,16 +14,17 @@ from django.utils import translation
 from accounts import forms as account_forms
 from gcm_portal.validators import validate_no_bidi_controls, validate_readable_text
 from reviews import forms as review_forms
-from reviews.views import synthesis as synthesis_views
 from reviews.models.content import TEXT_MAX
 from reviews.services.synthesis import synthesis_chapters_ensure
 
 pytestmark = pytest.mark.django_db
 
+FORM_MODULES = [account_forms] + [import_module(f"reviews.forms.{info.name}")
+                                  for info in pkgutil.iter_modules(review_forms.__path__)]
 FORM_CLASSES = sorted(
-    {cls for module in (review_forms, account_forms, synthesis_views) for _name, cls in inspect.getmembers(module, inspect.isclass)
+    {cls for module in FORM_MODULES for _name, cls in inspect.getmembers(module, inspect.isclass)
      if issubclass(cls, django_forms.BaseForm) and cls.__module__ == module.__name__
-     and cls is not review_forms.VersionedModelForm},
+     and cls not in (review_forms.VersionedModelForm, review_forms.FilterForm)},
     key=lambda cls: cls.__name__,
 )
 
@@ -30,6 +33,8 @@ def _instantiate(cls, review, user):
     parameters = inspect.signature(cls.__init__).parameters
     if "chapter" in parameters:
         return cls(user=user, chapter=synthesis_chapters_ensure(cycle=review.cycle)[0], prompts=[])
+    if "language" in parameters:
+        return cls(language="en")
     return cls(review=review) if "review" in parameters else cls()
 
 
@@ -41,9 +46,11 @@ def _text_fields(form):
 
 def test_the_forms_checked_are_every_form_of_the_project():
     assert [cls.__name__ for cls in FORM_CLASSES] == [
-        "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "ConsultationForm", "GoodPracticeForm",
-        "GovernmentEntityForm", "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
-        "PlannedActionForm", "PolicyForm", "SynthesisTextForm", "TwoFactorCodeForm", "TwoFactorPolicyForm", "UserForm"]
+        "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
+        "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
+        "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+        "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "TwoFactorCodeForm",
+        "TwoFactorPolicyForm", "UserForm"]
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)

@@ -1,7 +1,7 @@
 """The autosave endpoint of the answers: JSON in, JSON out."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,7 +10,7 @@ from reviews import forms, rules
 from reviews.models import GuidingPrompt, Objective
 from reviews.services import answers as answer_services
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
-from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, posted_int
+from reviews.views.http import autosave_conflict, autosave_invalid, autosave_saved, query_int
 from reviews.views.workspace.common import review_for as _review_for
 
 
@@ -22,7 +22,10 @@ def answer_save(request, uid, prompt_uid):
     prompt = get_object_or_404(GuidingPrompt.objects.select_related("part"), uid=prompt_uid)
     objective = None
     if request.POST.get("objective"):
-        objective = get_object_or_404(Objective, number=posted_int(request.POST, "objective"))
+        number = query_int(request.POST, "objective", min_value=1)
+        if number is None:
+            raise Http404
+        objective = get_object_or_404(Objective, number=number)
     if not rules.can_edit_section(request.user, review, part_number=prompt.part.number,
                                   objective_id=objective.pk if objective else None):
         return JsonResponse({"ok": False, "message": _("You cannot edit this answer.")}, status=403)

@@ -14,10 +14,8 @@ from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import comment_threads_by_anchor
 from reviews.services.answers import answer_anchor
-from reviews.services.comments import can_comment
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
-from reviews.views.table_forms import table_form
 
 
 def review_for(request, uid) -> Review:
@@ -47,7 +45,7 @@ def workspace_context(request, review: Review, *, parts=None) -> dict:
         "is_focal_point": rules.is_focal_point_of(user, review),
         "can_submit": rules.can_submit(user, review),
         "comment_threads": comment_threads_by_anchor(user, review),
-        "can_comment": can_comment(user, review),
+        "can_comment": rules.can_comment(user, review),
         "can_resolve": rules.can_follow_region(user),
     }
 
@@ -75,11 +73,11 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
                                           objective_id=objective_id, assignments=assignments)
         rows = []
         for row in ws.table_rows(table, review, review_objective):
-            form = table_form(table, review, instance=row)
+            form = forms.table_form(table, review, instance=row)
             if bound is not None and bound.prefix == form.prefix:
                 form = bound
             rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
-        new_form = table_form(table, review, instance=table.new_row(review, review_objective))
+        new_form = forms.table_form(table, review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
         if can_edit:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reviews import forms, rules
+from reviews.models import Review
 from reviews.selectors import cycles_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.services import objectives as objective_services
@@ -32,6 +33,13 @@ def overview(request, uid):
     review = review_for(request, uid)
     context = workspace_context(request, review)
     context.update(ws.review_overview(review))
+    user = request.user
+    context.update({
+        "revision_requested": review.status == Review.Status.REVISION_REQUESTED,
+        "can_take": rules.can_take(user, review), "can_accept": rules.can_accept(user, review),
+        "can_request_revision": rules.can_request_revision(user, review), "can_reopen": rules.can_reopen(user, review),
+        "reason_form": forms.TransitionForm(),
+    })
     return render(request, "reviews/workspace/overview.html", context)
 
 

@@ -16,10 +16,10 @@ from reviews.selectors import workspace as ws
 from reviews.services import rows as row_services
 from reviews.services.errors import EditConflict, NotAllowed
 from reviews.tables import TABLES
+from reviews.forms import table_form
 from reviews.views.http import (
-    autosave_conflict, autosave_invalid, autosave_saved, form_values, posted_int, wants_json,
+    autosave_conflict, autosave_invalid, autosave_saved, form_values, posted_version, query_int, wants_json,
 )
-from reviews.views.table_forms import table_form
 from reviews.views.workspace.common import check_may_edit, objective_page, part_page, review_for
 
 
@@ -27,6 +27,8 @@ def _table_parent(review, table, number):
     """For per-objective tables, the reported objective the row belongs to."""
     if not table.per_objective:
         return None
+    if number is None:
+        raise Http404
     return get_object_or_404(ws.reported_objective_rows(review), objective__number=number)
 
 
@@ -57,7 +59,7 @@ def _table(kind):
 def row_save(request, uid, kind, row_uid=None):
     review = review_for(request, uid)
     table = _table(kind)
-    number = posted_int(request.POST, "objective")
+    number = query_int(request.POST, "objective", min_value=1)
     parent = _table_parent(review, table, number)
     if row_uid:
         instance = get_object_or_404(table.rows(review, parent), uid=row_uid)
@@ -90,12 +92,12 @@ def row_save(request, uid, kind, row_uid=None):
 def row_delete(request, uid, kind, row_uid):
     review = review_for(request, uid)
     table = _table(kind)
-    number = posted_int(request.POST, "objective")
+    number = query_int(request.POST, "objective", min_value=1)
     parent = _table_parent(review, table, number)
     row = get_object_or_404(table.rows(review, parent), uid=row_uid)
     try:
         row_services.row_delete(review=review, row=row, user=request.user,
-                                base_version=posted_int(request.POST, "version"), part_number=table.part_number,
+                                base_version=posted_version(request.POST), part_number=table.part_number,
                                 objective_id=parent.objective_id if parent else None)
     except EditConflict as conflict:
         messages.error(request, conflict.message)

@@ -65,7 +65,7 @@ def attachments(request, uid):
     context = workspace_context(request, review)
     context["form"] = form
     context["attachments"] = ws.review_attachments(review)
-    context["can_upload"] = review.is_editable_by_country and rules.is_country_team_of(request.user, review)
+    context["can_upload"] = rules.can_upload(request.user, review)
     return render(request, "reviews/workspace/attachments.html", context)
 
 

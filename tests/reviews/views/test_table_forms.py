@@ -5,7 +5,7 @@ import pytest
 from reviews import forms
 from reviews.models import PlannedAction, Policy
 from reviews.tables import TABLES
-from reviews.views.table_forms import TABLE_FORMS, table_form
+from reviews.forms import TABLE_FORMS, table_form
 
 pytestmark = pytest.mark.django_db
 

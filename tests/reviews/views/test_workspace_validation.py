@@ -220,3 +220,19 @@ def test_attachment_body_within_the_limit_and_its_form_goes_on_to_the_view(clien
 
     assert response.status_code == 302
     assert Attachment.objects.filter(review=review).count() == 1
+
+
+def test_the_upload_form_is_shown_to_those_who_may_add_documents(client, review, focal_point, contributor, egypt,
+                                                                 prompts):
+    """The page and the service ask the same rule: a contributor with no work assigned sees no upload form
+    (the service would refuse the file), an assigned one and the focal point do."""
+    assigned = factories.ContributorFactory(username="contrib-assigned", country=egypt)
+    factories.AssignmentFactory(review=review, contributor=assigned, part=prompts["1.1"].part, assigned_by=focal_point)
+
+    shown = {}
+    for user in (focal_point, assigned, contributor):
+        client.force_login(user)
+        html = client.get(f"/en/reviews/{review.uid}/documents/").content.decode()
+        shown[user.username] = 'enctype="multipart/form-data"' in html
+
+    assert shown == {"fp-eg": True, "contrib-assigned": True, "contrib-eg": False}

@@ -1,4 +1,7 @@
-"""Forms of the country workspace: they validate and clean; views hand cleaned_data to services."""
+"""The forms of the review tables' rows, and the form of each table by the table's kind.
+
+The table definitions (reviews/tables.py) are read by selectors too, and selectors never import forms:
+the forms are attached here, in the layer that shows and saves them."""
 
 from decimal import Decimal
 
@@ -8,19 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.models import (
-    Answer,
     Consultation,
     GoodPractice,
     GovernmentEntity,
     Indicator,
-    Language,
     Objective,
     PlannedAction,
-    PlanStatus,
     Policy,
+    Review,
     ReviewObjective,
-    SynthesisChapter,
 )
+from reviews.tables import Table
 
 # Units for which a negative value cannot be right (a share, a count, a rate, a score).
 NON_NEGATIVE_UNITS = {"%", "count", "persons", "per 100,000", "score", "usd", "number"}
@@ -30,43 +31,6 @@ def _no_future_year(year):
     if year is not None and year > timezone.localdate().year:
         raise forms.ValidationError(_("The year cannot be in the future."))
     return year
-
-
-class AnswerForm(SafeInputFormMixin, forms.ModelForm):
-    """The form of a bilingual text, an answer's here (SynthesisTextForm differs only in its model):
-    the fields, their labels and length limits come from the model, and templates/includes/
-    bilingual_text_form.html renders it for static/js/autosave.js. Views hand cleaned_data to a service."""
-
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-
-    class Meta:
-        model = Answer
-        fields = ["text_ar", "text_en", "original_language"]
-        labels = {"text_ar": _("Arabic"), "text_en": _("English"), "original_language": _("Original language")}
-        widgets = {"text_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar"}),
-                   "text_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en"})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("text_ar", "text_en"):
-            self.fields[name].strip = False
-        # Left empty, the service takes the first language written ("automatic").
-        self.fields["original_language"].required = False
-        self.fields["original_language"].choices = [("", _("automatic")), *Language.choices]
-        if not self.instance.is_written:
-            self.initial["original_language"] = ""
-        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
-
-    @property
-    def texts(self) -> list:
-        return [self["text_ar"], self["text_en"]]
-
-
-class SynthesisTextForm(AnswerForm):
-    """A text of the regional synthesis (a chapter's or an objective's): the same form, the synthesis's length."""
-
-    class Meta(AnswerForm.Meta):
-        model = SynthesisChapter
 
 
 class VersionedModelForm(SafeInputFormMixin, forms.ModelForm):
@@ -124,13 +88,6 @@ class PolicyForm(VersionedModelForm):
 
     def clean_year(self):
         return _no_future_year(self.cleaned_data["year"])
-
-
-class PlanForm(SafeInputFormMixin, forms.Form):
-    plan_status = forms.ChoiceField(label=_("National implementation plan"), choices=PlanStatus.choices)
-    plan_detail = forms.CharField(label=_("About the plan"), required=False, max_length=4000,
-                                  widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 class ObjectiveDetailsForm(VersionedModelForm):
@@ -200,16 +157,23 @@ class PlannedActionForm(VersionedModelForm):
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.short_label}"
 
 
-class ObjectivesChoiceForm(SafeInputFormMixin, forms.Form):
-    reported = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
-    priorities = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
+TABLE_FORMS: dict[str, type[forms.ModelForm]] = {
+    "entities": GovernmentEntityForm,
+    "consultations": ConsultationForm,
+    "policies": PolicyForm,
+    "practices": GoodPracticeForm,
+    "indicators": IndicatorForm,
+    "means": PlannedActionForm,
+    "actions": PlannedActionForm,
+}
 
 
-class AssignmentForm(SafeInputFormMixin, forms.Form):
-    parts = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=[(n, n) for n in range(1, 6)])
-    objectives = forms.ModelMultipleChoiceField(queryset=Objective.objects.all(), required=False)
-
-
-class AttachmentForm(SafeInputFormMixin, forms.Form):
-    file = forms.FileField(label=_("Document (PDF, DOCX or XLSX)"))
-    description = forms.CharField(label=_("Description"), required=False, max_length=300)
+def table_form(table: Table, review: Review, *, instance, data=None) -> forms.ModelForm:
+    """The form of one row of the table (a new row when `instance` is not saved yet)."""
+    form_class = TABLE_FORMS[table.kind]
+    # The prefix names the row, so a page can show one invalid submitted form among the others.
+    row_key = instance.uid if instance.pk else "new"
+    kwargs = {"instance": instance, "data": data, "prefix": f"{table.kind}-{row_key}"}
+    if form_class is PolicyForm:
+        kwargs["review"] = review  # its documents are the review's own
+    return form_class(**kwargs)

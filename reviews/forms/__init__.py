@@ -1,0 +1,39 @@
+"""The portal's forms, one module per area; `from reviews import forms; forms.AnswerForm` reads them all."""
+
+from reviews.forms.exports import ExportForm
+from reviews.forms.regional import (
+    CompilationFilterForm,
+    DashboardFilterForm,
+    FilterForm,
+    TransitionForm,
+    TranslationFilterForm,
+    TranslationForm,
+)
+from reviews.forms.synthesis import CitationForm, SynthesisTextForm
+from reviews.forms.tables import (
+    TABLE_FORMS,
+    ConsultationForm,
+    GoodPracticeForm,
+    GovernmentEntityForm,
+    IndicatorForm,
+    ObjectiveDetailsForm,
+    PlannedActionForm,
+    PolicyForm,
+    VersionedModelForm,
+    table_form,
+)
+from reviews.forms.workspace import (
+    AnswerForm,
+    AssignmentForm,
+    AttachmentForm,
+    ObjectivesChoiceForm,
+    PlanForm,
+)
+
+__all__ = [
+    "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
+    "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
+    "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+    "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "VersionedModelForm",
+    "table_form",
+]
