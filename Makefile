@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in e-mails point to the port `make run` serves on (unless PORTAL_BASE_URL is set).
+PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: run test install system-packages messages setup demo check-deploy clean
@@ -48,18 +50,19 @@ setup: messages .env
 	DEBUG=1 $(BIN)/python manage.py load_reference
 
 demo: setup
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 PORTAL_BASE_URL=$(PORTAL_BASE_URL) $(BIN)/python manage.py load_demo
 
 # The background worker (PDF reports) runs beside the server and stops with it. Without autoreload: a
 # reloading worker is two processes, and stopping the parent would leave the child running.
 # Beside them, comment digests are e-mailed every two minutes (production: a timer, docs/production.md).
 run: demo
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (demo password: $${DEMO_PASSWORD:-gcm-demo-2026})"
-	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
-	while sleep 120; do DEBUG=1 $(BIN)/python manage.py send_comment_digests -v0; done & digests=$$!; \
+	@export DEBUG=1 PORTAL_BASE_URL=$(PORTAL_BASE_URL); \
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	while sleep 120; do $(BIN)/python manage.py send_comment_digests -v0; done & digests=$$!; \
 	trap 'kill $$worker $$digests 2>/dev/null; wait $$worker $$digests 2>/dev/null' EXIT; \
 	trap 'exit 130' INT; trap 'exit 143' TERM; \
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set, each spread over
 # TEST_WORKERS processes (pytest-xdist; each has its own test database). TEST_WORKERS=0 runs in one process.

@@ -2,8 +2,9 @@
 
 Prints numbers; it is not a test. A throw-away database (SQLite in a temporary directory, or a
 PostgreSQL database created and dropped here) gets the reference data, the demo users and the
-full demo content (`demo_load(full=True)`: every country's review filled in both languages and
-submitted). Scenario (a) keeps only the focal country's review; scenario (b) refills the other 21.
+full demo content (`demo_load(full=True)`: the 22 countries' reviews, 3 to 23 objectives each; the
+focal country's, Egypt's by default, complete and submitted). Scenario (a) keeps only the focal
+country's review; scenario (b) refills the other 21.
 The focal country's own review is the same rows in both, so any page whose query count differs
 between (a) and (b) reads other countries' data: that must not happen.
 
@@ -29,7 +30,7 @@ from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WARM_UPS = 3
-SCENARIOS = [("a", "1 country with full content"), ("b", "22 countries with full content")]
+SCENARIOS = [("a", "1 country with full content"), ("b", "22 countries with the full demo's content")]
 STATES = [("read-only", "submitted"), ("editable", "revision_requested")]
 
 

@@ -2,15 +2,19 @@ import datetime
 
 import factory
 from django.conf import settings
+from django.utils import timezone
 
 from accounts.models import Role
 from reviews.models import (
     Answer,
     Assignment,
+    Attachment,
     ChangeLog,
     Comment,
     Consultation,
     Country,
+    Download,
+    GeneratedReport,
     GoodPractice,
     GoodPracticeCriterion,
     GovernmentEntity,
@@ -26,8 +30,10 @@ from reviews.models import (
     ReviewCycle,
     ReviewEvent,
     ReviewObjective,
+    ReviewVersion,
     RoundTable,
     StakeholderCategory,
+    SynthesisChapter,
     TemplatePart,
 )
 
@@ -324,3 +330,70 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     kind = Notification.Kind.SUBMISSION
     params = factory.LazyFunction(lambda: {"country_ar": "مصر", "country_en": "Egypt"})
     url = ""
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """The row of an uploaded document; no file is written (pass `file` a real one when a test reads it)."""
+
+    class Meta:
+        model = Attachment
+
+    review = factory.SubFactory(ReviewFactory)
+    file = factory.Sequence(lambda n: f"attachments/document-{n}.pdf")
+    original_name = factory.LazyAttribute(lambda o: o.file.rsplit("/", 1)[-1])
+    content_type = "application/pdf"
+    size = 100
+    uploaded_by = factory.SubFactory(FocalPointFactory, country=factory.SelfAttribute("..review.country"))
+
+
+class ReviewVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewVersion
+
+    review = factory.SubFactory(ReviewFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    content = factory.LazyFunction(dict)
+    submitted_by = factory.SubFactory(FocalPointFactory, country=factory.SelfAttribute("..review.country"))
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class SynthesisChapterFactory(factory.django.DjangoModelFactory):
+    """A chapter other than a round table's (one of each kind per cycle): the introduction by default."""
+
+    class Meta:
+        model = SynthesisChapter
+
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    kind = SynthesisChapter.Kind.INTRODUCTION
+    title_en = "Introduction"
+    title_ar = "مقدمة"
+
+
+class GeneratedReportFactory(factory.django.DjangoModelFactory):
+    """A queued build of the regional report; given a `review`, a build of that country's review."""
+
+    class Meta:
+        model = GeneratedReport
+
+    review = None
+    kind = factory.LazyAttribute(
+        lambda o: GeneratedReport.Kind.COUNTRY if o.review else GeneratedReport.Kind.REGIONAL)
+    cycle = factory.Maybe("review", yes_declaration=factory.SelfAttribute("review.cycle"),
+                          no_declaration=factory.SubFactory(ReviewCycleFactory))
+    requested_by = factory.SubFactory(OrganiserFactory)
+    data_version = factory.Sequence(lambda n: f"data-{n}")
+
+
+class DownloadFactory(factory.django.DjangoModelFactory):
+    """The record of a report's download (its cycle follows the report); `kind=Download.Kind.EXPORT,
+    report=None, cycle=...` for an export's."""
+
+    class Meta:
+        model = Download
+
+    kind = Download.Kind.REPORT
+    report = factory.SubFactory(GeneratedReportFactory)
+    cycle = factory.Maybe("report", yes_declaration=factory.SelfAttribute("report.cycle"),
+                          no_declaration=factory.SubFactory(ReviewCycleFactory))
+    user = factory.SubFactory(OrganiserFactory)
+    file_name = "report.pdf"

@@ -8,8 +8,6 @@ fails here, not later as an import cycle or an HTTP error raised far from any re
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 REVIEWS = ROOT / "reviews"
 

@@ -1,8 +1,9 @@
 """Writing the demo reviews of the current cycle in varied states, as country teams would write them.
 
-Rows are written in bulk (a full load is about 3,400 answers and 10,000 rows in all), then each complete
-review goes through review_submit like a real one, so it is checked and gets its snapshot. What is written
-(plans and texts) is in reviews/demo/content.py.
+Rows are written in bulk (a full load is about 1,500 answers and 2,500 rows of content, plus their links),
+then each complete review goes through review_submit like a real one, so it is checked and gets its
+snapshot, and a regional reviewer takes it on through the workflow services where its plan says so. What
+is written (per-country plans and texts) is in reviews/demo/content.py.
 """
 
 import zlib
@@ -16,11 +17,10 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from reviews.demo.content import (
-    ALL_OBJECTIVES,
     CONSULTATIONS,
     DEFAULT_PLANS,
-    ENGLISH_FIRST,
     ENTITIES,
+    FULL_PLANS,
     INDICATOR_RECORDS,
     INDICATOR_SERVED,
     INDICATOR_TRAINED,
@@ -30,7 +30,6 @@ from reviews.demo.content import (
     PART_FALLBACK,
     PART_TEXTS,
     PARTNERS,
-    PLAN_ROTATION,
     PLAN_SENTENCES,
     PLANNED_ACTIONS,
     POLICIES,
@@ -38,12 +37,13 @@ from reviews.demo.content import (
     PRACTICE_SERVICE,
     PRACTICE_TRAINING,
     PRINCIPLES,
-    PRIORITY_ROTATION,
     PROGRAMMES,
+    REVISION_REASON,
     SDG_TARGETS,
     STATISTICS,
     SUGGESTED_VALUES,
     DemoPlan,
+    Status,
 )
 from reviews.models import (
     Answer,
@@ -70,38 +70,29 @@ from reviews.models import (
 )
 from reviews.services.assignments import assignments_set
 from reviews.services.submission import review_submit
+from reviews.services.workflow import review_accept, review_take, revision_request
 
 User = get_user_model()
 
 
-def _full_plan(*, iso2: str) -> DemoPlan:
-    """Every objective reported, every question answered in both languages, then submitted."""
-    start = _pick(iso2, "priorities", high=len(PRIORITY_ROTATION) - 1)
-    priorities = tuple(sorted({PRIORITY_ROTATION[(start + k) % len(PRIORITY_ROTATION)] for k in range(3)}))
-    return DemoPlan(
-        prompts=None, objectives=ALL_OBJECTIVES, priorities=priorities,
-        original_language=Language.EN if iso2 in ENGLISH_FIRST else Language.AR,
-        plan_status=PLAN_ROTATION[_pick(iso2, "plan", high=2)], submit=True,
-    )
-
-
-
 @transaction.atomic
 def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> None:
-    """Fill the cycle with demo reviews: by default a few countries in varied states, with `full`
-    every country complete and submitted.
+    """Fill the cycle with demo reviews: by default a few countries, one review in each status; with
+    `full` every country as the region's reviews look (content/FULL_PLANS), most of them submitted.
 
     A country whose review already has content is left alone, so running it again changes
     nothing, and never touches a submitted review. Content is written the way a country team
-    would, which needs the cycle open: on a closed cycle nothing is written.
+    would, which needs the cycle open: on a closed cycle nothing is written. Statuses are reached
+    through the submission and workflow services (events, versions, notifications); a review
+    whose planned reviewer has no login stays submitted.
     """
     if not cycle.is_open:
         return
     countries = Country.objects.order_by("iso2")
-    plans = {c.iso2: _full_plan(iso2=c.iso2) for c in countries} if full else DEFAULT_PLANS
+    plans = FULL_PLANS if full else DEFAULT_PLANS
+    usernames = [f"{prefix}-{iso2.lower()}" for iso2 in plans for prefix in ("fp", "contrib")]
     users = {user.username: user for user in User.objects.filter(
-        username__in=[f"{prefix}-{iso2.lower()}" for iso2 in plans for prefix in ("fp", "contrib")]
-    )}
+        username__in=usernames + [plan.reviewer for plan in plans.values()])}
     filled = _countries_with_content(cycle)
     reference = _Reference(cycle)
     batch = _Batch()
@@ -123,8 +114,20 @@ def demo_content_load(*, cycle: ReviewCycle, full: bool = False) -> None:
                 review=review, contributor=contributor, part_numbers=set(plan.contributor_parts),
                 objective_ids={reference.objectives[n].pk for n in plan.contributor_objectives}, actor=focal_point,
             )
-        if plan.submit:
+        if plan.submitted:
             review_submit(review=review, user=focal_point)
+            _review_follow(review=review, plan=plan, reviewer=users.get(plan.reviewer))
+
+
+def _review_follow(*, review: Review, plan: DemoPlan, reviewer) -> None:
+    """A submitted review taken on to its planned status, as a regional reviewer would."""
+    if plan.status == Status.SUBMITTED or reviewer is None:
+        return
+    review_take(review=review, reviewer=reviewer)
+    if plan.status == Status.REVISION_REQUESTED:
+        revision_request(review=review, reviewer=reviewer, reason=_in(plan, REVISION_REASON))
+    elif plan.status == Status.ACCEPTED:
+        review_accept(review=review, reviewer=reviewer)
 
 
 def _countries_with_content(cycle: ReviewCycle) -> set[int]:
@@ -281,9 +284,7 @@ def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, pl
         return
     iso2 = review.country.iso2
     variant, words = _objective_words(country=review.country, objective=objective)
-    stages = [ReviewObjective.Stage.PLANNED, ReviewObjective.Stage.UNDER_WAY, ReviewObjective.Stage.UNDER_WAY,
-              ReviewObjective.Stage.ADVANCED, ReviewObjective.Stage.ACHIEVED]
-    row.stage = stages[_pick(iso2, number, "stage", high=len(stages) - 1)]
+    row.stage = plan.stages[_pick(iso2, number, "stage", high=len(plan.stages) - 1)]
     batch.add(
         row,
         principles=reference.pks(reference.principles, ["people-centred", "human-rights",
@@ -293,6 +294,8 @@ def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, pl
                                                         PARTNERS[_pick(iso2, number, "partner", high=10)]]),
     )
     for prompt in reference.objective_prompts:
+        if plan.objective_prompts is not None and prompt.code not in plan.objective_prompts:
+            continue
         variants = OBJECTIVE_TEXTS.get(prompt.code, [OBJECTIVE_FALLBACK])
         texts = _fill(variants[variant % len(variants)], words)
         batch.add(_answer(review=review, prompt=prompt, objective=objective, texts=texts, plan=plan, author=author))
@@ -365,7 +368,7 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
             batch.add(GovernmentEntity(review=review, name=_in(plan, name), role=_in(plan, role), level=level,
                                        updated_by=focal_point))
         opened = review.cycle.opens or timezone.localdate()
-        for days, form, categories, participants, summary in CONSULTATIONS:
+        for days, form, categories, participants, summary in (CONSULTATIONS[i] for i in plan.consultations):
             batch.add(
                 Consultation(
                     review=review, held_on=min(opened + timedelta(days=days), timezone.localdate()), format=form,
@@ -375,7 +378,7 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
                 categories=reference.pks(reference.stakeholders, categories),
             )
     if 2 in parts:
-        for title, kind, year, status, numbers in POLICIES:
+        for title, kind, year, status, numbers in (POLICIES[i] for i in plan.policies):
             batch.add(
                 Policy(review=review, title=_in(plan, _fill(title, words)), kind=kind,
                        year=min(year, timezone.localdate().year), status=status, updated_by=focal_point),

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Count, Q
 
 from accounts.models import Role
 from accounts.services import user_sync_staff_access
 from reviews.demo.build import demo_content_load
 from reviews.demo.content import CURRENT_CYCLE
-from reviews.models import Country, Organisation, ReviewCycle
+from reviews.models import Country, Organisation, Review, ReviewCycle
 from reviews.services.reference import cycle_create, reference_load
 
 User = get_user_model()
@@ -20,7 +21,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
     """Create the demo cycles, users and reviews. Idempotent: existing users keep their password,
     and a country's review that already has content is left as it is.
 
-    By default a few countries' reviews are in varied states; `full` fills and submits all 22."""
+    By default a few countries' reviews, one in each status; `full` writes all 22 as the region's differ."""
     reference_load()
     cycle = cycle_create(**CURRENT_CYCLE, is_open=True)
     # Hashed once for all demo users: a password hash takes about half a second by design, and
@@ -44,6 +45,15 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
     _demo_user("organiser", password=password, role=Role.ORGANISER, first_name="Regional", last_name="Organiser")
     demo_content_load(cycle=cycle, full=full)
     return cycle
+
+
+def demo_countries(*, cycle: ReviewCycle) -> list[tuple[Country, Review | None]]:
+    """Every country with its review in the cycle (None: not started), the review annotated with
+    `reported`, its number of reported objectives. Two queries."""
+    reviews = Review.objects.filter(cycle=cycle).annotate(
+        reported=Count("review_objectives", filter=Q(review_objectives__is_reported=True)))
+    by_country = {review.country_id: review for review in reviews}
+    return [(country, by_country.get(country.pk)) for country in Country.objects.order_by("name_en")]
 
 
 def _demo_user(username: str, *, password: str, role: str, country=None, organisation=None, ministry="",

@@ -9,6 +9,7 @@ from reviews.forms.regional import (
     TranslationFilterForm,
     TranslationForm,
 )
+from reviews.forms.reports import ReportRequestForm
 from reviews.forms.synthesis import CitationForm, SynthesisTextForm
 from reviews.forms.tables import (
     TABLE_FORMS,
@@ -35,6 +36,7 @@ __all__ = [
     "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
     "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
-    "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "VersionedModelForm",
+    "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
+    "TranslationForm", "VersionedModelForm",
     "table_form",
 ]

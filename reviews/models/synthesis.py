@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models.content import BilingualText, GoodPractice, Language
+from reviews.models.content import BilingualText, GoodPractice
 from reviews.models.cycles import ReviewCycle
 from reviews.models.reference import Objective, RoundTable
 from reviews.models.review import Review
@@ -76,9 +76,6 @@ class SynthesisChapter(SynthesisText):
     def title(self) -> str:
         """The title in the active language."""
         return self.title_ar if (get_language() or "").startswith("ar") else self.title_en
-
-    def title_in(self, language: str) -> str:
-        return self.title_ar if language == Language.AR else self.title_en
 
     @property
     def is_round_table(self) -> bool:

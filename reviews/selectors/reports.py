@@ -69,10 +69,6 @@ def cycle_reports(*, user, cycle: ReviewCycle) -> QuerySet[GeneratedReport]:
     return reports_visible_to(user).filter(cycle=cycle, kind=GeneratedReport.Kind.REGIONAL)
 
 
-def review_reports(*, user, review: Review) -> QuerySet[GeneratedReport]:
-    return reports_visible_to(user).filter(kind=GeneratedReport.Kind.COUNTRY, review=review)
-
-
 def _fingerprint(parts: dict) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

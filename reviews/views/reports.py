@@ -5,7 +5,6 @@ Every build is reached through reports_visible_to(user), which checks the review
 at each request: a build somebody else asked for is not a way around it.
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from reviews import rules
+from reviews import forms, rules
 from reviews.models import Download, GeneratedReport
 from reviews.selectors import current_cycle_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.reports import cycle_reports, downloads_visible_to, reports_visible_to
@@ -32,25 +31,6 @@ PHASES = {
     "layout": gettext_lazy("Laying out the pages"),
     "writing": gettext_lazy("Writing the PDF file"),
 }
-
-
-class ReportRequestForm(forms.Form):
-    """(Kept beside its only views while forms.py is being edited by others, as the exports form is.)"""
-
-    languages = forms.ChoiceField(label=gettext_lazy("Languages"), choices=GeneratedReport.Languages.choices,
-                                  initial=GeneratedReport.Languages.BOTH,
-                                  widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
-    include_submitted = forms.BooleanField(
-        label=gettext_lazy("Include reviews submitted but not yet accepted"), required=False,
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
-    force = forms.BooleanField(
-        label=gettext_lazy("Build again even if the data has not changed"), required=False,
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not rules.can_request_report(user, include_submitted=True):
-            del self.fields["include_submitted"]
 
 
 def _report_for(request, report_uid) -> GeneratedReport:
@@ -77,7 +57,7 @@ def reports(request, slug):
     if not rules.can_request_report(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
-    form = ReportRequestForm(request.POST or None, user=request.user)
+    form = forms.ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             report = report_services.report_request(cycle=cycle, user=request.user,

@@ -42,7 +42,7 @@ from reviews.models import (
 from reviews.services.answers import answer_save
 from reviews.services.attachments import attachment_add
 from reviews.services.comments import comment_add
-from reviews.services.workflow import review_take
+from reviews.services.workflow import review_accept, review_take
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,7 +60,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def portal(media_root):
-    """The demo (cycles, 70 users with passwords, reviews in every state with answers in Arabic and
+    """The demo (cycles, 70 users with passwords, reviews in every status with answers in Arabic and
     English, versions, comments, events, notifications, audit) plus what the demo lacks: uploaded
     files, two-factor devices, a group with permissions and an admin log entry (both refer to
     content types and permissions, whose ids differ between databases)."""
@@ -155,8 +155,8 @@ def test_restore_resets_the_id_sequences(portal, media_root, tmp_path):
     _wipe(media_root)
     call_command("restore", str(archive), stdout=io.StringIO())
 
-    review = Review.objects.filter(status=Review.Status.SUBMITTED).first()
-    review_take(review=review, reviewer=User.objects.get(username="reviewer-iom"))  # a new event row
+    review = Review.objects.filter(status=Review.Status.IN_REVIEW).first()
+    review_accept(review=review, reviewer=User.objects.get(username="reviewer-iom"))  # a new event row
 
     assert ReviewEvent.objects.order_by("pk").last().pk > highest
 

@@ -15,7 +15,8 @@ from gcm_portal.limits import rate_limit_exceeded, rate_limit_spend
 DATABASE_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                               "LOCATION": settings.CACHE_TABLE}}
 REDIS_CACHE = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                           "LOCATION": "redis://127.0.0.1:6379/9", # Each test process, and each pass (SQLite, PostgreSQL), counts under its own prefix.
+                           "LOCATION": "redis://127.0.0.1:6379/9",
+                           # Each test process, and each pass (SQLite, PostgreSQL), counts under its own prefix.
                            "KEY_PREFIX": f"gcm-test-{os.getpid()}"}}
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from reviews.models import GeneratedReport
 from reviews.services.submission import review_submit
 from reviews.services.workflow import review_accept, review_take
+from tests import factories
 from tests.reviews.conftest import review_complete
 
 
@@ -27,9 +28,9 @@ def build_at(cycle, user, *, days_ago: float, languages="en", status="done", rev
              size=10) -> GeneratedReport:
     """A build made `days_ago`, with a file of `size` bytes once done (its data version unique to it)."""
     with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
-        report = GeneratedReport.objects.create(
-            kind="country" if review else "regional", cycle=cycle, review=review, languages=languages,
-            status=status, requested_by=user, data_version=f"{languages}{days_ago}".ljust(64, "0"))
+        report = factories.GeneratedReportFactory(  # a country's build when given its review
+            cycle=cycle, review=review, languages=languages, status=status, requested_by=user,
+            data_version=f"{languages}{days_ago}".ljust(64, "0"))
         if status == "done":
             report.file.save("report.pdf", ContentFile(b"%" * size))
     return report

@@ -433,10 +433,12 @@ def test_export_filename_names_cycle_and_date(cycle, file_format, extension):
 
 
 def test_export_of_the_full_demo_reads_back_as_the_database(organiser):
-    """22 countries written as country teams would write them, every value. (The CSV files hold the same
-    tables as the workbook, written by a simpler writer: the smaller region above checks them.)"""
+    """The submitted reviews of the full demo (18 of 22 countries) written as country teams would write them,
+    every value; the drafts stay out of exports. (The CSV files hold the same tables as the workbook, written
+    by a simpler writer: the smaller region above checks them.)"""
     cycle = demo_load(full=True)
-    reviews = Review.objects.filter(cycle=cycle).select_related("country").order_by("country__iso2")
+    reviews = (Review.objects.filter(cycle=cycle).exclude(status=Review.Status.DRAFT).select_related("country")
+               .order_by("country__iso2"))
 
     xlsx = _read_xlsx(export_file(user=organiser, cycle=cycle, file_format="xlsx", language="ar"))
     data = json.loads(export_file(user=organiser, cycle=cycle, file_format="json"))
@@ -447,7 +449,7 @@ def test_export_of_the_full_demo_reads_back_as_the_database(organiser):
             for a in data["answers"]] == [
         (a.review.country.iso2, a.prompt.code, a.objective.number if a.objective else None, a.text_ar, a.text_en,
          a.original_language) for a in sorted_answers(reviews)]
-    assert (len(xlsx["countries"]), len(data["answers"])) == (23, Answer.objects.count())
+    assert (len(xlsx["countries"]), len(data["answers"])) == (19, Answer.objects.filter(review__in=reviews).count())
 
 
 # --- formulas in Arabic cells, markup as text --------------------------------------------------------------------

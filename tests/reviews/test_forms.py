@@ -35,6 +35,8 @@ def _instantiate(cls, review, user):
         return cls(user=user, chapter=synthesis_chapters_ensure(cycle=review.cycle)[0], prompts=[])
     if "language" in parameters:
         return cls(language="en")
+    if "user" in parameters:
+        return cls(user=user)
     return cls(review=review) if "review" in parameters else cls()
 
 
@@ -49,7 +51,7 @@ def test_the_forms_checked_are_every_form_of_the_project():
         "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
         "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
-        "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "TwoFactorCodeForm",
+        "ReportRequestForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm"]
 
 

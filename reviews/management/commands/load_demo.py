@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.demo.load import demo_load
+from reviews.demo.load import demo_countries, demo_load
 from reviews.models import Review
 
 
@@ -15,17 +15,27 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
         parser.add_argument(
             "--full", action="store_true",
-            help="Fill and submit the review of every country, in Arabic and English. Countries whose review "
-                 "already has content are left as they are.",
+            help="Write the review of every country as the region's reviews look: different objectives, stages "
+                 "and policies, two partial reviews, four not submitted. Countries whose review already has content "
+                 "are left as they are.",
         )
 
     def handle(self, *args, force: bool, full: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off: this looks like production. Use --force to load demo data anyway.")
         cycle = demo_load(full=full)
-        reviews = Review.objects.filter(cycle=cycle)
-        submitted = reviews.filter(status=Review.Status.SUBMITTED).count()
+        rows = demo_countries(cycle=cycle)
+        reviews = [review for _country, review in rows if review]
+        submitted = sum(1 for review in reviews if review.status != Review.Status.DRAFT)
         self.stdout.write(self.style.SUCCESS(
-            f"Demo data loaded: current cycle {cycle.slug} with {reviews.count()} reviews ({submitted} submitted); "
+            f"Demo data loaded: current cycle {cycle.slug} with {len(reviews)} reviews ({submitted} submitted); "
             "demo users share the password in DEMO_PASSWORD."
         ))
+        # Untranslated on purpose: the statuses as stored, for the developer reading the terminal.
+        for country, review in rows:
+            if review:
+                self.stdout.write(f"  fp-{country.iso2.lower()}  {country.name_en:<22} {review.status}, "
+                                  f"{review.reported} objectives reported")
+        not_started = [country.name_en for country, review in rows if review is None]
+        if not_started:
+            self.stdout.write(f"  No review yet: {', '.join(not_started)}")

@@ -1,10 +1,12 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count, Q
 from django.utils import translation
 
+from reviews import rules
 from reviews.demo.build import demo_content_load
 from reviews.demo.load import demo_load
 from reviews.models import (
@@ -14,22 +16,33 @@ from reviews.models import (
     GoodPractice,
     GovernmentEntity,
     Indicator,
+    Notification,
     PlannedAction,
     Policy,
     Review,
+    ReviewCycle,
+    ReviewEvent,
     ReviewObjective,
     ReviewVersion,
 )
+from reviews.selectors.figures import regional_figures
 from reviews.selectors.workspace import review_progress
 from reviews.services.reference import cycle_create
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
-DRAFT, SUBMITTED = Review.Status.DRAFT, Review.Status.SUBMITTED
+Status = Review.Status
+DRAFT, SUBMITTED = Status.DRAFT, Status.SUBMITTED
 DEFAULT_STATES = {
-    "EG": DRAFT, "IQ": DRAFT, "JO": SUBMITTED, "LB": DRAFT, "MA": DRAFT, "MR": DRAFT, "OM": SUBMITTED,
-    "PS": SUBMITTED, "TN": SUBMITTED,
+    "EG": DRAFT, "IQ": DRAFT, "JO": Status.ACCEPTED, "LB": DRAFT, "MA": DRAFT, "MR": DRAFT,
+    "OM": Status.REVISION_REQUESTED, "PS": SUBMITTED, "TN": Status.IN_REVIEW,
 }
+FULL_REPORTED = {
+    "AE": 13, "BH": 11, "DJ": 8, "DZ": 10, "EG": 23, "IQ": 9, "JO": 13, "KM": 3, "KW": 7, "LB": 9, "LY": 6,
+    "MA": 21, "MR": 8, "OM": 8, "PS": 3, "QA": 11, "SA": 8, "SD": 8, "SO": 4, "SY": 6, "TN": 14, "YE": 3,
+}
+NOT_SUBMITTED_IN_FULL = {"KM", "LY", "SO", "SY"}
 
 
 def _states() -> dict[str, str]:
@@ -54,7 +67,38 @@ def test_demo_content_load_puts_each_country_in_its_state():
     demo_load()
 
     assert _states() == DEFAULT_STATES
+    assert set(DEFAULT_STATES.values()) == set(Status.values)
     assert _reported() == {"EG": 8, "JO": 23, "LB": 4, "MA": 8, "OM": 8, "PS": 3, "TN": 14}
+
+
+def test_demo_content_load_reaches_each_status_through_the_workflow_services():
+    demo_load()
+
+    events = ReviewEvent.objects.values_list("review__country__iso2", "from_status", "to_status", "actor__username")
+    assert sorted(events) == sorted([
+        ("JO", DRAFT, SUBMITTED, "fp-jo"), ("JO", SUBMITTED, Status.IN_REVIEW, "reviewer-escwa"),
+        ("JO", Status.IN_REVIEW, Status.ACCEPTED, "reviewer-escwa"),
+        ("OM", DRAFT, SUBMITTED, "fp-om"), ("OM", SUBMITTED, Status.IN_REVIEW, "reviewer-las"),
+        ("OM", Status.IN_REVIEW, Status.REVISION_REQUESTED, "reviewer-las"),
+        ("PS", DRAFT, SUBMITTED, "fp-ps"),
+        ("TN", DRAFT, SUBMITTED, "fp-tn"), ("TN", SUBMITTED, Status.IN_REVIEW, "reviewer-iom"),
+    ])
+    reason = ReviewEvent.objects.get(to_status=Status.REVISION_REQUESTED).reason
+    assert reason.startswith("Please add the 2025 figures") is True  # Oman writes in English
+    to_teams = Notification.objects.filter(kind__in=[Notification.Kind.REVISION, Notification.Kind.ACCEPTANCE])
+    assert sorted(to_teams.values_list("review__country__iso2", "kind", "user__username")) == [
+        ("JO", Notification.Kind.ACCEPTANCE, "contrib-jo"), ("JO", Notification.Kind.ACCEPTANCE, "fp-jo"),
+        ("OM", Notification.Kind.REVISION, "contrib-om"), ("OM", Notification.Kind.REVISION, "fp-om"),
+    ]
+
+
+def test_demo_content_load_keeps_egypt_an_editable_draft_and_comoros_not_started():
+    demo_load()
+
+    egypt = Review.objects.get(country__iso2="EG")
+    editable = rules.can_edit_section(User.objects.get(username="fp-eg"), egypt, part_number=3)
+    assert (egypt.status, editable) == (DRAFT, True)
+    assert Review.objects.filter(country__iso2="KM").exists() is False
 
 
 def test_demo_content_load_submits_complete_reviews_with_a_snapshot():
@@ -107,6 +151,15 @@ def test_demo_content_load_is_idempotent_and_leaves_submitted_reviews_alone():
     assert _everything() == first
 
 
+def test_load_demo_full_is_idempotent():
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+    first = _everything()
+
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    assert _everything() == first
+
+
 def test_demo_content_load_writes_nothing_in_a_closed_cycle(reference, focal_point):
     closed = cycle_create(slug="arab-2028", name_ar="دورة مغلقة", name_en="Closed cycle", is_open=False)
 
@@ -115,16 +168,61 @@ def test_demo_content_load_writes_nothing_in_a_closed_cycle(reference, focal_poi
     assert Review.objects.count() == 0
 
 
-def test_load_demo_full_submits_every_country_with_every_objective():
+def test_load_demo_full_varies_the_region_as_real_reviews_do():
     call_command("load_demo", "--full", "--force", stdout=StringIO())
 
-    assert set(_states().values()) == {SUBMITTED}
-    assert len(_states()) == 22
-    assert set(_reported().values()) == {23}
-    assert ReviewVersion.objects.count() == 22
-    assert ReviewObjective.objects.filter(stage="").count() == 0
-    assert Review.objects.filter(plan_status="").count() == 0
-    per_objective = ReviewObjective.objects.annotate(
+    states = _states()
+    assert {iso2 for iso2, status in states.items() if status == DRAFT} == NOT_SUBMITTED_IN_FULL
+    assert {iso2 for iso2, status in states.items() if status == SUBMITTED} == set(states) - NOT_SUBMITTED_IN_FULL
+    assert len(states) == 22
+    assert _reported() == FULL_REPORTED
+    assert ReviewVersion.objects.count() == 18
+    def stages(iso2):
+        return set(ReviewObjective.objects.filter(review__country__iso2=iso2).values_list("stage", flat=True))
+
+    assert stages("AE") == {"under_way", "advanced", "achieved"}  # well under way
+    assert stages("YE") <= {"not_started", "planned", "under_way"}  # starting
+    assert stages("EG") == {"planned", "under_way", "advanced", "achieved"}
+    consultations = dict(Consultation.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
+    assert (consultations["EG"], consultations["KW"], "YE" in consultations) == (6, 1, False)
+    years = set(Policy.objects.filter(status=Policy.Status.ADOPTED).values_list("year", flat=True))
+    assert years == {2019, 2020, 2021, 2022, 2023, 2025}
+
+
+def test_load_demo_full_has_egypt_complete_and_yemen_and_palestine_partial():
+    translation.activate("en")
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    egypt = Review.objects.get(country__iso2="EG")
+    assert (egypt.status, len(review_progress(egypt).missing), _reported()["EG"]) == (SUBMITTED, 0, 23)
+    per_objective = (Answer.objects.filter(objective__isnull=False).values_list("review__country__iso2")
+                     .annotate(n=Count("pk")))
+    answered = {iso2: n for iso2, n in per_objective if iso2 in ("EG", "PS", "YE")}
+    assert answered == {"EG": 23 * 6, "PS": 3 * 3, "YE": 3 * 3}  # only the required 3.a–3.c where partial
+    partial_prompts = Answer.objects.filter(review__country__iso2__in=["PS", "YE"], objective__isnull=False)
+    assert set(partial_prompts.values_list("prompt__code", flat=True)) == {"3.a", "3.b", "3.c"}
+    assert Policy.objects.filter(review__country__iso2__in=["PS", "YE"]).count() == 0
+
+
+def test_load_demo_full_gives_the_regional_figures_something_to_say():
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    figures = regional_figures(user=User.objects.get(username="organiser"), cycle=ReviewCycle.objects.get(
+        slug="arab-2028"))
+    most = [row.value for row in figures.most_reported]
+    least = [row.value for row in figures.least_reported]
+    assert (figures.countries, most[0], least[0]) == (18, 13, 4)
+    assert len({row.value for row in figures.stakeholders}) > 3
+    assert [row.value for row in figures.plan_status] == [6, 4, 4, 4]  # adopted, in preparation, integrated, none
+
+
+def test_load_demo_full_fills_every_submitted_objective():
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    submitted = ReviewObjective.objects.filter(review__status=SUBMITTED)
+    assert submitted.filter(stage="").count() == 0
+    assert Review.objects.filter(status=SUBMITTED, plan_status="").count() == 0
+    per_objective = submitted.annotate(
         n_practices=Count("practices", distinct=True), n_indicators=Count("indicators", distinct=True),
         n_principles=Count("principles", distinct=True), n_targets=Count("sdg_targets", distinct=True),
         n_partners=Count("partners", distinct=True),
@@ -132,8 +230,6 @@ def test_load_demo_full_submits_every_country_with_every_objective():
     assert set(per_objective.values_list("n_practices", flat=True)) == {1, 2}
     assert set(per_objective.values_list("n_indicators", flat=True)) == {1, 2}
     assert per_objective.filter(Q(n_principles=0) | Q(n_targets=0) | Q(n_partners=0)).count() == 0
-    assert Answer.objects.filter(Q(text_en="") | Q(text_ar="")).count() == 0
-    part_rows = {model.__name__: set(dict(model.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
-                                     .values())
-                 for model in (GovernmentEntity, Consultation, Policy, PlannedAction)}
-    assert part_rows == {"GovernmentEntity": {5}, "Consultation": {3}, "Policy": {3}, "PlannedAction": {3}}
+    untranslated = Answer.objects.filter(text_en="").values_list("review__country__iso2", flat=True)
+    assert set(untranslated) == {"KM", "LY", "SD", "SO", "SY"}  # written in Arabic, not yet translated
+    assert Answer.objects.filter(text_ar="").count() == 0

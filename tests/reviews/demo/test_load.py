@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -52,6 +54,28 @@ def test_load_demo_command_refuses_with_debug_off(settings):
         call_command("load_demo")
 
     assert User.objects.count() == 0
+
+
+def test_load_demo_command_lists_the_countries_with_their_states():
+    out = StringIO()
+
+    call_command("load_demo", "--force", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Demo data loaded: current cycle arab-2028 with 9 reviews (4 submitted)") is True
+    assert [line.split() for line in lines[1:10]] == [
+        ["fp-eg", "Egypt", "draft,", "8", "objectives", "reported"],
+        ["fp-iq", "Iraq", "draft,", "0", "objectives", "reported"],
+        ["fp-jo", "Jordan", "accepted,", "23", "objectives", "reported"],
+        ["fp-lb", "Lebanon", "draft,", "4", "objectives", "reported"],
+        ["fp-mr", "Mauritania", "draft,", "0", "objectives", "reported"],
+        ["fp-ma", "Morocco", "draft,", "8", "objectives", "reported"],
+        ["fp-om", "Oman", "revision_requested,", "8", "objectives", "reported"],
+        ["fp-ps", "State", "of", "Palestine", "submitted,", "3", "objectives", "reported"],
+        ["fp-tn", "Tunisia", "in_review,", "14", "objectives", "reported"],
+    ]
+    assert lines[10].startswith("  No review yet: Algeria, Bahrain, Comoros, Djibouti, Kuwait,") is True
+    assert len(lines) == 11
 
 
 def test_load_demo_command_runs_with_force(settings):

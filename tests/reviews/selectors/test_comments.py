@@ -127,7 +127,7 @@ def places(submitted_review, objectives):
     """Rows of Egypt's review on each kind of page, one unreported objective, and a row of Morocco's review."""
     review = submitted_review
     reported = ReviewObjective.objects.get(review=review, objective__number=1)
-    ReviewObjective.objects.create(review=review, objective=objectives[2], is_reported=False)
+    factories.ReviewObjectiveFactory(review=review, objective=objectives[2], is_reported=False)
     other = factories.ReviewFactory(cycle=review.cycle, country=factories.CountryFactory(iso2="MA"))
     return {
         "review": review,

@@ -235,7 +235,7 @@ def test_export_json_answers_carry_codes_and_both_texts(open_cycle, organiser, s
 def test_export_leaves_out_answers_of_objectives_taken_off_the_list(open_cycle, organiser, submit, prompts, objectives):
     morocco = submit("MA")
     kept = factories.AnswerFactory(review=morocco, prompt=prompts["3.a"], objective=objectives[4], text_ar="باق")
-    ReviewObjective.objects.create(review=morocco, objective=objectives[4], is_reported=False)
+    factories.ReviewObjectiveFactory(review=morocco, objective=objectives[4], is_reported=False)
     factories.AnswerFactory(review=morocco, prompt=prompts["3.a"], objective=objectives[8], text_ar="بلا هدف")
 
     data = export_json(user=organiser, cycle=open_cycle)

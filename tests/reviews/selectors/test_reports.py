@@ -3,7 +3,7 @@ of countries and which moves with every change the report would show, and only t
 
 import pytest
 
-from reviews.models import Answer, Country, GeneratedReport, SynthesisChapter
+from reviews.models import Answer, Country, SynthesisChapter
 from reviews.selectors.reports import country_data_version, regional_data_version, reports_visible_to
 from reviews.services.synthesis import synthesis_chapters_ensure
 from tests import factories
@@ -86,10 +86,8 @@ def test_country_data_version_moves_with_its_review_only(accepted, reviewer, oth
 
 
 def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point, contributor, other_focal_point):
-    regional = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=reviewer,
-                                              data_version="x")
-    egypt = GeneratedReport.objects.create(kind="country", cycle=accepted.cycle, review=accepted,
-                                           requested_by=focal_point, data_version="x")
+    regional = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x")
+    egypt = factories.GeneratedReportFactory(review=accepted, requested_by=focal_point, data_version="x")
 
     seen = {user.username: set(reports_visible_to(user)) for user in
             (reviewer, organiser, focal_point, contributor, other_focal_point)}
@@ -100,10 +98,9 @@ def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point
 
 def test_reports_visible_to_keeps_the_report_with_submitted_reviews_to_organisers(accepted, reviewer, organiser):
     """The report a user may ask for is the report they see: reviewers never ask for it, nor see it."""
-    published = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=reviewer,
-                                               data_version="x")
-    with_submitted = GeneratedReport.objects.create(kind="regional", cycle=accepted.cycle, requested_by=organiser,
-                                                    include_submitted=True, data_version="y")
+    published = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x")
+    with_submitted = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=organiser,
+                                                      include_submitted=True, data_version="y")
 
     assert (set(reports_visible_to(reviewer)), set(reports_visible_to(organiser))) == (
         {published}, {published, with_submitted})
@@ -113,8 +110,8 @@ def test_reports_visible_to_keeps_a_build_from_a_draft_to_its_country_team(accep
                                                                            focal_point, contributor,
                                                                            other_focal_point):
     """Made while the review was the country's draft: still the team's once the review is submitted."""
-    draft_build = GeneratedReport.objects.create(kind="country", cycle=accepted.cycle, review=accepted,
-                                                 from_draft=True, requested_by=focal_point, data_version="x")
+    draft_build = factories.GeneratedReportFactory(review=accepted, from_draft=True, requested_by=focal_point,
+                                                   data_version="x")
 
     seen = {user.username: list(reports_visible_to(user)) for user in
             (reviewer, organiser, focal_point, contributor, other_focal_point)}

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from reviews.models import Attachment, Country, GuidingPrompt, ReviewObjective, ReviewVersion, TemplatePart
+from reviews.models import Country, GuidingPrompt, ReviewObjective, TemplatePart
 from reviews.selectors.workspace import Missing, review_overview, review_progress, team_members
 from tests import factories
 
@@ -171,10 +171,8 @@ def test_team_members_lists_the_countrys_active_contributors_with_their_work_in_
 def test_review_overview_reads_documents_versions_event_and_comments_in_four_queries(
         review, focal_point, reviewer, size, django_assert_num_queries):
     for n in range(size):
-        Attachment.objects.create(review=review, file=f"attachments/plan-{n}.pdf", original_name=f"plan-{n}.pdf",
-                                  content_type="application/pdf", size=100, uploaded_by=focal_point)
-        ReviewVersion.objects.create(review=review, number=n + 1, content={}, submitted_by=focal_point,
-                                     submitted_at=timezone.now())
+        factories.AttachmentFactory(review=review, file=f"attachments/plan-{n}.pdf", uploaded_by=focal_point)
+        factories.ReviewVersionFactory(review=review, number=n + 1, submitted_by=focal_point)
         factories.ReviewEventFactory(review=review, actor=reviewer, reason=f"Reason {n}")
         factories.CommentFactory(review=review, author=reviewer)
     factories.CommentFactory(review=review, author=reviewer, is_resolved=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from reviews.models import Download, GeneratedReport
 from reviews.services.report_builds import Pruned, reports_prune
+from tests import factories
 from tests.reviews.reports_content import build_at
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _downloaded(report, user, *, days_ago: float) -> None:
     with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
-        Download.objects.create(kind="report", user=user, cycle=report.cycle, report=report, file_name="x.pdf")
+        factories.DownloadFactory(user=user, report=report, file_name="x.pdf")
 
 
 def _exists(report) -> bool:

@@ -1,0 +1,128 @@
+"""Accessibility (WCAG 2.1 AA) and phone width, in the browser.
+
+axe-core (through axe-playwright-python) checks one page per route shape each role reaches, in Arabic
+and in English, and must find no violation of any impact. axe skips its colour-contrast rule on
+right-to-left pages, so contrast is checked on each page's English twin: every page is visited in both
+languages, and the English visit runs every rule. One browser context per role and language keeps the
+run short (a sign-in each, about 60 axe runs in all).
+
+At 390 px no page may be wider than the screen: wide tables scroll inside their own box.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.services import user_sync_staff_access
+from reviews.models import Country
+from reviews.services.assignments import assignments_set
+from reviews.services.attachments import attachment_add
+from reviews.services.submission import review_open, review_submit
+from reviews.services.synthesis import synthesis_chapters_ensure
+from reviews.services.workflow import review_take, revision_request
+from tests import factories
+from tests.e2e.steps import sign_in
+from tests.reviews.conftest import review_complete
+
+pytestmark = [pytest.mark.e2e]
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PHONE = {"width": 390, "height": 844}
+AXE = Axe()  # reads axe.min.js once for the module
+
+
+@pytest.fixture
+def world(open_cycle, escwa_reviewer):
+    """Egypt's review after a revision request: open to the country again and visible to the regional
+    staff, with an assigned contributor, a document, a comment, a good practice and a synthesis."""
+    egypt = Country.objects.get(iso2="EG")
+    focal_point = factories.FocalPointFactory(username="fp-eg", country=egypt)
+    contributor = factories.ContributorFactory(username="contrib-eg", country=egypt)
+    organiser = factories.OrganiserFactory(username="organiser")
+    user_sync_staff_access(user=organiser)
+    review = review_open(cycle=open_cycle, user=focal_point)
+    rows = review_complete(review, focal_point, objective_numbers=(1,))
+    assignments_set(review=review, contributor=contributor, part_numbers={1}, objective_ids={rows[0].objective_id},
+                    actor=focal_point)
+    practice = factories.GoodPracticeFactory(review_objective=rows[0])
+    attachment_add(review=review, user=focal_point,
+                   file=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"))
+    review_submit(review=review, user=focal_point)
+    review_take(review=review, reviewer=escwa_reviewer)
+    factories.CommentFactory(review=review, author=escwa_reviewer)
+    revision_request(review=review, reviewer=escwa_reviewer, reason="Please add the figures.")
+    chapter = synthesis_chapters_ensure(cycle=open_cycle)[0]
+    return {"review": review, "cycle": open_cycle.slug, "practice": practice.uid, "chapter": chapter.uid,
+            "contributor": contributor}
+
+
+def pages_by_role(world) -> dict[str | None, list[str]]:
+    """One page (without its language prefix) per route shape each role reaches; None signs no one in."""
+    review, cycle = f"/reviews/{world['review'].uid}", f"/reviews/cycles/{world['cycle']}"
+    chapter = f"{cycle}/synthesis/{world['chapter']}"
+    return {
+        None: ["/accounts/login/", "/accounts/password_reset/"],
+        "fp-eg": ["/", f"{review}/", f"{review}/parts/1/", f"{review}/objectives/", f"{review}/objectives/1/",
+                  f"{review}/team/", f"{review}/documents/", f"{review}/submit/", f"{review}/preview/",
+                  f"{review}/history/", f"{review}/versions/", "/reviews/notifications/", f"{cycle}/exports/",
+                  f"{cycle}/translations/", "/accounts/password_change/", "/accounts/two-factor/"],
+        "contrib-eg": ["/", f"{review}/parts/2/"],
+        "reviewer-escwa": [f"/cycles/{world['cycle']}/", f"{cycle}/dashboard/", f"{review}/objectives/1/",
+                           f"{cycle}/matrix/", f"{cycle}/compilations/?objective=1", f"{cycle}/practices/",
+                           f"/reviews/practices/{world['practice']}/", f"{cycle}/figures/", f"{cycle}/synthesis/",
+                           f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/"],
+        "organiser": ["/", "/users/", "/users/new/",
+                      f"/users/{world['contributor'].uid}/", "/users/security/",
+                      f"{cycle}/downloads/"],
+    }
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page)
+    return [f"{item['id']} ({item['impact']}): {[node['target'] for node in item['nodes']][:3]}"
+            for item in results.response["violations"]]
+
+
+def test_accessibility_every_route_shape_of_every_role_in_both_languages(world, new_page):
+    found = {}
+    for username, paths in pages_by_role(world).items():
+        for language in ("ar", "en"):
+            page = new_page(locale=language)
+            if username:
+                sign_in(page, username, language=language)
+            for path in paths:
+                response = page.goto(f"/{language}{path}")
+                assert response.status == 200, f"{username} {language}{path}: {response.status}"
+                if problems := violations(page):
+                    found[f"{username} /{language}{path}"] = problems
+            page.context.close()
+    assert found == {}
+
+
+def test_accessibility_contrast_rule_runs_on_the_english_twin(world, new_page):
+    """The English page is where contrast is checked: axe reports the rule as applicable there."""
+    page = new_page(locale="en")
+    sign_in(page, "fp-eg", language="en")
+    results = AXE.run(page, options={"runOnly": ["color-contrast"], "resultTypes": ["passes"]})
+    assert [rule["id"] for rule in results.response["passes"]] == ["color-contrast"]
+
+
+def test_phone_no_page_wider_than_the_screen(world, browser, live_server):
+    """At 390 px the review's pages, the matrix, the history and the dashboard fit the screen; the review's
+    navigation waits behind a button instead of coming before the question."""
+    review, cycle = f"/reviews/{world['review'].uid}", f"/reviews/cycles/{world['cycle']}"
+    widths = {}
+    for username, paths in {"fp-eg": [f"{review}/parts/1/", f"{review}/objectives/1/", f"{review}/history/"],
+                            "reviewer-escwa": [f"{cycle}/matrix/", f"{cycle}/dashboard/", f"{review}/versions/"]}.items():
+        for language in ("ar", "en"):
+            context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale=language)
+            page = context.new_page()
+            sign_in(page, username, language=language)
+            for path in paths:
+                page.goto(f"/{language}{path}")
+                widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
+                if "/parts/" in path:
+                    assert not page.locator("#review-nav").is_visible()
+                    assert page.locator("main h1").bounding_box()["y"] < PHONE["height"]
+            context.close()
+    assert widths == {path: PHONE["width"] for path in widths}
