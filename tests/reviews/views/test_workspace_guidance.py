@@ -106,7 +106,7 @@ def test_revision_banner_links_to_each_open_comment(client, review, focal_point,
     page = client.get(f"/en/reviews/{review.uid}/").content.decode()
 
     banner = re.search(r'<ul class="small mb-0 open-comments">(.*?)</ul>', page, re.S).group(1)
-    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', banner) == [
+    assert re.findall(r'<a class="alert-link" href="([^"]+)">([^<]+)</a>', banner) == [
         (f"/en/reviews/{review.uid}/parts/1/#comments-{on_answer.anchor}", "Part 1"),
         (f"/en/reviews/{review.uid}/objectives/1/#comments-{on_objective.anchor}", "Objective 1"),
     ]
