@@ -29,13 +29,14 @@ from reviews.forms.workspace import (
     AttachmentForm,
     ObjectivesChoiceForm,
     PlanForm,
+    SubmitForm,
 )
 
 __all__ = [
     "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
     "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
-    "ReportRequestForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm",
-    "VersionedModelForm",
+    "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
+    "TranslationForm", "VersionedModelForm",
     "table_form",
 ]

@@ -38,6 +38,15 @@ class AnswerForm(SafeInputFormMixin, forms.ModelForm):
         return [self["text_ar"], self["text_en"]]
 
 
+class SubmitForm(forms.Form):
+    """Submitting is a step the focal point confirms: the review then becomes read-only for the team."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the review: submit it to the regional team. My team cannot change it afterwards."),
+        error_messages={"required": _("Tick the confirmation to submit the review.")},
+    )
+
+
 class PlanForm(SafeInputFormMixin, forms.Form):
     plan_status = forms.ChoiceField(label=_("National implementation plan"), choices=PlanStatus.choices)
     plan_detail = forms.CharField(label=_("About the plan"), required=False, max_length=4000,

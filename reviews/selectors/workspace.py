@@ -40,6 +40,10 @@ class PartProgress:
 class Missing:
     label: str
     url: str
+    # Where the gap is, to find a contributor's own gaps (0: choosing objectives, the focal point's);
+    # an item is the same item wherever it is found.
+    part_number: int = field(default=0, compare=False)
+    objective_id: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -119,7 +123,7 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
                     counter.done += 1
                 else:
                     progress.missing.append(Missing(f"{part.number}. {_isolated(prompt.code)} {prompt.text}",
-                                                    f"{part_url}#prompt-{prompt.code}"))
+                                                    f"{part_url}#prompt-{prompt.code}", part.number))
             else:
                 for row in objectives:
                     counter.total += 1
@@ -131,13 +135,13 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
                             _("Objective %(number)s: %(code)s %(prompt)s") % {
                                 "number": row.objective.number, "code": _isolated(prompt.code),
                                 "prompt": prompt.text},
-                            f"{url}#prompt-{prompt.code}",
+                            f"{url}#prompt-{prompt.code}", part.number, row.objective_id,
                         ))
         if part.number == 3:
             if not objectives:
                 counter.total += 1
                 progress.missing.append(Missing(_("Choose at least one objective to report on."),
-                                                reverse("reviews:objectives", args=[review.uid])))
+                                                reverse("reviews:objectives", args=[review.uid]), 0))
             for row in objectives:
                 counter.total += 1
                 if row.stage:
@@ -146,7 +150,7 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
                     url = reverse("reviews:objective", args=[review.uid, row.objective.number])
                     progress.missing.append(Missing(
                         _("Objective %(number)s: implementation stage") % {"number": row.objective.number},
-                        f"{url}#stage",
+                        f"{url}#stage", part.number, row.objective_id,
                     ))
         progress.parts.append(counter)
     return progress
@@ -233,13 +237,37 @@ def review_overview(review: Review) -> dict:
     """What the overview page shows beside the navigation: the documents, the submitted versions,
     the last workflow event (the reason for a revision request) and how many shared comments are open.
     Four queries, whatever the number of each."""
+    open_comments = list(review.comments.filter(visibility="shared", is_resolved=False, parent__isnull=True)
+                         .order_by("part_number", "objective_number", "created_at"))
     return {
         "attachments": review_attachments(review),
         "versions": review.versions.select_related("submitted_by"),
         "last_event": review.events.select_related("actor").last(),
-        "open_shared_comments": review.comments.filter(
-            visibility="shared", is_resolved=False, parent__isnull=True).count(),
+        "open_shared_comments": len(open_comments),
+        "open_shared_comment_list": open_comments,
     }
+
+
+def next_gap(progress: Progress, assignments: tuple[set, set] | None = None) -> Missing | None:
+    """The first required item still missing; for a contributor (`assignments`: the part numbers and
+    objective ids assigned to them), the first one in their own work."""
+    if assignments is None:
+        return next(iter(progress.missing), None)
+    parts, objective_ids = assignments
+    return next((item for item in progress.missing
+                 if item.part_number in parts or (item.objective_id is not None and item.objective_id in objective_ids)),
+                None)
+
+
+def section_editors(review: Review, *, part_number: int, objective_id: int | None = None) -> list:
+    """Who may edit a part (or an objective) of the review while it is open to the country: the focal
+    point and the contributors assigned to it, as a read-only section names them. One query."""
+    assigned = Q(assignments__review=review, assignments__part__number=part_number)
+    if objective_id is not None:
+        assigned |= Q(assignments__review=review, assignments__objective_id=objective_id)
+    return list(country_team_users(review).filter(is_active=True)
+                .filter(Q(role=Role.FOCAL_POINT) | (Q(role=Role.CONTRIBUTOR) & assigned))
+                .distinct().order_by("role", "username"))
 
 
 def country_team_users(review: Review) -> QuerySet:

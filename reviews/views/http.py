@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.utils import formats, timezone
 
 from reviews.forms.fields import INTEGER_MAX, SMALL_MAX
-from reviews.models.content import BilingualText
+from reviews.models.content import BilingualText, TrackedRow
 from reviews.services.errors import EditConflict
 
 
@@ -45,25 +45,59 @@ def short_datetime(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else ""
 
 
-# --- the autosave of a bilingual text (static/js/autosave.js): one contract for answers and the synthesis ---
+# --- autosave (static/js/autosave.js): one contract for answers, the synthesis, objective details and
+# translations. 200 with the new version, 409 with what is stored now, 400 with the form's errors. ---
 
 
-def autosave_saved(row: BilingualText) -> JsonResponse:
-    """200: the text was saved; the editor keeps the new version for its next save."""
+def wants_json(request) -> bool:
+    """The autosave script asks for JSON; the same endpoint still answers a plain form post
+    (no script) with a redirect and a message."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def autosave_saved(row, *, version_field: str = "version") -> JsonResponse:
+    """200: the row was saved; the editor keeps the new version for its next save. A row that does
+    not record its changes (the review's plan) was saved just now."""
+    tracked = isinstance(row, TrackedRow)
     return JsonResponse({
-        "ok": True, "version": row.version, "original_language": row.original_language,
-        "updated_by": str(row.updated_by or ""), "updated_at": short_datetime(row.updated_at),
+        "ok": True, "version": getattr(row, version_field),
+        "original_language": getattr(row, "original_language", ""),
+        "updated_by": str(row.updated_by or "") if tracked else "",
+        "updated_at": short_datetime(row.updated_at if tracked else timezone.now()),
     })
 
 
-def autosave_conflict(conflict: EditConflict) -> JsonResponse:
-    """409: somebody saved in between; the texts stored now go back so the editor can merge, not overwrite."""
+def autosave_conflict(conflict: EditConflict, *, stored_values: dict | None = None,
+                      version_field: str = "version") -> JsonResponse:
+    """409: somebody saved in between; what is stored now goes back so the editor can merge, not
+    overwrite: the two texts of a bilingual row, and `stored_values` (field name: value or list of
+    values, as the form posts them) for a form of fields."""
     stored = conflict.current
-    return JsonResponse({
-        "ok": False, "conflict": True, "message": conflict.message, "version": stored.version,
-        "text_ar": stored.text_ar, "text_en": stored.text_en,
-        "updated_by": str(stored.updated_by or ""), "updated_at": short_datetime(stored.updated_at),
-    }, status=409)
+    payload = {
+        "ok": False, "conflict": True, "message": conflict.message, "version": getattr(stored, version_field),
+        "updated_by": str(stored.updated_by or "") if isinstance(stored, TrackedRow) else "",
+        "updated_at": short_datetime(stored.updated_at) if isinstance(stored, TrackedRow) else "",
+    }
+    if isinstance(stored, BilingualText):
+        payload.update(text_ar=stored.text_ar, text_en=stored.text_en)
+    if stored_values is not None:
+        payload["stored"] = stored_values
+    return JsonResponse(payload, status=409)
+
+
+def form_values(form) -> dict:
+    """A form's values as it would post them (unbound: from its instance), keyed by posted name:
+    what an autosave conflict sends back so the script can show or restore the stored state."""
+    values = {}
+    for field in form:
+        value = field.value()
+        if isinstance(value, (list, tuple)):
+            values[field.html_name] = [str(getattr(item, "pk", item)) for item in value]
+        elif isinstance(value, bool):
+            values[field.html_name] = value
+        else:
+            values[field.html_name] = "" if value is None else str(getattr(value, "pk", value))
+    return values
 
 
 def autosave_invalid(form) -> JsonResponse:

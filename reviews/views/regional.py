@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from reviews import forms, rules
 from reviews.forms.fields import INTEGER_MAX
-from reviews.models import Comment, Review, TranslationStatus
+from reviews.models import Comment, Language, Review, TranslationStatus
 from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
 from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
@@ -26,7 +26,9 @@ from reviews.services import translations as translation_services
 from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
-from reviews.views.http import query_int, uuid_or_none
+from reviews.views.http import (
+    autosave_conflict, autosave_invalid, autosave_saved, query_int, uuid_or_none, wants_json,
+)
 
 
 def _back(request, fallback):
@@ -193,9 +195,13 @@ def translations(request, slug):
 @login_required
 @require_POST
 def translation_save(request, answer_uid):
+    """Saved by the autosave script (JSON, 409 with the stored translation on a conflict), or by a
+    plain form post without it (back to the page with a message)."""
     answer = get_object_or_404(answers_visible_to(request.user), uid=answer_uid)
     form = forms.TranslationForm(request.POST)
     if not form.is_valid():
+        if wants_json(request):
+            return autosave_invalid(form)
         messages.error(request, _form_errors(form))
         return _back(request, "/")
     try:
@@ -205,7 +211,14 @@ def translation_save(request, answer_uid):
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except EditConflict as conflict:
+        if wants_json(request):
+            stored = conflict.current
+            translated = stored.text_en if stored.original_language == Language.AR else stored.text_ar
+            return autosave_conflict(conflict, stored_values={
+                "text": translated, "verified": stored.translation_verified_at is not None})
         messages.error(request, conflict.message)
     else:
+        if wants_json(request):
+            return autosave_saved(answer)
         messages.success(request, _("Translation saved."))
     return _back(request, "/")

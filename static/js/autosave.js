@@ -1,6 +1,10 @@
-// Autosave for narrative answers: saves a few seconds after typing stops and when the field
-// loses focus. The server refuses a save based on an old version (409): we then show the
-// other person's text beside ours so nothing is overwritten silently.
+// Autosave, the one save model of the editable pages: a form saves itself a few seconds after
+// typing stops, at once when a choice (tick box, list) changes, and when it loses focus. The server
+// refuses a save based on an old version (409) and sends back what is stored: we show it beside
+// ours so nothing is overwritten silently.
+// Two kinds of form share it: "answer-form", a bilingual text (answers, the synthesis), and
+// "autosave-form", a form of fields (objective details, translations); they differ only in how the
+// stored state of a conflict is shown and taken.
 (function () {
   "use strict";
   var DELAY_MS = 2500;
@@ -10,12 +14,44 @@
     return root ? root.dataset : {};
   }
 
-  function setup(form) {
+  var texts = {
+    keepalive: false, // a text may pass the 64 kB a request kept alive past the page may carry
+    showConflict: function (form, data) {
+      form.querySelector(".conflict-ar").textContent = data.text_ar;
+      form.querySelector(".conflict-en").textContent = data.text_en;
+    },
+    takeTheirs: function (form) {
+      form.querySelector("textarea[name$='-text_ar']").value = form.querySelector(".conflict-ar").textContent;
+      form.querySelector("textarea[name$='-text_en']").value = form.querySelector(".conflict-en").textContent;
+    }
+  };
+
+  var fields = {
+    keepalive: true, // a choice made just before leaving the page is still saved
+    showConflict: function (form, data) { form.storedValues = data.stored || {}; },
+    takeTheirs: function (form) {
+      var stored = form.storedValues || {};
+      Object.keys(stored).forEach(function (name) {
+        var value = stored[name];
+        form.querySelectorAll("[name='" + name + "']").forEach(function (input) {
+          if (input.type === "checkbox" || input.type === "radio") {
+            input.checked = Array.isArray(value) ? value.indexOf(input.value) !== -1 : value === true || value === input.value;
+          } else if (input.multiple) {
+            Array.prototype.forEach.call(input.options, function (option) { option.selected = value.indexOf(option.value) !== -1; });
+          } else {
+            input.value = value;
+          }
+        });
+      });
+    }
+  };
+
+  function setup(form, kind) {
     var timer = null;
     var dirty = false;
     var saving = false;
     var state = form.querySelector(".save-state");
-    var version = form.querySelector("input[name$='-version']");
+    var version = form.querySelector("input[name$='-version'], input[name='version']");
     var conflict = form.querySelector(".conflict");
     var text = messages(form);
 
@@ -34,7 +70,8 @@
         method: "POST",
         body: new FormData(form),
         headers: { "X-Requested-With": "fetch" },
-        credentials: "same-origin"
+        credentials: "same-origin",
+        keepalive: kind.keepalive
       }).then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       }).then(function (result) {
@@ -45,11 +82,11 @@
           conflict.hidden = true;
           show((text.msgSaved || "Saved") + " · " + data.updated_at, "ok");
           form.dispatchEvent(new CustomEvent("answer:saved", { bubbles: true }));
+          if (dirty) { save(); } // changed again while this save was on its way
         } else if (result.status === 409) {
           form.dataset.theirVersion = data.version;
           form.querySelector(".conflict-message").textContent = data.message;
-          form.querySelector(".conflict-ar").textContent = data.text_ar;
-          form.querySelector(".conflict-en").textContent = data.text_en;
+          kind.showConflict(form, data);
           conflict.hidden = false;
           show(data.message, "error");
         } else {
@@ -64,13 +101,20 @@
       });
     }
 
-    form.addEventListener("input", function () {
+    function typing(target) {
+      return target.tagName === "TEXTAREA" || /^(text|number|url|email|search)$/.test(target.type);
+    }
+    form.addEventListener("input", function (event) {
+      if (!typing(event.target)) { return; } // a choice saves on "change", below
       dirty = true;
       show(text.msgUnsaved || "");
       clearTimeout(timer);
       timer = setTimeout(save, DELAY_MS);
     });
-    form.addEventListener("change", function () { dirty = true; });
+    form.addEventListener("change", function (event) {
+      dirty = true;
+      if (!typing(event.target)) { save(); }
+    });
     form.addEventListener("focusout", function (event) {
       if (!form.contains(event.relatedTarget)) { save(); }
     });
@@ -80,14 +124,13 @@
       save();
     });
     form.querySelector(".conflict-keep").addEventListener("click", function () {
-      // The user merged the texts: save on top of the version they have now seen.
+      // The user has seen what is stored: save theirs on top of that version.
       version.value = form.dataset.theirVersion;
       dirty = true;
       save();
     });
     form.querySelector(".conflict-take").addEventListener("click", function () {
-      form.querySelector("textarea[name$='-text_ar']").value = form.querySelector(".conflict-ar").textContent;
-      form.querySelector("textarea[name$='-text_en']").value = form.querySelector(".conflict-en").textContent;
+      kind.takeTheirs(form);
       version.value = form.dataset.theirVersion;
       conflict.hidden = true;
       dirty = false;
@@ -100,5 +143,6 @@
     });
   }
 
-  document.querySelectorAll("form.answer-form").forEach(setup);
+  document.querySelectorAll("form.answer-form").forEach(function (form) { setup(form, texts); });
+  document.querySelectorAll("form.autosave-form").forEach(function (form) { setup(form, fields); });
 })();

@@ -152,6 +152,7 @@ def test_country_workspace_review_from_start_to_submission(jordan, new_page, tmp
     ]
     expect(fp.locator(".alert-success")).to_have_count(1)
     fp_shot("06-ready")
+    fp.check('main input[name="confirm"]')  # submitting asks for confirmation
     fp.click("main form[method=post] button[type=submit]")
     expect(fp).to_have_url(overview_url)
     expect(fp.locator("main .alert-info")).to_have_count(1)

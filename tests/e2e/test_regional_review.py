@@ -128,6 +128,7 @@ def test_regional_review_revision_round_then_acceptance(tunisia_submitted, new_p
     # Nothing is missing: it resubmits.
     fp.click('aside a[href$="/submit/"]')
     expect(fp.locator("main .alert-success")).to_have_count(1)
+    fp.check('main input[name="confirm"]')  # submitting asks for confirmation
     fp.click("main form[method=post] button[type=submit]")
     expect(fp).to_have_url(re.compile(rf"/ar/reviews/{review.uid}/$"))
     expect_status(fp, Status.SUBMITTED)

@@ -51,7 +51,8 @@ def test_the_forms_checked_are_every_form_of_the_project():
         "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
         "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
-        "ReportRequestForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm", "TranslationForm", "TwoFactorCodeForm",
+        "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
+        "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm"]
 
 

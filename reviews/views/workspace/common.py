@@ -50,6 +50,16 @@ def workspace_context(request, review: Review, *, parts=None) -> dict:
     }
 
 
+def read_only_reason(request, review: Review, *, part_number: int, objective_id: int | None = None) -> dict | None:
+    """Why a member of the country team reads a section they cannot change, and who can change it:
+    None when they can edit it or the review is closed to the country (the page says so already)."""
+    user = request.user
+    if not review.is_editable_by_country or not rules.is_country_team_of(user, review) or rules.can_edit_section(
+            user, review, part_number=part_number, objective_id=objective_id):
+        return None
+    return {"editors": ws.section_editors(review, part_number=part_number, objective_id=objective_id)}
+
+
 def _answer_blocks(request, review, prompts, *, objective=None, assignments, part_number):
     answers = ws.answers_by_prompt(review, objective=objective)
     blocks = []
@@ -110,6 +120,7 @@ def part_page(request, uid, number, bound=None):
         "tables": _table_blocks(request, review, TABLES_BY_PART[number], assignments=context["assignments"],
                                 bound=bound),
         "round_tables": round_tables_with_objectives() if number == 3 else None,
+        "read_only": read_only_reason(request, review, part_number=number),
     })
     if number == 2:
         context["plan_form"] = forms.PlanForm(initial={
@@ -141,6 +152,7 @@ def objective_page(request, uid, number, bound=None):
         "details_form": details_form,
         "can_edit": rules.can_edit_section(request.user, review, part_number=3, objective_id=goal.pk,
                                            assignments=context["assignments"]),
+        "read_only": read_only_reason(request, review, part_number=3, objective_id=goal.pk),
         "tables": _table_blocks(request, review, [TABLES["practices"], TABLES["indicators"]],
                                 review_objective=review_objective, assignments=context["assignments"],
                                 bound=None if isinstance(bound, forms.ObjectiveDetailsForm) else bound),

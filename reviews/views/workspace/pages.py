@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from reviews import forms, rules
 from reviews.models import Review
 from reviews.selectors import cycles_visible_to, round_tables_with_objectives
@@ -40,6 +41,9 @@ def overview(request, uid):
         "can_request_revision": rules.can_request_revision(user, review), "can_reopen": rules.can_reopen(user, review),
         "reason_form": forms.TransitionForm(),
     })
+    if review.is_editable_by_country and rules.is_country_team_of(user, review):
+        mine = context["assignments"] if user.role == Role.CONTRIBUTOR else None
+        context["next_gap"] = ws.next_gap(context["progress"], mine)
     return render(request, "reviews/workspace/overview.html", context)
 
 
@@ -54,6 +58,7 @@ def objectives(request, uid):
     if request.method == "POST":
         form = forms.ObjectivesChoiceForm(request.POST)
         if form.is_valid():
+            before = ws.review_progress(review).percent
             try:
                 objective_services.objectives_choose(
                     review=review, user=request.user,
@@ -63,6 +68,12 @@ def objectives(request, uid):
             except NotAllowed as error:
                 raise PermissionDenied(error.message) from error
             messages.success(request, _("The objectives you report on were saved."))
+            after = ws.review_progress(review).percent
+            if after != before:
+                messages.info(request, _(
+                    "The overall progress went from %(before)s%% to %(after)s%%: each objective you report on "
+                    "adds its questions and its implementation stage to the required items.") % {
+                    "before": before, "after": after})
             return redirect("reviews:objectives", review.uid)
         messages.error(request, _("The objectives were not saved: choose them from the list."))
     context = workspace_context(request, review)

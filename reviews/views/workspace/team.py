@@ -79,21 +79,25 @@ def attachment_download(request, uid, attachment_uid):
 
 @login_required
 def submit(request, uid):
+    """The check page; submitting from it asks the focal point to confirm first."""
     review = review_for(request, uid)
+    form = forms.SubmitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not rules.is_focal_point_of(request.user, review):
             # Who asks comes before the review's state: a reviewer must not be told "already submitted".
             raise PermissionDenied(_("Only the focal point submits the review."))
-        try:
-            version = submission_services.review_submit(review=review, user=request.user)
-        except NotAllowed as error:
-            raise PermissionDenied(error.message) from error
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            if version.is_late:
-                messages.warning(request, _("Your review was submitted after the deadline and is marked late."))
-            messages.success(request, _("Your review was submitted. Thank you."))
-            return redirect("reviews:overview", review.uid)
+        if form.is_valid():
+            try:
+                version = submission_services.review_submit(review=review, user=request.user)
+            except NotAllowed as error:
+                raise PermissionDenied(error.message) from error
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                if version.is_late:
+                    messages.warning(request, _("Your review was submitted after the deadline and is marked late."))
+                messages.success(request, _("Your review was submitted. Thank you."))
+                return redirect("reviews:overview", review.uid)
     context = workspace_context(request, review)
+    context["form"] = form
     return render(request, "reviews/workspace/submit.html", context)

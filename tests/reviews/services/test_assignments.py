@@ -1,7 +1,7 @@
 import pytest
 
 from reviews import rules
-from reviews.models import Assignment, Review
+from reviews.models import Assignment, Notification, Review
 from reviews.services.assignments import assignments_set
 from reviews.services.errors import NotAllowed
 from tests import factories
@@ -100,3 +100,21 @@ def test_assignments_set_refused_once_submitted(review, focal_point, contributor
                         actor=focal_point)
 
     assert _assigned(review, contributor) == [(1, None)]
+
+
+def test_assignments_set_notifies_the_contributor_of_new_work_only(review, objectives, focal_point, contributor,
+                                                                   mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assignments_set(review=review, contributor=contributor, part_numbers={1}, objective_ids={objectives[2].pk},
+                        actor=focal_point)
+        assignments_set(review=review, contributor=contributor, part_numbers={1}, objective_ids={objectives[2].pk},
+                        actor=focal_point)  # saved again unchanged
+        assignments_set(review=review, contributor=contributor, part_numbers={1}, objective_ids=set(),
+                        actor=focal_point)  # work taken away
+        assignments_set(review=review, contributor=contributor, part_numbers={1, 4}, objective_ids=set(),
+                        actor=focal_point)
+
+    notified = Notification.objects.filter(user=contributor).order_by("pk")
+    assert [(n.kind, n.route, n.route_kwargs, n.params["actor"]) for n in notified] == [
+        (Notification.Kind.ASSIGNMENT, "reviews:overview", {"uid": str(review.uid)}, str(focal_point))] * 2
+    assert [message.to for message in mailoutbox] == [[contributor.email]] * 2

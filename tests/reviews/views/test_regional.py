@@ -629,6 +629,37 @@ def test_translation_save_on_an_outdated_version_is_refused(client, submitted_re
                                    "Your translation was not saved."]
 
 
+def test_translation_autosave_answers_with_the_new_version(client, submitted_review, prompts, reviewer):
+    answer = submitted_review.answers.get(prompt=prompts["1.1"])
+    client.force_login(reviewer)
+
+    response = client.post(f"/en/reviews/translations/{answer.uid}/", {
+        "text": "Three ministries coordinate.", "version": answer.version}, headers={"X-Requested-With": "fetch"})
+
+    stored = Answer.objects.get(pk=answer.pk)
+    assert (response.status_code, response.json()["ok"], response.json()["version"]) == (200, True, stored.version)
+    assert (stored.text_en, stored.version) == ("Three ministries coordinate.", answer.version + 1)
+
+
+def test_translation_autosave_on_an_outdated_version_answers_409_with_the_stored_translation(
+        client, submitted_review, prompts, reviewer, organiser):
+    answer = submitted_review.answers.get(prompt=prompts["1.1"])
+    loaded = answer.version
+    translation_save(answer=answer, user=organiser, text="The organiser's translation.", verified=True,
+                     base_version=loaded)
+    client.force_login(reviewer)
+
+    response = client.post(f"/en/reviews/translations/{answer.uid}/", {"text": "Mine.", "version": loaded},
+                           headers={"X-Requested-With": "fetch"})
+
+    data = response.json()
+    assert (response.status_code, data["version"], data["stored"]) == (
+        409, loaded + 1, {"text": "The organiser's translation.", "verified": True})
+    assert data["message"] == (f"{organiser} changed this answer while you were translating it. "
+                               "Your translation was not saved.")
+    assert Answer.objects.get(pk=answer.pk).text_en == "The organiser's translation."
+
+
 def test_translation_save_too_long_is_refused(client, submitted_review, prompts, reviewer):
     answer = submitted_review.answers.get(prompt=prompts["1.1"])
     client.force_login(reviewer)

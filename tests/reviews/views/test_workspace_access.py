@@ -281,7 +281,7 @@ def test_workspace_submitted_review_second_submission_is_refused(client, world):
     client.force_login(world["focal_point"])
     before = _stored(world["review"])
 
-    response = client.post(_urls(world)["submit"], follow=True)
+    response = client.post(_urls(world)["submit"], {"confirm": "on"}, follow=True)
 
     assert [str(message) for message in response.context["messages"]] == ["This review was already submitted."]
     assert _stored(world["review"]) == before

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
-from reviews.models import Answer, GovernmentEntity
+from reviews.models import Answer, GovernmentEntity, GuidingPrinciple, ReviewObjective
 from reviews.services.assignments import assignments_set
 from tests import factories
 
@@ -204,9 +204,9 @@ def test_row_save_concurrent_edit_keeps_first_change(review, focal_point, part_1
     refused = second.post(url, _entity_post(entity, name="Ministry of Foreign Affairs", version=second_version))
 
     assert (first_version, second_version) == (1, 1)
-    assert (saved.status_code, saved["Location"]) == (302, f"{page}#table-entities")
+    assert (saved.status_code, saved["Location"]) == (302, f"{page}#row-{entity.uid}")
     assert [str(m) for m in get_messages(saved.wsgi_request)] == [_in(language, "Row saved.")]
-    assert (refused.status_code, refused["Location"]) == (302, f"{page}#table-entities")
+    assert (refused.status_code, refused["Location"]) == (302, f"{page}#row-{entity.uid}")
     assert [str(m) for m in get_messages(refused.wsgi_request)] == [
         _in(language, ROW_CONFLICT, name=str(focal_point))]
     stored = GovernmentEntity.objects.get(pk=entity.pk)
@@ -264,3 +264,127 @@ def test_answer_autosave_for_an_objective_the_review_does_not_report_is_refused(
 
 def test_unreported_objective_message_is_translated():
     assert _in("ar", UNREPORTED, number=9) != UNREPORTED % {"number": 9}
+
+
+# --- the row the user worked on is where the page opens again ------------------------------------------
+
+
+def test_row_create_returns_to_the_new_row(client, review, focal_point):
+    client.force_login(focal_point)
+
+    response = client.post(f"/en/reviews/{review.uid}/rows/entities/new/", {
+        "entities-new-name": "Ministry of Interior", "entities-new-level": "national",
+        "entities-new-role": "Coordination", "entities-new-version": 0})
+
+    created = GovernmentEntity.objects.get(review=review)
+    assert (response.status_code, response["Location"]) == (
+        302, f"/en/reviews/{review.uid}/parts/1/#row-{created.uid}")
+
+
+def test_row_forms_post_to_their_own_row_on_the_page(client, review, focal_point):
+    entity = factories.GovernmentEntityFactory(review=review, name="Ministry of Manpower", updated_by=focal_point)
+    client.force_login(focal_point)
+
+    page = client.get(f"/en/reviews/{review.uid}/parts/1/").content.decode()
+
+    assert f'<div class="card mb-2" id="row-{entity.uid}">' in page
+    assert f'action="/en/reviews/{review.uid}/rows/entities/{entity.uid}/#row-{entity.uid}"' in page
+    assert f'action="/en/reviews/{review.uid}/rows/entities/new/#new-entities"' in page
+    assert '<details class="card card-body bg-light" id="new-entities">' in page
+
+
+# --- objective details save themselves like answers --------------------------------------------------
+
+
+@pytest.fixture
+def reported_objective(review, objectives, focal_point):
+    return factories.ReviewObjectiveFactory(review=review, objective=objectives[1],
+                                            stage=ReviewObjective.Stage.UNDER_WAY, updated_by=focal_point)
+
+
+def _details_post(*, stage="under_way", principles=(), version):
+    return {"details-stage": stage, "details-principles": [str(p.pk) for p in principles],
+            "details-version": version}
+
+
+def test_objective_details_autosave_saves_and_answers_with_the_new_version(client, review, reported_objective,
+                                                                            focal_point):
+    principle = GuidingPrinciple.objects.order_by("pk").first()
+    client.force_login(focal_point)
+
+    response = client.post(f"/en/reviews/{review.uid}/objectives/1/details/",
+                           _details_post(principles=[principle], version=reported_objective.version),
+                           headers={"X-Requested-With": "fetch"})
+
+    stored = ReviewObjective.objects.get(pk=reported_objective.pk)
+    assert (response.status_code, response.json()["ok"], response.json()["version"]) == (
+        200, True, reported_objective.version + 1)
+    assert (list(stored.principles.all()), stored.version) == ([principle], reported_objective.version + 1)
+
+
+def test_objective_details_autosave_on_an_old_version_answers_409_with_the_stored_choices(
+        client, review, reported_objective, focal_point, part_1_contributor):
+    first, second = GuidingPrinciple.objects.order_by("pk")[:2]
+    loaded = reported_objective.version
+    client.force_login(focal_point)
+    client.post(f"/en/reviews/{review.uid}/objectives/1/details/", _details_post(principles=[first], version=loaded),
+                headers={"X-Requested-With": "fetch"})
+
+    response = client.post(f"/en/reviews/{review.uid}/objectives/1/details/",
+                           _details_post(principles=[second], version=loaded), headers={"X-Requested-With": "fetch"})
+
+    data = response.json()
+    assert (response.status_code, data["conflict"], data["version"]) == (409, True, loaded + 1)
+    assert data["message"] == ROW_CONFLICT % {"name": str(focal_point)}
+    assert (data["stored"]["details-stage"], data["stored"]["details-principles"]) == ("under_way", [str(first.pk)])
+    assert list(ReviewObjective.objects.get(pk=reported_objective.pk).principles.all()) == [first]
+
+
+def test_objective_details_autosave_without_stage_answers_400_field_by_field(client, review, reported_objective,
+                                                                             focal_point):
+    client.force_login(focal_point)
+
+    response = client.post(f"/en/reviews/{review.uid}/objectives/1/details/",
+                           _details_post(stage="", version=reported_objective.version),
+                           headers={"X-Requested-With": "fetch"})
+
+    assert (response.status_code, response.json()) == (400, {"ok": False, "errors": {"stage": [
+        "This field is required."]}})
+    assert ReviewObjective.objects.get(pk=reported_objective.pk).version == reported_objective.version
+
+
+def test_objective_page_details_form_saves_itself(client, review, reported_objective, focal_point):
+    client.force_login(focal_point)
+
+    page = client.get(f"/en/reviews/{review.uid}/objectives/1/").content.decode()
+
+    assert (f'<form method="post" class="autosave-form" '
+            f'action="/en/reviews/{review.uid}/objectives/1/details/#stage" novalidate>') in page
+    assert '<span class="save-state text-secondary" role="status" aria-live="polite">' in page
+
+
+# --- the implementation plan saves itself too --------------------------------------------------------
+
+
+def test_plan_autosave_saves_and_answers_with_the_new_version(client, review, focal_point):
+    client.force_login(focal_point)
+
+    response = client.post(f"/en/reviews/{review.uid}/plan/", {
+        "plan_status": "adopted", "plan_detail": "Adopted in 2025.", "version": review.plan_version},
+        headers={"X-Requested-With": "fetch"})
+
+    review.refresh_from_db()
+    assert (response.status_code, response.json()["ok"], response.json()["version"]) == (200, True, 2)
+    assert (review.plan_status, review.plan_detail, review.plan_version) == ("adopted", "Adopted in 2025.", 2)
+
+
+def test_plan_autosave_on_an_old_version_answers_409_with_the_stored_plan(client, review, focal_point):
+    client.force_login(focal_point)
+    client.post(f"/en/reviews/{review.uid}/plan/", {"plan_status": "adopted", "plan_detail": "First.", "version": 1},
+                headers={"X-Requested-With": "fetch"})
+
+    response = client.post(f"/en/reviews/{review.uid}/plan/", {
+        "plan_status": "in_preparation", "plan_detail": "Second.", "version": 1}, headers={"X-Requested-With": "fetch"})
+
+    assert (response.status_code, response.json()["version"], response.json()["stored"]) == (
+        409, 2, {"plan_status": "adopted", "plan_detail": "First."})

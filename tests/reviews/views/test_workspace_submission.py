@@ -150,7 +150,7 @@ def test_submit_page_without_objectives_links_to_the_choice(client, review, foca
 def test_submit_of_incomplete_review_is_refused_with_message(client, review, focal_point):
     client.force_login(focal_point)
 
-    response = client.post(f"/en/reviews/{review.uid}/submit/")
+    response = client.post(f"/en/reviews/{review.uid}/submit/", {"confirm": "on"})
 
     assert response.status_code == 200
     assert _messages(response) == ["The review cannot be submitted yet: 19 required items are missing."]
@@ -164,7 +164,7 @@ def test_submit_completed_review_before_deadline(client, review, focal_point, co
         client.force_login(focal_point)
         page = client.get(f"/{language}/reviews/{review.uid}/submit/").content.decode()
 
-        response = client.post(f"/{language}/reviews/{review.uid}/submit/")
+        response = client.post(f"/{language}/reviews/{review.uid}/submit/", {"confirm": "on"})
 
     assert _in(language, "Submit the review") in page
     assert response["Location"] == f"/{language}/reviews/{review.uid}/"
@@ -181,7 +181,7 @@ def test_submit_after_deadline_is_accepted_and_marked_late(client, review, focal
         client.force_login(focal_point)
         page = client.get(f"/{language}/reviews/{review.uid}/submit/").content.decode()
 
-        response = client.post(f"/{language}/reviews/{review.uid}/submit/")
+        response = client.post(f"/{language}/reviews/{review.uid}/submit/", {"confirm": "on"})
         overview = client.get(response["Location"]).content.decode()
 
     assert _in(language, "The deadline has passed: your review will be accepted and marked late.") in page
@@ -193,12 +193,27 @@ def test_submit_after_deadline_is_accepted_and_marked_late(client, review, focal
     assert f'<span class="badge text-bg-danger">{_in(language, "Late")}</span>' in overview
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_submit_without_confirmation_asks_for_it_and_submits_nothing(client, review, focal_point, complete_review,
+                                                                       language):
+    complete_review(review, focal_point)
+    client.force_login(focal_point)
+
+    response = client.post(f"/{language}/reviews/{review.uid}/submit/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    error = _in(language, "Tick the confirmation to submit the review.")
+    assert f'<div class="invalid-feedback" id="confirm-error">{error}</div>' in page
+    assert _stored(review) == (Review.Status.DRAFT, False, [])
+
+
 def test_submit_refused_to_contributor(client, review, focal_point, contributor, complete_review):
     complete_review(review, focal_point)
     client.force_login(contributor)
 
     page = client.get(f"/en/reviews/{review.uid}/submit/")
-    response = client.post(f"/en/reviews/{review.uid}/submit/")
+    response = client.post(f"/en/reviews/{review.uid}/submit/", {"confirm": "on"})
 
     assert "Everything required is answered." in page.content.decode()
     assert page.context["can_submit"] is False
