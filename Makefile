@@ -66,12 +66,13 @@ run: demo
 
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set, each spread over
 # TEST_WORKERS processes (pytest-xdist; each has its own test database). TEST_WORKERS=0 runs in one process.
+# The browser tests (Chromium, axe) run in the SQLite pass only: what they check does not depend on the database.
 TEST_WORKERS ?= 2
 test: messages
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== again on PostgreSQL =="; \
-	  DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS); \
+	  DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) -m "not e2e"; \
 	fi
 
 check-deploy: install
