@@ -28,13 +28,22 @@ from reviews.models.content import (
 )
 from reviews.models.review import PlanStatus, Review
 from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
-from reviews.models.synthesis import ChapterCitation, ObjectiveSynthesis, SynthesisChange, SynthesisChapter
+from reviews.models.synthesis import (
+    ChapterCitation,
+    CountryHighlight,
+    KeyMessage,
+    ObjectiveSynthesis,
+    SynthesisChange,
+    SynthesisChapter,
+)
 from reviews.models.reports import Download, GeneratedReport
 
 __all__ = [
     "Download",
     "GeneratedReport",
     "ChapterCitation",
+    "CountryHighlight",
+    "KeyMessage",
     "ObjectiveSynthesis",
     "SynthesisChange",
     "SynthesisChapter",

@@ -8,16 +8,17 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models.content import BilingualText, GoodPractice
+from reviews.models.content import BilingualText, GoodPractice, TrackedRow
 from reviews.models.cycles import ReviewCycle
 from reviews.models.reference import Objective, RoundTable
 from reviews.models.review import Review
 
 SYNTHESIS_TEXT_MAX = 50_000  # a chapter of the regional report runs to about twenty pages
+KEY_MESSAGE_MAX = 1_500  # a key message is a short paragraph: a few sentences the conference can quote
 
 
 class SynthesisText(BilingualText):
@@ -33,14 +34,15 @@ class SynthesisChapter(SynthesisText):
     """One chapter of the regional report; round tables get one chapter each."""
 
     class Kind(models.TextChoices):
+        KEY_MESSAGES = "key_messages", _("Key messages")
         EXECUTIVE_SUMMARY = "executive_summary", _("Executive summary")
         INTRODUCTION = "introduction", _("Introduction")
-        METHODOLOGY = "methodology", _("Methodology")
+        METHODOLOGY = "methodology", _("The regional review process")
         POLICY = "policy", _("Policy and enabling environment")
         ROUND_TABLE = "round_table", _("Round table")
         MEANS = "means", _("Means of implementation")
         NEXT_STEPS = "next_steps", _("Next steps")
-        CONCLUSIONS = "conclusions", _("Conclusions")
+        CONCLUSIONS = "conclusions", _("Conclusions and recommendations")
 
     cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="synthesis_chapters",
                               verbose_name=_("cycle"))
@@ -98,6 +100,49 @@ class ObjectiveSynthesis(SynthesisText):
 
     def __str__(self):
         return f"{self.chapter} – {self.objective}"
+
+
+class KeyMessage(BilingualText):
+    """One of the report's key messages, numbered by its place in the key-messages chapter's list, and
+    optionally tied to the objectives it speaks of."""
+
+    chapter = models.ForeignKey(SynthesisChapter, on_delete=models.CASCADE, related_name="key_messages")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="+", verbose_name=_("objectives"))
+    text_ar, text_en = BilingualText.texts(KEY_MESSAGE_MAX)
+
+    class Meta:
+        ordering = ["chapter", "position", "pk"]
+        verbose_name = _("key message")
+        verbose_name_plural = _("key messages")
+
+    def __str__(self):
+        return f"{self.chapter.cycle.slug}: {self.position}"
+
+
+class CountryHighlight(TrackedRow):
+    """The passage of a country's answer its objective's section quotes, when a reviewer chose one: a range
+    of sentences (counted from 0, both ends included) of the answer to `prompt_code`. Without a row the
+    report quotes the first sentence of the answer to the objective's first prompt (report/passages.py)."""
+
+    section = models.ForeignKey(ObjectiveSynthesis, on_delete=models.CASCADE, related_name="highlights")
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="synthesis_highlights")
+    prompt_code = models.CharField(_("question"), max_length=10)
+    first_sentence = models.PositiveSmallIntegerField(_("first sentence"), default=0)
+    last_sentence = models.PositiveSmallIntegerField(_("last sentence"), default=0)
+
+    class Meta:
+        ordering = ["section", "review__country__iso2"]
+        verbose_name = _("country highlight")
+        verbose_name_plural = _("country highlights")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "review"], name="highlight_once_per_country_and_objective"),
+            models.CheckConstraint(condition=Q(last_sentence__gte=F("first_sentence")),
+                                   name="highlight_sentence_range_in_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.section} {self.review.country.iso2} {self.prompt_code}[{self.first_sentence}:{self.last_sentence}]"
 
 
 class ChapterCitation(models.Model):

@@ -21,13 +21,13 @@ from reviews.models import (
     Review,
     ReviewCycle,
     ReviewObjective,
-    ReviewVersion,
     StakeholderCategory,
 )
 from reviews.models.content import ShownText, text_in
 from reviews.selectors.compilation import COMPILED_STATUSES, Matrix, compiled_reviews, objective_matrix
 from reviews.selectors.countries import name_sort_key
 from reviews.selectors.figures import RegionalFigures, regional_figures
+from reviews.selectors.passages import latest_contents
 from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.synthesis import synthesis_chapters
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
@@ -113,14 +113,6 @@ def _statuses(*, user, cycle: ReviewCycle, included: set[int]) -> list[StatusRow
     return sorted(rows, key=lambda row: name_sort_key(row.country_name))
 
 
-def _latest_contents(reviews: list[Review]) -> dict[int, dict]:
-    """The content of each review's latest submitted version: what the country sent, not its later edits."""
-    latest = {}
-    for version in ReviewVersion.objects.filter(review__in=[r.pk for r in reviews]).order_by("review_id", "-number"):
-        latest.setdefault(version.review_id, version.content)
-    return latest
-
-
 def _answer(content: dict, code: str, language: str) -> ShownText | None:
     for answer in content.get("answers", []):
         if answer["prompt"] == code and not answer["objective"]:
@@ -131,7 +123,7 @@ def _answer(content: dict, code: str, language: str) -> ShownText | None:
 
 def _profiles(reviews: list[Review], *, cycle: ReviewCycle, language: str) -> list[CountryProfile]:
     """Key facts of parts 1, 2 and 5 and the objectives reported, per country. Two queries."""
-    contents = _latest_contents(reviews)
+    contents = latest_contents(review.pk for review in reviews)
     reported: dict[int, list[ReviewObjective]] = {}
     for row in ReviewObjective.objects.filter(review__in=[r.pk for r in reviews], is_reported=True).select_related(
             "objective").order_by("objective__number"):

@@ -30,18 +30,20 @@ from reviews.services.versioned import UNVERIFIED, bilingual_text_update, versio
 
 Kind = SynthesisChapter.Kind
 
-# The report's standard chapters, in order; one round-table chapter per round table goes where
-# ROUND_TABLE stands. Titles are data of the report in both languages, not interface strings.
+# The report's chapters, in order; one round-table chapter per round table goes where ROUND_TABLE stands.
+# Titles are data of the report in both languages, not interface strings. (Cycles set up before the
+# report took this shape may keep an "Introduction" chapter with text: it stays, after the summary.)
 CHAPTER_LAYOUT = [
+    (Kind.KEY_MESSAGES, "الرسائل الرئيسية", "Key messages"),
     (Kind.EXECUTIVE_SUMMARY, "الملخص التنفيذي", "Executive summary"),
-    (Kind.INTRODUCTION, "مقدمة", "Introduction"),
-    (Kind.METHODOLOGY, "المنهجية", "Methodology"),
+    (Kind.METHODOLOGY, "عملية الاستعراض الإقليمي", "The regional review process"),
     (Kind.POLICY, "السياسات والبيئة التمكينية", "Policy and enabling environment"),
     (Kind.ROUND_TABLE, "", ""),
     (Kind.MEANS, "وسائل التنفيذ", "Means of implementation"),
     (Kind.NEXT_STEPS, "الخطوات التالية", "Next steps"),
-    (Kind.CONCLUSIONS, "الاستنتاجات", "Conclusions"),
+    (Kind.CONCLUSIONS, "الاستنتاجات والتوصيات", "Conclusions and recommendations"),
 ]
+_KEPT_AFTER = {Kind.INTRODUCTION: Kind.EXECUTIVE_SUMMARY}  # chapters no longer created, kept where they were
 
 SynthesisItem = SynthesisChapter | ObjectiveSynthesis
 
@@ -51,28 +53,46 @@ def _check_may_write(user) -> None:
         raise NotAllowed(_("Only the regional staff write the regional synthesis."))
 
 
+def _layout_positions(round_tables: list[RoundTable]) -> dict[tuple[str, int | None], int]:
+    """Each chapter's place in the report: (kind, round table id) -> position, counted in tens so a kept
+    chapter of an earlier layout fits right after the one it followed."""
+    positions = {}
+    for kind, _title_ar, _title_en in CHAPTER_LAYOUT:
+        for round_table in (round_tables if kind == Kind.ROUND_TABLE else [None]):
+            positions[(kind, round_table.pk if round_table else None)] = 10 * (len(positions) + 1)
+    for kept, after in _KEPT_AFTER.items():
+        positions[(kept, None)] = positions[(after, None)] + 5
+    return positions
+
+
 @transaction.atomic
 def synthesis_chapters_ensure(*, cycle: ReviewCycle) -> list[SynthesisChapter]:
-    """Create the cycle's standard chapters, one chapter per round table and, under it, a section per
-    objective of that round table. Idempotent: existing chapters and their texts are left untouched,
-    and the cost does not depend on how many exist."""
+    """Create the cycle's chapters in report order, one chapter per round table and, under it, a section
+    per objective of that round table; put existing chapters in report order. Idempotent: existing
+    chapters and their texts are left untouched, and the cost does not depend on how many exist."""
     round_tables = list(RoundTable.objects.prefetch_related("objectives").order_by("number"))
+    positions = _layout_positions(round_tables)
     chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
     existing = {(c.kind, c.round_table_id) for c in chapters}
     missing = []
-    position = 0
     for kind, title_ar, title_en in CHAPTER_LAYOUT:
-        targets = round_tables if kind == Kind.ROUND_TABLE else [None]
-        for round_table in targets:
-            position += 1
-            if (kind, round_table.pk if round_table else None) in existing:
+        for round_table in (round_tables if kind == Kind.ROUND_TABLE else [None]):
+            key = (kind, round_table.pk if round_table else None)
+            if key in existing:
                 continue
             titles = (round_table.title_ar, round_table.title_en) if round_table else (title_ar, title_en)
-            missing.append(SynthesisChapter(cycle=cycle, kind=kind, round_table=round_table, position=position,
+            missing.append(SynthesisChapter(cycle=cycle, kind=kind, round_table=round_table, position=positions[key],
                                             title_ar=titles[0], title_en=titles[1]))
+    moved = [chapter for chapter in chapters
+             if positions.get((chapter.kind, chapter.round_table_id), chapter.position) != chapter.position]
+    for chapter in moved:
+        chapter.position = positions[(chapter.kind, chapter.round_table_id)]
+    if moved:
+        SynthesisChapter.objects.bulk_update(moved, ["position"])
     if missing:
         # Two set-ups of the same cycle at once: the unique constraints keep one chapter of each.
         SynthesisChapter.objects.bulk_create(missing, ignore_conflicts=True)
+    if missing or moved:
         chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
     wanted = [
         (chapter, objective)

@@ -82,19 +82,20 @@ def test_synthesis_chapters_ensure_creates_the_standard_chapters_in_report_order
 
     assert [(c.position, c.kind, c.round_table.number if c.round_table else None, c.title_en, c.version)
             for c in rows] == [
-        (1, Kind.EXECUTIVE_SUMMARY, None, "Executive summary", 1),
-        (2, Kind.INTRODUCTION, None, "Introduction", 1),
-        (3, Kind.METHODOLOGY, None, "Methodology", 1),
-        (4, Kind.POLICY, None, "Policy and enabling environment", 1),
-        (5, Kind.ROUND_TABLE, 1, rows[4].round_table.title_en, 1),
-        (6, Kind.ROUND_TABLE, 2, rows[5].round_table.title_en, 1),
-        (7, Kind.ROUND_TABLE, 3, rows[6].round_table.title_en, 1),
-        (8, Kind.ROUND_TABLE, 4, rows[7].round_table.title_en, 1),
-        (9, Kind.MEANS, None, "Means of implementation", 1),
-        (10, Kind.NEXT_STEPS, None, "Next steps", 1),
-        (11, Kind.CONCLUSIONS, None, "Conclusions", 1),
+        (10, Kind.KEY_MESSAGES, None, "Key messages", 1),
+        (20, Kind.EXECUTIVE_SUMMARY, None, "Executive summary", 1),
+        (30, Kind.METHODOLOGY, None, "The regional review process", 1),
+        (40, Kind.POLICY, None, "Policy and enabling environment", 1),
+        (50, Kind.ROUND_TABLE, 1, rows[4].round_table.title_en, 1),
+        (60, Kind.ROUND_TABLE, 2, rows[5].round_table.title_en, 1),
+        (70, Kind.ROUND_TABLE, 3, rows[6].round_table.title_en, 1),
+        (80, Kind.ROUND_TABLE, 4, rows[7].round_table.title_en, 1),
+        (90, Kind.MEANS, None, "Means of implementation", 1),
+        (100, Kind.NEXT_STEPS, None, "Next steps", 1),
+        (110, Kind.CONCLUSIONS, None, "Conclusions and recommendations", 1),
     ]
-    assert (rows[0].title_ar, rows[4].title_ar) == ("الملخص التنفيذي", rows[4].round_table.title_ar)
+    assert (rows[0].title_ar, rows[1].title_ar, rows[4].title_ar) == (
+        "الرسائل الرئيسية", "الملخص التنفيذي", rows[4].round_table.title_ar)
     assert rows[4].title_en.startswith("Round table 1: ")
 
 
@@ -132,6 +133,20 @@ def test_synthesis_chapters_ensure_restores_a_missing_chapter_only(open_cycle):
     assert (len(again), ObjectiveSynthesis.objects.filter(chapter__cycle=open_cycle).count()) == (11, 23)
 
 
+def test_synthesis_chapters_ensure_puts_an_earlier_layouts_chapters_in_report_order(open_cycle, reviewer):
+    rows = synthesis_chapters_ensure(cycle=open_cycle)
+    SynthesisChapter.objects.filter(pk=rows[0].pk).delete()  # a cycle set up before key messages existed
+    SynthesisChapter.objects.filter(cycle=open_cycle).update(position=1)
+    kept = SynthesisChapter.objects.create(cycle=open_cycle, kind=Kind.INTRODUCTION, position=2, title_ar="مقدمة",
+                                           title_en="Introduction", text_ar="نص كتبه أحد")
+
+    again = synthesis_chapters_ensure(cycle=open_cycle)
+
+    assert [c.kind for c in again[:4]] == [Kind.KEY_MESSAGES, Kind.EXECUTIVE_SUMMARY, Kind.INTRODUCTION,
+                                            Kind.METHODOLOGY]
+    assert again[2].pk == kept.pk and again[2].text_ar == "نص كتبه أحد"
+
+
 def test_synthesis_chapters_ensure_keeps_cycles_apart(open_cycle):
     other = cycle_create(slug="arab-2032", name_ar="الرابع", name_en="Fourth")
 
@@ -164,10 +179,10 @@ def test_chapter_text_save_by_regional_staff(request, chapters, user_fixture):
 
 
 def test_chapter_text_save_takes_english_as_original_when_written_first(chapters, reviewer):
-    _save(chapters[Kind.INTRODUCTION], reviewer, base_version=1, text_en="The region reported.")
+    _save(chapters[Kind.METHODOLOGY], reviewer, base_version=1, text_en="The region reported.")
 
-    assert _stored(chapters[Kind.INTRODUCTION])[:4] == ("", "The region reported.", "en", 2)
-    assert _changes(chapters[Kind.INTRODUCTION]) == [
+    assert _stored(chapters[Kind.METHODOLOGY])[:4] == ("", "The region reported.", "en", 2)
+    assert _changes(chapters[Kind.METHODOLOGY]) == [
         (None, "text_en", "", "The region reported.", "reviewer-escwa"),
         (None, "original_language", "ar", "en", "reviewer-escwa"),
     ]
