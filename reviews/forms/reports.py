@@ -11,6 +11,10 @@ class ReportRequestForm(forms.Form):
     """What a user asks of the regional report; the choice of submitted reviews only for those the report
     rule lets ask for it (rules.can_request_report)."""
 
+    kind = forms.ChoiceField(
+        label=_("Document"), initial=GeneratedReport.Kind.REGIONAL,
+        choices=[(kind, GeneratedReport.Kind(kind).label) for kind in GeneratedReport.REGIONAL_KINDS],
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
     languages = forms.ChoiceField(label=_("Languages"), choices=GeneratedReport.Languages.choices,
                                   initial=GeneratedReport.Languages.BOTH,
                                   widget=forms.RadioSelect(attrs={"class": "form-check-input"}))

@@ -58,15 +58,15 @@ def reports_visible_to(user) -> QuerySet[GeneratedReport]:
         country = country.filter(from_draft=False)
     if not can_request_report(user):
         return country
-    regional = reports.filter(kind=GeneratedReport.Kind.REGIONAL)
+    regional = reports.filter(kind__in=GeneratedReport.REGIONAL_KINDS)
     if not can_request_report(user, include_submitted=True):
         regional = regional.filter(include_submitted=False)
     return regional | country
 
 
 def cycle_reports(*, user, cycle: ReviewCycle) -> QuerySet[GeneratedReport]:
-    """The regional builds of a cycle, newest first, for the reports page."""
-    return reports_visible_to(user).filter(cycle=cycle, kind=GeneratedReport.Kind.REGIONAL)
+    """The regional builds of a cycle (reports and compendiums), newest first, for the reports page."""
+    return reports_visible_to(user).filter(cycle=cycle, kind__in=GeneratedReport.REGIONAL_KINDS)
 
 
 def _fingerprint(parts: dict) -> str:
