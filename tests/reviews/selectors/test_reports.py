@@ -105,12 +105,14 @@ def test_country_data_version_moves_with_its_review_only(accepted, reviewer, oth
 
 def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point, contributor, other_focal_point):
     regional = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x")
+    compendium = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x",
+                                                  kind="compendium")
     egypt = factories.GeneratedReportFactory(review=accepted, requested_by=focal_point, data_version="x")
 
     seen = {user.username: set(reports_visible_to(user)) for user in
             (reviewer, organiser, focal_point, contributor, other_focal_point)}
 
-    assert seen == {"reviewer-escwa": {regional, egypt}, "organiser": {regional, egypt},
+    assert seen == {"reviewer-escwa": {regional, compendium, egypt}, "organiser": {regional, compendium, egypt},
                     "fp-eg": {egypt}, "contrib-eg": {egypt}, "fp-ma": set()}
 
 
