@@ -88,6 +88,8 @@ class Chapter:
     text: ShownText | None = None
     citations: list = field(default_factory=list)
     practices: list["PracticeCase"] = field(default_factory=list)
+    pk: int | None = None  # the SynthesisChapter's
+    sections: dict = field(default_factory=dict)  # objective number -> its ObjectiveSynthesis, as shown
 
 
 @dataclass
@@ -246,7 +248,7 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
         rt = RoundTableChapter(kind=SynthesisChapter.Kind.ROUND_TABLE, title=found.title if found else round_table.title,
                                anchor=f"rt-{round_table.number}", text=found.text if found else None,
                                citations=found.citations if found else [], round_table=round_table)
-        sections = found.sections if found else {}
+        sections = found.sections if found else {}  # a round table without its chapter: no synthesis yet
         for objective in (o for o in objectives if o.round_table_id == round_table.pk):
             rt.objectives.append(_objective_section(
                 objective, section=sections.get(objective.number), reviews=reviews, contents=contents,
@@ -305,9 +307,7 @@ def _chapters(*, user, cycle: ReviewCycle, language: str, included: set[int], by
                                                                    else row.kind),
                           text=_written(row.text_in(language)),
                           citations=[c for c in row.general_citations if c.review_id in included],
-                          practices=_featured(row.general_practices, by_uid))
-        chapter.pk = row.pk
-        chapter.sections = {}
+                          practices=_featured(row.general_practices, by_uid), pk=row.pk)
         for section in row.objective_syntheses.all():
             section.shown = _written(section.text_in(language))
             section.citations_shown = [c for c in section.citations_here if c.review_id in included]
