@@ -261,3 +261,16 @@ def test_compendium_has_every_included_countrys_full_answers(accepted, organiser
     assert 'id="en-o1-EG"' in html
     h1s = [text for level, text in outline(html) if level == "h1"]
     assert h1s[2:] == ["1. " + Objective.objects.get(number=1).short_label_en]
+
+
+def test_chosen_highlight_replaces_the_default_first_sentence(accepted, organiser):
+    from reviews.models import CountryHighlight
+
+    synthesis_chapters_ensure(cycle=accepted.cycle)
+    section = ObjectiveSynthesis.objects.get(chapter__cycle=accepted.cycle, objective__number=1)
+    CountryHighlight.objects.create(section=section, review=accepted, prompt_code="3.a", first_sentence=1,
+                                    last_sentence=1)
+    html = render_report_html(cycle=accepted.cycle, user=organiser, languages=("en",))
+    quote = re.search(r'<blockquote class="highlight"><p class="highlight-country">Egypt</p>(.*?)</blockquote>', html,
+                      re.S).group(1)
+    assert "They served 4,000 people." in quote and FIRST_SENTENCE not in quote
