@@ -12,21 +12,24 @@ from django.utils import translation
 from reviews.models import (
     Answer,
     Country,
+    CountryHighlight,
     GoodPracticeCriterion,
     KeyMessage,
     Objective,
     ObjectiveSynthesis,
     ReviewObjective,
+    ReviewVersion,
     RoundTable,
     SynthesisChapter,
 )
 from reviews.report.build import compendium_editions, render_report_html
 from reviews.report.data import compendium, regional_report
+from reviews.selectors.snapshot import review_snapshot
 from reviews.services.submission import review_submit
 from reviews.services.synthesis import synthesis_chapters_ensure
-from reviews.services.workflow import review_take, revision_request
+from reviews.services.workflow import review_accept, review_take, revision_request
 from tests import factories
-from tests.reviews.reports_content import accept
+from tests.reviews.conftest import review_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -46,23 +49,17 @@ def _objective_answer(review, code: str, number: int, **texts) -> None:
 @pytest.fixture
 def accepted(review, focal_point, reviewer):
     """Egypt's review, accepted, reporting objective 1 (round table 4) with an English answer to 3.a."""
-    from tests.reviews.conftest import review_complete
-
     review_complete(review, focal_point)
     _objective_answer(review, "3.a", 1, text_en=f"{FIRST_SENTENCE} They served 4,000 people.", text_ar="",
                       original_language="en")
     review_submit(review=review, user=focal_point)
     review_take(review=review, reviewer=reviewer)
-    from reviews.services.workflow import review_accept
     review_accept(review=review, reviewer=reviewer)
     review.refresh_from_db()
     return review
 
 
 def _accept_another(cycle, iso2: str, reviewer, *, objective_numbers=(1,)):
-    from tests.reviews.conftest import review_complete
-    from reviews.services.workflow import review_accept
-
     focal_point = factories.FocalPointFactory(username=f"fp-{iso2.lower()}", country=Country.objects.get(iso2=iso2))
     review = factories.ReviewFactory(cycle=cycle, country=focal_point.country)
     review_complete(review, focal_point, objective_numbers=objective_numbers)
@@ -166,8 +163,6 @@ def test_featured_practice_is_a_box_with_country_type_and_criteria(accepted, org
     practice = factories.GoodPracticeFactory(review_objective=row, title="One-stop centres")
     practice.criteria.set(GoodPracticeCriterion.objects.filter(code="effective"))
     # The practice enters the last submitted version: submitted again after a revision.
-    from reviews.models import ReviewVersion
-    from reviews.selectors.snapshot import review_snapshot
     version = ReviewVersion.objects.get(review=accepted)
     version.content = review_snapshot(accepted)
     version.save()
@@ -184,8 +179,6 @@ def test_featured_practice_is_a_box_with_country_type_and_criteria(accepted, org
 
 
 def test_not_final_mark_when_reviews_not_yet_accepted_are_included(accepted, organiser, other_focal_point):
-    from tests.reviews.conftest import review_complete
-
     accepted_only = render_report_html(cycle=accepted.cycle, user=organiser, languages=("en",))
     with_submitted = render_report_html(cycle=accepted.cycle, user=organiser, languages=("en",),
                                         include_submitted=True)
@@ -203,8 +196,6 @@ def test_not_final_mark_when_reviews_not_yet_accepted_are_included(accepted, org
 
 def test_review_sent_back_for_revision_is_printed_as_last_submitted(accepted, organiser, reviewer,
                                                                      other_focal_point):
-    from tests.reviews.conftest import review_complete
-
     morocco = factories.ReviewFactory(cycle=accepted.cycle, country=other_focal_point.country)
     review_complete(morocco, other_focal_point)
     Answer.objects.filter(review=morocco, prompt__code="1.1").update(text_en="Submitted preparation text.")
@@ -264,8 +255,6 @@ def test_compendium_has_every_included_countrys_full_answers(accepted, organiser
 
 
 def test_chosen_highlight_replaces_the_default_first_sentence(accepted, organiser):
-    from reviews.models import CountryHighlight
-
     synthesis_chapters_ensure(cycle=accepted.cycle)
     section = ObjectiveSynthesis.objects.get(chapter__cycle=accepted.cycle, objective__number=1)
     CountryHighlight.objects.create(section=section, review=accepted, prompt_code="3.a", first_sentence=1,
