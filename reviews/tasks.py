@@ -12,7 +12,7 @@ def build_report(report_id: int) -> int:
     Built as the person who asked: the report holds only what they may see."""
     # Imported here: the web process imports this module to enqueue, and only the worker lays PDFs out
     # (loading WeasyPrint parses its stylesheets, which the pages never need).
-    from reviews.report.build import country_pdf, report_pdf
+    from reviews.report.build import compendium_pdf, country_pdf, report_pdf
 
     report = GeneratedReport.objects.select_related("cycle", "review__country", "requested_by").get(pk=report_id)
     report_started(report=report)
@@ -21,7 +21,10 @@ def build_report(report_id: int) -> int:
         report_progress(report=report, phase=phase, pages_done=pages_done)
 
     try:
-        if report.kind == GeneratedReport.Kind.REGIONAL:
+        if report.kind == GeneratedReport.Kind.COMPENDIUM:
+            built = compendium_pdf(cycle=report.cycle, user=report.requested_by, languages=report.language_codes,
+                                   include_submitted=report.include_submitted, on_progress=on_progress)
+        elif report.kind == GeneratedReport.Kind.REGIONAL:
             built = report_pdf(cycle=report.cycle, user=report.requested_by, languages=report.language_codes,
                                include_submitted=report.include_submitted, on_progress=on_progress)
         else:

@@ -29,6 +29,7 @@ class GeneratedReport(models.Model):
     class Kind(models.TextChoices):
         REGIONAL = "regional", _("Regional report")
         COUNTRY = "country", _("Country review")
+        COMPENDIUM = "compendium", _("Compendium of national answers")
 
     class Languages(models.TextChoices):
         BOTH = "both", _("Arabic and English")
@@ -72,13 +73,19 @@ class GeneratedReport(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="country", review__isnull=False, include_submitted=False)
-                | Q(kind="regional", review__isnull=True),
+                | Q(kind__in=["regional", "compendium"], review__isnull=True),
                 name="report_country_has_review",
             ),
         ]
 
     def __str__(self):
         return f"{self.file_stem()} ({self.status})"
+
+    REGIONAL_KINDS = (Kind.REGIONAL, Kind.COMPENDIUM)  # of the whole cycle, for the regional staff
+
+    @property
+    def is_regional(self) -> bool:
+        return self.kind in self.REGIONAL_KINDS
 
     @property
     def language_codes(self) -> tuple[str, ...]:
@@ -90,7 +97,8 @@ class GeneratedReport(models.Model):
 
     def file_stem(self) -> str:
         """ASCII only: slugs and codes, never a translated name."""
-        subject = "regional-report" if self.kind == self.Kind.REGIONAL else f"{self.review.country.iso2.lower()}-review"
+        subject = {self.Kind.REGIONAL: "regional-report", self.Kind.COMPENDIUM: "compendium"}.get(self.kind) or (
+            f"{self.review.country.iso2.lower()}-review")
         if self.include_submitted:
             subject += "-with-submitted"
         return slugify(f"gcm-{self.cycle.slug}-{subject}-{self.languages}")

@@ -18,7 +18,7 @@ from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from reviews.models import Review, ReviewCycle
-from reviews.report.data import country_review, regional_report
+from reviews.report.data import compendium, country_review, regional_report
 from reviews.report.fetcher import SafeFetcher
 from reviews.report.fonts import FONT_STACK, font_face_css, font_files
 from reviews.report.textlayer import install_actual_text, install_glyph_map, warm_glyph_maps
@@ -191,3 +191,27 @@ def country_pdf(*, review: Review, user, languages=LANGUAGES,
     if on_progress:
         on_progress("gathering", 0)
     return pdf_from_editions(country_editions(review=review, user=user, languages=languages), on_progress=on_progress)
+
+
+# --- the compendium: every included country's full answers per objective, the organisers' working copy ----------
+
+
+def compendium_editions(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False) -> list[str]:
+    """The HTML of each language's edition of the compendium, in order."""
+    editions = []
+    for language in _check(languages):
+        with translation.override(language):
+            data = compendium(cycle=cycle, user=user, language=language, include_submitted=include_submitted)
+            edition = render_to_string("reviews/report/compendium_edition.html", {
+                "compendium": data, "lang": language, "dir": "rtl" if language == "ar" else "ltr"})
+        editions.append(_document(title=f"{cycle.name_en} / {cycle.name_ar}", editions=[edition],
+                                  languages=(language,)))
+    return editions
+
+
+def compendium_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False,
+                   on_progress: ProgressCallback | None = None) -> BuiltPdf:
+    if on_progress:
+        on_progress("gathering", 0)
+    editions = compendium_editions(cycle=cycle, user=user, languages=languages, include_submitted=include_submitted)
+    return pdf_from_editions(editions, on_progress=on_progress)

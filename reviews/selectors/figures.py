@@ -39,7 +39,7 @@ def _share(value: int, scale: int) -> int:
     return max(1, round(100 * value / scale))
 
 
-def _rows(counts: list[tuple[str, int]], *, scale: int) -> list[BarRow]:
+def bar_rows(counts: list[tuple[str, int]], *, scale: int) -> list[BarRow]:
     return [BarRow(label=label, value=value, share=_share(value, scale)) for label, value in counts]
 
 
@@ -74,9 +74,9 @@ def regional_figures(*, user, cycle: ReviewCycle, accepted_only: bool = False) -
 
     return RegionalFigures(
         countries=countries,
-        stakeholders=_rows(stakeholders, scale=countries),
-        policies_by_year=_rows([(str(year), n) for year, n in per_year], scale=busiest_year),
-        plan_status=_rows(plan_status, scale=countries),
-        most_reported=_rows([(label, n) for label, _number, n in most], scale=countries),
-        least_reported=_rows([(label, n) for label, _number, n in least], scale=countries),
+        stakeholders=bar_rows(stakeholders, scale=countries),
+        policies_by_year=bar_rows([(str(year), n) for year, n in per_year], scale=busiest_year),
+        plan_status=bar_rows(plan_status, scale=countries),
+        most_reported=bar_rows([(label, n) for label, _number, n in most], scale=countries),
+        least_reported=bar_rows([(label, n) for label, _number, n in least], scale=countries),
     )

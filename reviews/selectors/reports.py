@@ -14,12 +14,14 @@ from django.db.models import Count, Max, QuerySet, Sum
 from reviews.models import (
     Answer,
     ChapterCitation,
+    CountryHighlight,
     Consultation,
     Download,
     GeneratedReport,
     GoodPractice,
     GovernmentEntity,
     Indicator,
+    KeyMessage,
     ObjectiveSynthesis,
     PlannedAction,
     Policy,
@@ -58,15 +60,15 @@ def reports_visible_to(user) -> QuerySet[GeneratedReport]:
         country = country.filter(from_draft=False)
     if not can_request_report(user):
         return country
-    regional = reports.filter(kind=GeneratedReport.Kind.REGIONAL)
+    regional = reports.filter(kind__in=GeneratedReport.REGIONAL_KINDS)
     if not can_request_report(user, include_submitted=True):
         regional = regional.filter(include_submitted=False)
     return regional | country
 
 
 def cycle_reports(*, user, cycle: ReviewCycle) -> QuerySet[GeneratedReport]:
-    """The regional builds of a cycle, newest first, for the reports page."""
-    return reports_visible_to(user).filter(cycle=cycle, kind=GeneratedReport.Kind.REGIONAL)
+    """The regional builds of a cycle (reports and compendiums), newest first, for the reports page."""
+    return reports_visible_to(user).filter(cycle=cycle, kind__in=GeneratedReport.REGIONAL_KINDS)
 
 
 def _fingerprint(parts: dict) -> str:
@@ -104,6 +106,12 @@ def regional_data_version(*, cycle: ReviewCycle, include_submitted: bool = False
             n=Count("pk"), last=Max("updated_at"), versions=Sum("version")),
         "citations": ChapterCitation.objects.filter(chapter__cycle=cycle).aggregate(
             n=Count("pk"), top=Max("pk"), last=Max("created_at")),
+        "key_messages": KeyMessage.objects.filter(chapter__cycle=cycle).aggregate(
+            n=Count("pk"), last=Max("updated_at"), versions=Sum("version"), top=Max("pk")),
+        "key_message_objectives": KeyMessage.objectives.through.objects.filter(
+            keymessage__chapter__cycle=cycle).aggregate(n=Count("pk"), top=Max("pk"), sum=Sum("objective_id")),
+        "highlights": CountryHighlight.objects.filter(section__chapter__cycle=cycle).aggregate(
+            n=Count("pk"), last=Max("updated_at"), versions=Sum("version"), top=Max("pk")),
         "include_submitted": include_submitted,
     }
     return _fingerprint(state)

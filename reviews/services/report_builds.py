@@ -25,7 +25,7 @@ PRUNE_BATCH = 500  # ids per query, below every database's limit of parameters
 
 
 def _data_version_now(report: GeneratedReport) -> str:
-    if report.kind == GeneratedReport.Kind.REGIONAL:
+    if report.is_regional:
         return regional_data_version(cycle=report.cycle, include_submitted=report.include_submitted)
     return country_data_version(review=report.review)
 

@@ -86,15 +86,18 @@ def _request(params: dict, *, data_version: str, user, force: bool) -> Generated
 
 @transaction.atomic
 def report_request(*, cycle: ReviewCycle, user, languages: str = "both", include_submitted: bool = False,
-                   force: bool = False) -> GeneratedReport:
-    """The regional report, for the regional staff. Only organisers add the reviews submitted but not
-    yet accepted: the published report holds accepted reviews (rules.can_request_report)."""
+                   force: bool = False, kind: str = GeneratedReport.Kind.REGIONAL) -> GeneratedReport:
+    """The regional report (or its compendium, every included country's full answers per objective), for
+    the regional staff. Only organisers add the reviews submitted but not yet accepted: the published
+    report holds accepted reviews (rules.can_request_report)."""
     if not rules.can_request_report(user):
         raise NotAllowed(_("Only the regional staff build the regional report."))
     if not rules.can_request_report(user, include_submitted=include_submitted):
         raise NotAllowed(_("Only organisers include reviews that are not accepted yet."))
     _check_languages(languages)
-    params = {"kind": GeneratedReport.Kind.REGIONAL, "cycle": cycle, "review": None, "languages": languages,
+    if kind not in GeneratedReport.REGIONAL_KINDS:
+        raise DomainError(_("Choose the regional report or the compendium."))
+    params = {"kind": kind, "cycle": cycle, "review": None, "languages": languages,
               "include_submitted": include_submitted, "from_draft": False}
     return _request(params, data_version=regional_data_version(cycle=cycle, include_submitted=include_submitted),
                     user=user, force=force)

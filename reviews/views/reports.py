@@ -63,7 +63,8 @@ def reports(request, slug):
             report = report_services.report_request(cycle=cycle, user=request.user,
                                                     languages=form.cleaned_data["languages"],
                                                     include_submitted=form.cleaned_data.get("include_submitted", False),
-                                                    force=form.cleaned_data["force"])
+                                                    force=form.cleaned_data["force"],
+                                                    kind=form.cleaned_data["kind"])
         except NotAllowed as error:
             raise PermissionDenied(error.message) from error
         except RateLimited as error:

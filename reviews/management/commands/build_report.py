@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Role
 from reviews.models import ReviewCycle
-from reviews.report.build import country_editions, pdf_from_editions, report_editions
+from reviews.report.build import compendium_editions, country_editions, pdf_from_editions, report_editions
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.services.errors import NotFound
 
@@ -15,7 +15,7 @@ LANGUAGE_CHOICES = {"ar": ("ar",), "en": ("en",), "both": ("ar", "en")}
 
 
 class Command(BaseCommand):
-    help = "Write the regional report (or one country's review) of a cycle as a PDF, in Arabic, English or both."
+    help = "Write the regional report (or its compendium, or one country's review) of a cycle as a PDF, in Arabic, English or both."
 
     def add_arguments(self, parser):
         parser.add_argument("--cycle", required=True, help="The cycle's slug, e.g. arab-2028.")
@@ -23,11 +23,14 @@ class Command(BaseCommand):
         parser.add_argument("--language", choices=sorted(LANGUAGE_CHOICES), default="both")
         parser.add_argument("--country", default="", help="ISO2 code: one country's review instead of the report.")
         parser.add_argument("--html-output", default="", help="Also write the HTML the PDF is made from (each edition's document in turn).")
+        parser.add_argument("--compendium", action="store_true",
+                            help="The compendium (every included country's full answers per objective) instead of the report.")
         parser.add_argument("--include-submitted", action="store_true",
                             help="Include submitted reviews not yet accepted (default: accepted only).")
         parser.add_argument("--user", default="", help="Whose view of the data (default: the first active organiser).")
 
-    def handle(self, *args, cycle, output, language, country, html_output, include_submitted, user, **options):
+    def handle(self, *args, cycle, output, language, country, html_output, include_submitted, user, compendium,
+               **options):
         cycle_obj = ReviewCycle.objects.filter(slug=cycle).first()
         if cycle_obj is None:
             raise CommandError(f"No cycle with the slug {cycle!r}.")
@@ -41,6 +44,9 @@ class Command(BaseCommand):
                 editions = country_editions(review=review, user=viewer, languages=languages)
             except NotFound as error:  # pragma: no cover - the filter above already checked
                 raise CommandError(error.message) from error
+        elif compendium:
+            editions = compendium_editions(cycle=cycle_obj, user=viewer, languages=languages,
+                                           include_submitted=include_submitted)
         else:
             editions = report_editions(cycle=cycle_obj, user=viewer, languages=languages,
                                        include_submitted=include_submitted)

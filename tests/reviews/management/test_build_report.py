@@ -19,6 +19,17 @@ def test_build_report_writes_the_pdf_and_the_html(accepted_review, organiser, tm
     assert 'id="en-profile-EG"' in html.read_text(encoding="utf-8")
 
 
+def test_build_report_writes_the_compendium(accepted_review, organiser, tmp_path):
+    pdf, html = tmp_path / "compendium.pdf", tmp_path / "compendium.html"
+    out = StringIO()
+    call_command("build_report", "--cycle", "arab-2028", "--output", str(pdf), "--html-output", str(html),
+                 "--compendium", stdout=out)
+    text = html.read_text(encoding="utf-8")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and "pages" in out.getvalue()
+    assert 'id="ar-o1-EG"' in text and 'id="en-o1-EG"' in text and 'class="edition edition-en compendium"' in text
+    assert 'id="en-profile-EG"' not in text  # not the report
+
+
 def test_build_report_writes_one_countrys_review(accepted_review, organiser, tmp_path):
     pdf = tmp_path / "eg.pdf"
     call_command("build_report", "--cycle", "arab-2028", "--output", str(pdf), "--country", "eg",

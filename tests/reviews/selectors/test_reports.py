@@ -11,7 +11,8 @@ from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
 
-REGIONAL_QUERIES = 15  # reviews, statuses, 8 tables, versions, chapters, featured practices, sections, citations
+REGIONAL_QUERIES = 18  # reviews, statuses, 8 tables, versions, chapters, featured practices, sections, citations,
+# key messages, their objectives, country highlights
 COUNTRY_QUERIES = 10  # the review, 8 tables, versions
 
 
@@ -63,6 +64,23 @@ def test_regional_data_version_moves_with_the_synthesis(accepted, reviewer):
     assert len({before, created, regional_data_version(cycle=accepted.cycle)}) == 3
 
 
+def test_regional_data_version_moves_with_key_messages_and_highlights(accepted, reviewer):
+    from reviews.models import CountryHighlight, KeyMessage, Objective, ObjectiveSynthesis
+
+    chapters = synthesis_chapters_ensure(cycle=accepted.cycle)
+    key_chapter = next(chapter for chapter in chapters if chapter.kind == SynthesisChapter.Kind.KEY_MESSAGES)
+    before = regional_data_version(cycle=accepted.cycle)
+    message = KeyMessage.objects.create(chapter=key_chapter, position=1, text_en="Data gaps remain.")
+    with_message = regional_data_version(cycle=accepted.cycle)
+    message.objectives.add(Objective.objects.get(number=1))
+    linked = regional_data_version(cycle=accepted.cycle)
+    section = ObjectiveSynthesis.objects.filter(chapter__cycle=accepted.cycle).first()
+    CountryHighlight.objects.create(section=section, review=accepted, prompt_code="3.b")
+    highlighted = regional_data_version(cycle=accepted.cycle)
+
+    assert len({before, with_message, linked, highlighted}) == 4
+
+
 def test_regional_data_version_moves_when_a_row_is_deleted(accepted):
     before = regional_data_version(cycle=accepted.cycle)
     Answer.objects.filter(review=accepted).last().delete()
@@ -87,12 +105,14 @@ def test_country_data_version_moves_with_its_review_only(accepted, reviewer, oth
 
 def test_reports_visible_to_each_role(accepted, reviewer, organiser, focal_point, contributor, other_focal_point):
     regional = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x")
+    compendium = factories.GeneratedReportFactory(cycle=accepted.cycle, requested_by=reviewer, data_version="x",
+                                                  kind="compendium")
     egypt = factories.GeneratedReportFactory(review=accepted, requested_by=focal_point, data_version="x")
 
     seen = {user.username: set(reports_visible_to(user)) for user in
             (reviewer, organiser, focal_point, contributor, other_focal_point)}
 
-    assert seen == {"reviewer-escwa": {regional, egypt}, "organiser": {regional, egypt},
+    assert seen == {"reviewer-escwa": {regional, compendium, egypt}, "organiser": {regional, compendium, egypt},
                     "fp-eg": {egypt}, "contrib-eg": {egypt}, "fp-ma": set()}
 
 

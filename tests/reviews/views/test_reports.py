@@ -102,6 +102,28 @@ def test_reports_page_request_builds_and_redirects(client, accepted, reviewer, d
     assert (report.kind, report.languages, report.requested_by, report.status) == ("regional", "en", reviewer, "done")
 
 
+def test_reports_page_builds_the_compendium_in_the_background(client, accepted, reviewer,
+                                                              django_capture_on_commit_callbacks):
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(PAGE.format(language="en"), {"kind": "regional", "languages": "en"})
+        response = client.post(PAGE.format(language="en"), {"kind": "compendium", "languages": "en"})
+
+    report = GeneratedReport.objects.get(kind="compendium")
+    assert response.status_code == 302
+    assert (report.languages, report.requested_by, report.status) == ("en", reviewer, "done")
+    assert report.pages_done > 0 and report.file_stem() == "gcm-arab-2028-compendium-en"
+    page = client.get(PAGE.format(language="en")).content.decode()
+    assert page.count("Compendium of national answers") >= 2  # the choice and the build listed
+    assert client.get(f"/en/reviews/reports/{report.uid}/download/").status_code == 200
+
+
+def test_reports_page_refuses_an_unknown_document(client, accepted, reviewer):
+    client.force_login(reviewer)
+    response = client.post(PAGE.format(language="en"), {"kind": "country", "languages": "en"})
+    assert response.status_code == 200 and not GeneratedReport.objects.exists()
+
+
 def test_reports_page_request_returns_the_unchanged_build(client, regional_report, organiser):
     client.force_login(organiser)
 
