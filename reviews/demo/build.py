@@ -3,7 +3,7 @@
 Rows are written in bulk (a full load is about 1,500 answers and 2,500 rows of content, plus their links),
 then each complete review goes through review_submit like a real one, so it is checked and gets its
 snapshot, and a regional reviewer takes it on through the workflow services where its plan says so. What
-is written (per-country plans and texts) is in reviews/demo/content.py.
+is written is in reviews/demo/plans.py (per country) and content.py (the texts).
 """
 
 import zlib
@@ -18,9 +18,7 @@ from django.utils import timezone
 
 from reviews.demo.content import (
     CONSULTATIONS,
-    DEFAULT_PLANS,
     ENTITIES,
-    FULL_PLANS,
     INDICATOR_RECORDS,
     INDICATOR_SERVED,
     INDICATOR_TRAINED,
@@ -38,13 +36,11 @@ from reviews.demo.content import (
     PRACTICE_TRAINING,
     PRINCIPLES,
     PROGRAMMES,
-    REVISION_REASON,
     SDG_TARGETS,
     STATISTICS,
     SUGGESTED_VALUES,
-    DemoPlan,
-    Status,
 )
+from reviews.demo.plans import DEFAULT_PLANS, FULL_PLANS, REVISION_REASON, DemoPlan, Status
 from reviews.models import (
     Answer,
     Attachment,
