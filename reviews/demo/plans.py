@@ -51,7 +51,9 @@ class DemoPlan:
         return self.status != Status.DRAFT
 
 
-# `make run`: a few countries, one review in each status; Comoros has not started.
+# `make run`: a few countries, one review in each status and three accepted (Jordan, Morocco, Qatar: a
+# destination country of the Mashreq, one of origin and transit in the Maghreb, one of the Gulf), so the
+# regional report has something real to compile; Comoros has not started.
 DEFAULT_PLANS = {
     "EG": DemoPlan(
         prompts=("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "3.0", "4.1", "4.2"),
@@ -59,9 +61,9 @@ DEFAULT_PLANS = {
         plan_status=PlanStatus.IN_PREPARATION, contributor_parts=(4,), contributor_objectives=(6,),
     ),
     "MA": DemoPlan(
-        prompts=("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.0"),
-        objectives=(2, 5, 6, 16, 18, 19, 20, 23), priorities=(19, 20), completed=(2, 19, 20, 23),
-        plan_status=PlanStatus.ADOPTED,
+        prompts=None, objectives=(2, 5, 6, 16, 18, 19, 20, 23), priorities=(19, 20), plan_status=PlanStatus.ADOPTED,
+        stages=ADVANCED, consultations=(0, 1, 3, 4), policies=(0, 2, 5, 6), status=Status.ACCEPTED,
+        reviewer="reviewer-las",
     ),
     "LB": DemoPlan(
         prompts=("1.1", "1.2", "1.3", "2.1"), objectives=(7, 15, 16, 22), priorities=(15,), completed=(15, 22),
@@ -80,6 +82,11 @@ DEFAULT_PLANS = {
     "OM": DemoPlan(
         prompts=None, objectives=(1, 5, 6, 11, 18, 20, 22, 23), priorities=(6, 18), original_language=EN,
         plan_status=PlanStatus.ADOPTED, status=Status.REVISION_REQUESTED, reviewer="reviewer-las",
+    ),
+    "QA": DemoPlan(
+        prompts=None, objectives=(1, 5, 6, 7, 10, 12, 15, 17, 18, 22, 23), priorities=(6, 10, 22),
+        original_language=EN, plan_status=PlanStatus.INTEGRATED, stages=ADVANCED, policies=(0, 1, 4, 6),
+        status=Status.ACCEPTED, reviewer="reviewer-iom",
     ),
     "PS": DemoPlan(
         prompts=None, objectives=(4, 15, 19), priorities=(4, 19), plan_status=PlanStatus.IN_PREPARATION,

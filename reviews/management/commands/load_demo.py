@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.demo.load import demo_countries, demo_load
+from reviews.demo.synthesis import demo_synthesis_summary
+from reviews.demo.synthesis_text import DEMO_SYNTHESIS_AUTHOR
 from reviews.models import Review
 
 
@@ -39,3 +41,10 @@ class Command(BaseCommand):
         not_started = [country.name_en for country, review in rows if review is None]
         if not_started:
             self.stdout.write(f"  No review yet: {', '.join(not_started)}")
+        synthesis = demo_synthesis_summary(cycle=cycle)
+        self.stdout.write(
+            f"Regional synthesis ({DEMO_SYNTHESIS_AUTHOR}): {synthesis.key_messages} key messages, "
+            f"{synthesis.chapters} chapters and {synthesis.sections} objective sections written in Arabic and "
+            f"English; {synthesis.highlights} chosen highlights, {synthesis.featured} featured good practices, "
+            f"{synthesis.citations} citations. Build the report on the reports page."
+        )
