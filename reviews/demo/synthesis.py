@@ -259,7 +259,7 @@ class _Region:
     def _names(reviews: list[Review]) -> tuple[str, str]:
         countries = [review.country for review in reviews]
         return (join_en([_name_en(c) for c in sorted(countries, key=lambda c: c.name_en)]),
-                " و".join(sorted(c.name_ar for c in countries)))  # «الأردن والمغرب وقطر»
+                " و".join(sorted((c.name_ar for c in countries), key=_arabic_order)))  # «الأردن والمغرب وقطر»
 
     def _most_and_least(self, words: dict[str, dict], numbers: list[int]) -> None:
         """The most reported objective among `numbers` (the lowest number on a tie), and the least reported
@@ -277,6 +277,11 @@ def _first_preferred(reviews: list[Review], preferred) -> Review | None:
     ranked = sorted(reviews, key=lambda r: preferred.index(r.country.iso2) if r.country.iso2 in preferred
                     else len(preferred))
     return ranked[0] if ranked else None
+
+
+def _arabic_order(name: str) -> str:
+    """Arabic names are listed in alphabetical order without their article: «الأردن» under «أ»."""
+    return name.removeprefix("ال")
 
 
 def _name_en(country: Country) -> str:

@@ -131,7 +131,8 @@ CHAPTERS = {
         "الدولية للهجرة وجامعة الدول العربية قبل تجميعها.\n\n"
         "وعقدت البلدان التي يجمع هذا التقرير استعراضاتها مشاورات مع أصحاب المصلحة بلغ عددها {consultations}، "
         "وبلغ عدد المشاركين فيها {participants}. وتنوّعت هذه المشاورات بين ورش عمل حول مسودات الاستعراضات، "
-        "واستبيانات إلكترونية موجّهة إلى المهاجرين، وتعليقات مكتوبة من النقابات وأصحاب العمل، وجلسات استماع مع المؤسسات الوطنية لحقوق الإنسان. ويبيّن الجدول "
+        "واستبيانات إلكترونية موجّهة إلى المهاجرين، وتعليقات مكتوبة من النقابات وأصحاب العمل، وجلسات استماع "
+        "مع المؤسسات الوطنية لحقوق الإنسان. ويبيّن الجدول "
         "التالي تاريخ تقديم كل استعراض، ثم يَرِد تجميعٌ للنهج الشامل للحكومة بأكملها ولنهج المجتمع بأكمله كما "
         "اتّبعه كل استعراض.",
     ),
@@ -238,7 +239,8 @@ ROUND_TABLE_CHAPTERS = {
         "saving lives, smuggling, trafficking, border management, detention and return. Reviews from {count} "
         "({names}) report on these objectives, most often on {most} and least often on {least}.\n\n"
         "Departures and transit across the Mediterranean and along the Eastern route, documentation lost in "
-        "conflict and the return of nationals shape what the reviews report. National referral mechanisms for victims of trafficking are spreading; search and rescue, the identification "
+        "conflict and the return of nationals shape what the reviews report. National referral mechanisms for "
+        "victims of trafficking are spreading; search and rescue, the identification "
         "of missing migrants and alternatives to detention remain the least developed commitments in the region.",
         "تتناول المائدة المستديرة الثانية حماية المهاجرين على الحدود وعلى طول مسارات الهجرة: الهوية القانونية، "
         "وإنقاذ الأرواح، والتهريب، والاتجار بالأشخاص، وإدارة الحدود، والاحتجاز، والعودة. وتتناول هذه الأهداف "
@@ -390,13 +392,14 @@ OBJECTIVE_SECTIONS = {
     8: (
         ("TN", "DJ", "EG", "DZ"),
         "Few reviews report on saving lives, though people still die at sea and in the desert on the routes "
-        "that cross the region. The reviews from {count} ({names}) that do describe search and rescue by coast "
+        "that cross the region. Those that do, from {count} ({names}), describe search and rescue by coast "
         "guards and border guards, the burial of unidentified bodies and hotlines for families. {example_cap} "
         "reports {programme}, led by the {lead}, which keeps a register of missing persons linked to forensic "
         "identification. No regional mechanism yet exchanges data on missing migrants, and the reviews ask for one.",
         "قليلة هي الاستعراضات التي تتناول إنقاذ الأرواح، مع أن الناس لا يزالون يلقون حتفهم في البحر وفي الصحراء "
-        "على المسارات التي تعبر المنطقة. وتصف الاستعراضات الواردة من {count} ({names}) التي تتناوله عمليات البحث "
-        "والإنقاذ التي يجريها خفر السواحل وحرس الحدود، ودفن الجثث مجهولة الهوية، والخطوط الساخنة للأسر. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يمسك سجلاً للأشخاص المفقودين "
+        "على المسارات التي تعبر المنطقة. أما الاستعراضات التي تتناوله، وهي واردة من {count} ({names})، "
+        "فتصف عمليات البحث والإنقاذ التي يجريها خفر السواحل وحرس الحدود، ودفن الجثث مجهولة الهوية، والخطوط "
+        "الساخنة للأسر. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يمسك سجلاً للأشخاص المفقودين "
         "مرتبطاً بتحديد الهوية بالطب الشرعي. ولا توجد بعدُ آلية إقليمية لتبادل البيانات عن المهاجرين المفقودين، "
         "وتطلب الاستعراضات إنشاء آلية كهذه.",
     ),
