@@ -259,7 +259,7 @@ class _Region:
     def _names(reviews: list[Review]) -> tuple[str, str]:
         countries = [review.country for review in reviews]
         return (join_en([_name_en(c) for c in sorted(countries, key=lambda c: c.name_en)]),
-                " و".join(sorted((c.name_ar for c in countries), key=_arabic_order)))  # «الأردن والمغرب وقطر»
+                " و".join(sorted((c.name_ar for c in countries), key=_arabic_order)))  # «الأردن وقطر والمغرب»
 
     def _most_and_least(self, words: dict[str, dict], numbers: list[int]) -> None:
         """The most reported objective among `numbers` (the lowest number on a tie), and the least reported
