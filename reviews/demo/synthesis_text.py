@@ -88,6 +88,13 @@ KEY_MESSAGES = [
 
 # The chapters' texts by kind (SynthesisChapter.Kind), the round tables' by round table number.
 CHAPTERS = {
+    "key_messages": (  # the chapter's own text: a line before the numbered messages
+        "The messages below draw on the reviews of {count} compiled in this report. They are offered to the "
+        "regional review conference for its outcome document, and through it to the International Migration "
+        "Review Forum.",
+        "تستند الرسائل التالية إلى استعراضات {count} يجمعها هذا التقرير، وهي مقدَّمة إلى مؤتمر الاستعراض "
+        "الإقليمي لتُدرج في وثيقته الختامية، ومن خلاله إلى منتدى استعراض الهجرة الدولية.",
+    ),
     "executive_summary": (
         "This regional report compiles the voluntary national reviews of the Global Compact for Safe, Orderly "
         "and Regular Migration submitted for the third regional review in the Arab region. It draws on the "
@@ -122,8 +129,8 @@ CHAPTERS = {
         "The countries whose reviews are compiled here held {consultations} consultations with stakeholders, "
         "reaching {participants} participants: workshops on the draft reviews, online surveys of migrants, "
         "written comments from trade unions and employers, and hearings with national human rights "
-        "institutions. The table below shows when each review was submitted; the whole-of-government and "
-        "whole-of-society approaches each review followed are compiled after it.",
+        "institutions. This chapter compiles when each review was submitted, and the whole-of-government and "
+        "whole-of-society approaches each review followed.",
         "عيّنت الدول الأعضاء جهات التنسيق الوطنية التي قادت إعداد الاستعراضات مستعينةً بالنموذج التوجيهي "
         "للاستعراض الإقليمي، وهو يتألف من خمسة أجزاء: المنهجية، والسياسة العامة والبيئة التمكينية، والتقدم المحرز "
         "في تحقيق أهداف الاتفاق العالمي، ووسائل التنفيذ، والخطوات التالية. وكُتبت الاستعراضات وقُدِّمت عبر بوابة "
@@ -132,9 +139,9 @@ CHAPTERS = {
         "وعقدت البلدان التي يجمع هذا التقرير استعراضاتها مشاورات مع أصحاب المصلحة بلغ عددها {consultations}، "
         "وبلغ عدد المشاركين فيها {participants}. وتنوّعت هذه المشاورات بين ورش عمل حول مسودات الاستعراضات، "
         "واستبيانات إلكترونية موجّهة إلى المهاجرين، وتعليقات مكتوبة من النقابات وأصحاب العمل، وجلسات استماع "
-        "مع المؤسسات الوطنية لحقوق الإنسان. ويبيّن الجدول "
-        "التالي تاريخ تقديم كل استعراض، ثم يَرِد تجميعٌ للنهج الشامل للحكومة بأكملها ولنهج المجتمع بأكمله كما "
-        "اتّبعه كل استعراض.",
+        "مع المؤسسات الوطنية لحقوق الإنسان. ويجمع هذا "
+        "الفصل تاريخ تقديم كل استعراض، والنهج الشامل للحكومة بأكملها ونهج المجتمع بأكمله كما اتّبعهما كل "
+        "استعراض.",
     ),
     "policy": (
         "Since the adoption of the GCM in December 2018, the countries compiled here report {policies} adopted "
