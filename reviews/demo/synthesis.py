@@ -10,6 +10,7 @@ exist, are left as they are.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -91,7 +92,7 @@ def demo_synthesis_write(*, cycle: ReviewCycle, statuses) -> None:
                                  base_version=section.version)
     _practices_feature(chapters=chapters, region=region, author=author)
     _answers_cite(chapters=chapters, region=region, author=author)
-    _rows_without_services_write(chapters=chapters, sections=sections, region=region, author=author)
+    _key_messages_and_highlights_write(chapters=chapters, sections=sections, region=region, author=author)
 
 
 def demo_synthesis_summary(*, cycle: ReviewCycle) -> DemoSynthesis:
@@ -108,7 +109,7 @@ def demo_synthesis_summary(*, cycle: ReviewCycle) -> DemoSynthesis:
     )
 
 
-def _rows_without_services_write(*, chapters, sections, region: "_Region", author) -> None:
+def _key_messages_and_highlights_write(*, chapters, sections, region: "_Region", author) -> None:
     """Key messages and chosen highlights, written with the ORM: they have no service yet. When the
     synthesis editor's services for them land, this is the one function to switch to them."""
     key_chapter = next((chapter for chapter in chapters if chapter.kind == Kind.KEY_MESSAGES), None)
@@ -139,9 +140,9 @@ def _practices_feature(*, chapters, region: "_Region", author) -> None:
             continue
         for number, preferred in text.FEATURED_PRACTICES.get(chapter.round_table.number, []):
             review = region.reporting_review(number, preferred)
-            practice = review and (GoodPractice.objects.filter(review_objective__review=review,
-                                                               review_objective__objective__number=number)
-                                   .order_by("pk").first())
+            practices = GoodPractice.objects.filter(review_objective__review=review,
+                                                    review_objective__objective__number=number)
+            practice = practices.order_by("pk").first() if review else None
             if practice:
                 chapter_feature_practice(chapter=chapter, practice=practice, user=author, featured=True)
 
@@ -165,7 +166,7 @@ def _chapter_texts(chapter: SynthesisChapter, region: "_Region") -> tuple[str, s
         words = region.round_table_words([o.number for o in chapter.round_table.objectives.all()])
     else:
         texts = text.CHAPTERS.get(chapter.kind)
-        words = region.chapter_words()
+        words = region.chapter_words
     if texts is None:
         return None
     return texts[0].format(**words["en"]), texts[1].format(**words["ar"])
@@ -231,6 +232,7 @@ class _Region:
         self._most_and_least(words, numbers)
         return words
 
+    @cached_property
     def chapter_words(self) -> dict[str, dict]:
         words = self._countries_words(self.reviews)
         pending = self.countries - len(self.reviews)

@@ -9,7 +9,8 @@ from reviews.models import Review
 
 class Command(BaseCommand):
     help = (
-        "Create the demo cycles, one demo login per role and demo reviews in the current cycle. "
+        "Create the demo cycles, one demo login per role, demo reviews in the current cycle and its regional "
+        "synthesis. "
         "Idempotent; refuses on production settings."
     )
 
@@ -18,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--full", action="store_true",
             help="Write the review of every country as the region's reviews look: different objectives, stages "
-                 "and policies, two partial reviews, four not submitted. Countries whose review already has content "
-                 "are left as they are.",
+                 "and policies, two partial reviews, four not submitted, and a synthesis of the 18 submitted. Countries "
+                 "whose review already has content, and synthesis texts already written, are left as they are.",
         )
 
     def handle(self, *args, force: bool, full: bool, **options):
