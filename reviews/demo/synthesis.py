@@ -221,9 +221,9 @@ class _Region:
         programme, lead = demo_programme(example.country.iso2, number), LEADS.get(number, STATISTICS)
         name = _name_en(example.country)
         words["en"].update(example=name, example_cap=name[:1].upper() + name[1:], lead=lead[0],
-                           programme=f"the {programme[0]} programme")
+                           programme=f"the {programme[0]} programme", programme_cap=f"The {programme[0]} programme")
         words["ar"].update(example=example.country.name_ar, example_cap=example.country.name_ar, lead=lead[1],
-                           programme=f"برنامج «{programme[1]}»")
+                           programme=f"برنامج «{programme[1]}»", programme_cap=f"برنامج «{programme[1]}»")
         return words
 
     def round_table_words(self, numbers: list[int]) -> dict[str, dict]:

@@ -9,7 +9,9 @@ small demo and the full one say what their own reviews say:
   {names}: their names ("Jordan, Morocco and Qatar", «الأردن والمغرب وقطر»);
 - in an objective's section, {example}: the country the section cites (the first of the section's `examples`
   that reports the objective, else the first that does), {programme}: its programme for the objective
-  ("the Sanad programme", «برنامج «سند»»), {lead}: the entity leading it ("Ministry of Labour");
+  ("the Sanad programme", «برنامج «سند»»), {lead}: the entity leading it ("Ministry of Labour": the lead of
+  the objective in content.LEADS, so the Arabic around it agrees with that name); {example_cap} and
+  {programme_cap} to start an English sentence;
 - in a chapter: {pending} (the countries whose review is not compiled, as {count}), {consultations},
   {participants}, {policies} (adopted policies), {plans_adopted}, {plans_integrated}, {domestic_decree},
   {wage_protection} (names), {most} and {least} (the most and least reported objectives); in a round
@@ -400,57 +402,58 @@ OBJECTIVE_SECTIONS = {
         ("TN", "DJ", "EG", "DZ"),
         "Few reviews report on saving lives, though people still die at sea and in the desert on the routes "
         "that cross the region. Those that do, from {count} ({names}), describe search and rescue by coast "
-        "guards and border guards, the burial of unidentified bodies and hotlines for families. {example_cap} "
-        "reports {programme}, led by the {lead}, which keeps a register of missing persons linked to forensic "
-        "identification. No regional mechanism yet exchanges data on missing migrants, and the reviews ask for one.",
-        "قليلة هي الاستعراضات التي تتناول إنقاذ الأرواح، مع أن الناس لا يزالون يلقون حتفهم في البحر وفي الصحراء "
-        "على المسارات التي تعبر المنطقة. أما الاستعراضات التي تتناوله، وهي واردة من {count} ({names})، "
-        "فتصف عمليات البحث والإنقاذ التي يجريها خفر السواحل وحرس الحدود، ودفن الجثث مجهولة الهوية، والخطوط "
-        "الساخنة للأسر. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يمسك سجلاً للأشخاص المفقودين "
-        "مرتبطاً بتحديد الهوية بالطب الشرعي. ولا توجد بعدُ آلية إقليمية لتبادل البيانات عن المهاجرين المفقودين، "
-        "وتطلب الاستعراضات إنشاء آلية كهذه.",
+        "guards and border guards, the burial of unidentified bodies and hotlines for families. In {example}, "
+        "{programme}, under the {lead}, keeps a register of missing persons linked to forensic "
+        "identification. No regional mechanism yet exchanges data on missing migrants, and the reviews ask "
+        "for one.",
+        "قليلة هي الاستعراضات التي تتناول إنقاذ الأرواح، مع أن الناس لا يزالون يلقون حتفهم في البحر وفي "
+        "الصحراء على المسارات التي تعبر المنطقة. أما الاستعراضات التي تتناوله، وهي واردة من {count} "
+        "({names})، فتصف عمليات البحث والإنقاذ التي يجريها خفر السواحل وحرس الحدود، ودفن الجثث مجهولة الهوية، "
+        "والخطوط الساخنة للأسر. وفي {example}، يمسك {programme}، الذي يُنفَّذ بإشراف {lead}، سجلاً للأشخاص "
+        "المفقودين مرتبطاً بتحديد الهوية بالطب الشرعي. ولا توجد بعدُ آلية إقليمية لتبادل البيانات عن "
+        "المهاجرين المفقودين، وتطلب الاستعراضات إنشاء آلية كهذه.",
     ),
     9: (
         ("MA", "EG", "DZ", "SD"),
         "Smuggling is reported as a business that adapts faster than the law. The reviews from {count} "
-        "({names}) report new laws that punish smugglers rather than the people smuggled, joint investigations "
-        "with neighbouring countries and awareness campaigns in places of departure. {example_cap} reports "
-        "{programme}, led by the {lead}, which trains prosecutors and border officers together. The reviews "
-        "also note that smuggling networks now recruit online, and that the evidence needed to prosecute them "
-        "crosses several borders.",
-        "تصف الاستعراضات التهريب بأنه تجارة تتكيّف أسرع مما يتكيف القانون. وتفيد الاستعراضات الواردة من {count} "
-        "({names}) بقوانين جديدة تعاقب المهرّبين لا الأشخاص المهرَّبين، وبتحقيقات مشتركة مع البلدان المجاورة، "
-        "وبحملات توعية في أماكن المغادرة. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يدرّب "
-        "أعضاء النيابة العامة وموظفي الحدود معاً. وتلاحظ الاستعراضات أيضاً أن شبكات التهريب باتت تجنّد عبر "
-        "الإنترنت، وأن الأدلة اللازمة لملاحقتها تعبر حدوداً عدة.",
+        "({names}) report new laws that punish smugglers rather than the people smuggled, joint "
+        "investigations with neighbouring countries and awareness campaigns in places of departure. "
+        "Prosecutors and border officers now train together in {example}, through {programme} of the {lead}. "
+        "The reviews also note that smuggling networks recruit online, and that the evidence needed to "
+        "prosecute them crosses several borders.",
+        "تصف الاستعراضات التهريب بأنه تجارة تتكيّف أسرع مما يتكيف القانون. وتفيد الاستعراضات الواردة من "
+        "{count} ({names}) بقوانين جديدة تعاقب المهرّبين لا الأشخاص المهرَّبين، وبتحقيقات مشتركة مع البلدان "
+        "المجاورة، وبحملات توعية في أماكن المغادرة. وفي {example}، بات أعضاء النيابة العامة وموظفو الحدود "
+        "يتدرّبون معاً عبر {programme} التابع ل{lead}. وتلاحظ الاستعراضات أيضاً أن شبكات التهريب باتت تجنّد "
+        "عبر الإنترنت، وأن الأدلة اللازمة لملاحقتها تعبر حدوداً عدة.",
     ),
     10: (
         ("QA", "BH", "EG", "JO"),
         "Trafficking in persons is the objective with the most complete legal frameworks in the region: every "
-        "review that reports on it ({count}: {names}) has a specialised law, a national committee and, in most "
-        "cases, a national referral mechanism. {example_cap} reports {programme}, led by the {lead}, which "
-        "gives victims shelter and the right to stay and work during proceedings. Convictions remain few "
+        "review that reports on it ({count}: {names}) has a specialised law, a national committee and, in "
+        "most cases, a national referral mechanism. Victims identified in {example} are sheltered and may "
+        "stay and work while their case is heard, under {programme} of the {lead}. Convictions remain few "
         "compared with identified victims, and forced labour in domestic work is rarely prosecuted.",
-        "الاتجار بالأشخاص هو الهدف الذي يملك أكمل الأطر القانونية في المنطقة: فكل استعراض يتناوله (من {count}: "
-        "{names}) يفيد بوجود قانون متخصص ولجنة وطنية، وفي معظم الحالات آلية إحالة وطنية. ويفيد استعراض {example} "
-        "بتنفيذ {programme} بقيادة {lead}، الذي يوفّر للضحايا المأوى والحق في البقاء والعمل طوال الإجراءات "
-        "القضائية. ولا تزال أحكام الإدانة قليلة مقارنة بعدد الضحايا الذين حُددت هويتهم، ونادراً ما يُلاحَق العمل "
-        "القسري في العمل المنزلي قضائياً.",
+        "الاتجار بالأشخاص هو الهدف الذي يملك أكمل الأطر القانونية في المنطقة: فكل استعراض يتناوله (من "
+        "{count}: {names}) يفيد بوجود قانون متخصص ولجنة وطنية، وفي معظم الحالات آلية إحالة وطنية. وفي "
+        "{example}، يوفّر {programme}، الذي تشرف عليه {lead}، المأوى لمن حُددت هويتهم من الضحايا، ويكفل حقهم "
+        "في البقاء والعمل طوال نظر قضاياهم. ولا تزال أحكام الإدانة قليلة مقارنة بعدد الضحايا الذين حُددت "
+        "هويتهم، ونادراً ما يُلاحَق العمل القسري في العمل المنزلي قضائياً.",
     ),
     11: (
         ("OM", "MA", "AE", "JO"),
         "Border management in the reviews is increasingly digital: e-gates, advance passenger information and "
-        "shared databases between border agencies. The reviews from {count} ({names}) report on this objective, "
-        "most of them also describing cooperation with neighbours on joint patrols and crossing points. "
-        "{example_cap} reports {programme}, led by the {lead}, which trains border officers to identify people "
+        "shared databases between border agencies. The reviews from {count} ({names}) report on this "
+        "objective, most of them also describing cooperation with neighbours on joint patrols and crossing "
+        "points. {programme_cap}, run by the {lead} in {example}, trains border officers to identify people "
         "in need of protection. The reviews say less about how human rights are monitored at borders, a gap "
         "civil society raised in the consultations.",
         "باتت إدارة الحدود في الاستعراضات رقمية على نحو متزايد: البوابات الإلكترونية، والمعلومات المسبقة عن "
         "الركاب، وقواعد البيانات المشتركة بين أجهزة الحدود. وتتناول هذا الهدف الاستعراضات الواردة من {count} "
-        "({names})، ويصف معظمها أيضاً التعاون مع البلدان المجاورة في الدوريات المشتركة والمعابر. ويفيد استعراض "
-        "{example} بتنفيذ {programme} بقيادة {lead}، الذي يدرّب موظفي الحدود على تحديد الأشخاص المحتاجين إلى "
-        "الحماية. وتتحدث الاستعراضات بقدر أقل عن كيفية رصد حقوق الإنسان على الحدود، وهي فجوة أثارها المجتمع "
-        "المدني في المشاورات.",
+        "({names})، ويصف معظمها أيضاً التعاون مع البلدان المجاورة في الدوريات المشتركة والمعابر. ويدرّب "
+        "{programme}، الذي تديره {lead} في {example}، موظفي الحدود على تحديد الأشخاص المحتاجين إلى الحماية. "
+        "وتتحدث الاستعراضات بقدر أقل عن كيفية رصد حقوق الإنسان على الحدود، وهي فجوة أثارها المجتمع المدني في "
+        "المشاورات.",
     ),
     12: (
         ("QA", "BH", "KW", "EG"),
@@ -468,30 +471,31 @@ OBJECTIVE_SECTIONS = {
     ),
     13: (
         ("EG", "DZ", "IQ", "SD"),
-        "Alternatives to detention are among the least reported objectives of the second round table. The reviews "
-        "from {count} ({names}) describe first steps: release of children and families to community care, "
-        "reporting obligations instead of custody, and time limits on administrative detention. {example_cap} "
-        "reports {programme}, led by the {lead}, which places unaccompanied children with foster families. No "
-        "review yet reports the number of migrants detained, and the reviews ask for help to collect it.",
-        "بدائل الاحتجاز من أقل أهداف المائدة المستديرة الثانية تناولاً. وتصف الاستعراضات الواردة من {count} "
-        "({names}) خطوات أولى: إطلاق سراح الأطفال والأسر وإيداعهم الرعاية المجتمعية، وفرض واجب المراجعة الدورية "
-        "بدلاً من الاحتجاز، وتحديد مدة قصوى للاحتجاز الإداري. ويفيد استعراض {example} بتنفيذ {programme} بقيادة "
-        "{lead}، الذي يودع الأطفال غير المصحوبين لدى أسر حاضنة. ولا يفيد أي استعراض بعدُ بعدد المهاجرين "
-        "المحتجزين، وتطلب الاستعراضات المساعدة على جمع هذه البيانات.",
+        "Alternatives to detention are among the least reported objectives of the second round table. In the "
+        "reviews from {count} ({names}), first steps appear: release of children and families to community "
+        "care, reporting obligations instead of custody, and time limits on administrative detention. The "
+        "first foster placements of unaccompanied children were made in {example}, as part of {programme} of "
+        "the {lead}. No review yet reports the number of migrants detained, and the reviews ask for help to "
+        "collect it.",
+        "بدائل الاحتجاز من أقل أهداف المائدة المستديرة الثانية تناولاً. وتظهر في الاستعراضات الواردة من "
+        "{count} ({names}) خطوات أولى: إطلاق سراح الأطفال والأسر وإيداعهم الرعاية المجتمعية، وفرض واجب "
+        "المراجعة الدورية بدلاً من الاحتجاز، وتحديد مدة قصوى للاحتجاز الإداري. وقد جرت أولى عمليات إيداع "
+        "الأطفال غير المصحوبين لدى أسر حاضنة في {example}، في إطار {programme} التابع ل{lead}. ولا يفيد أي "
+        "استعراض بعدُ بعدد المهاجرين المحتجزين، وتطلب الاستعراضات المساعدة على جمع هذه البيانات.",
     ),
     14: (
         ("TN", "EG", "JO", "MA"),
-        "Consular protection matters most to countries with many nationals abroad. The reviews from {count} "
-        "({names}) report labour attachés in the main countries of destination, consular funds that repatriate "
-        "workers in distress and the remains of those who die abroad, and online consular services. "
-        "{example_cap} reports {programme}, led by the {lead}, which opened consular desks in the cities where "
-        "its workers live. Cooperation between consulates of different countries during crises is the next "
-        "step the reviews propose.",
-        "تكتسي الحماية القنصلية أهمية قصوى للبلدان التي لها عدد كبير من المواطنين في الخارج. وتفيد الاستعراضات "
-        "الواردة من {count} ({names}) بتعيين ملحقين عماليين في بلدان المقصد الرئيسية، وبصناديق قنصلية تتكفل "
-        "بإعادة العمال المتعثرين ورفات من يتوفون في الخارج، وبخدمات قنصلية إلكترونية. ويفيد استعراض {example} "
-        "بتنفيذ {programme} بقيادة {lead}، الذي افتتح مكاتب قنصلية في المدن التي يقيم فيها عماله. وتقترح "
-        "الاستعراضات خطوة تالية هي التعاون بين قنصليات البلدان المختلفة أثناء الأزمات.",
+        "Consular protection matters most to countries with many nationals abroad. Labour attachés in the "
+        "main countries of destination, consular funds that repatriate workers in distress and the remains of "
+        "those who die abroad, and online consular services appear in the reviews from {count} ({names}). In "
+        "{example}, consular desks have opened in the cities where its workers live, as part of {programme} "
+        "({lead}). Cooperation between consulates of different countries during crises is the next step the "
+        "reviews propose.",
+        "تكتسي الحماية القنصلية أهمية قصوى للبلدان التي لها عدد كبير من المواطنين في الخارج. ويَرِد في "
+        "الاستعراضات الواردة من {count} ({names}) تعيين ملحقين عماليين في بلدان المقصد الرئيسية، وإنشاء "
+        "صناديق قنصلية تتكفل بإعادة العمال المتعثرين ورفات من يتوفون في الخارج، وتقديم خدمات قنصلية "
+        "إلكترونية. وفي {example}، افتُتحت مكاتب قنصلية في المدن التي يقيم فيها العمال المغتربون، في إطار {programme} "
+        "({lead}). وتقترح الاستعراضات خطوة تالية هي التعاون بين قنصليات البلدان المختلفة أثناء الأزمات.",
     ),
     15: (
         ("JO", "LB", "QA", "TN"),
@@ -523,17 +527,17 @@ OBJECTIVE_SECTIONS = {
     17: (
         ("QA", "MA", "AE", "EG"),
         "Discrimination and public discourse receive little attention in the reviews, though they shape every "
-        "other objective. The "
-        "reviews from {count} ({names}) mention anti-discrimination clauses in labour law, media guidelines on "
-        "reporting about migration and school curricula that present migration as part of the region's "
-        "history. {example_cap} reports {programme}, led by the {lead}, which trains journalists with "
-        "migrant associations. No review measures public perceptions of migrants, which would show whether "
-        "these efforts work.",
-        "لا يحظى التمييز والخطاب العام إلا باهتمام محدود في الاستعراضات، مع أنهما يؤثران في كل هدف آخر. وتذكر الاستعراضات "
-        "الواردة من {count} ({names}) أحكاماً لمكافحة التمييز في قانون العمل، ومبادئ توجيهية لوسائل الإعلام "
-        "بشأن تغطية الهجرة، ومناهج مدرسية تقدّم الهجرة بوصفها جزءاً من تاريخ المنطقة. ويفيد استعراض {example} "
-        "بتنفيذ {programme} بقيادة {lead}، الذي يدرّب الصحفيين بالتعاون مع جمعيات المهاجرين. ولا يقيس أي "
-        "استعراض تصورات الرأي العام عن المهاجرين، وهو ما من شأنه أن يبيّن جدوى هذه الجهود.",
+        "other objective. Where they are addressed, in the reviews from {count} ({names}), the measures are "
+        "anti-discrimination clauses in labour law, media guidelines on reporting about migration and school "
+        "curricula that present migration as part of the region's history. Journalists and migrant "
+        "associations train together in {example} ({programme}, {lead}). No review measures public "
+        "perceptions of migrants, which would show whether these efforts work.",
+        "لا يحظى التمييز والخطاب العام إلا باهتمام محدود في الاستعراضات، مع أنهما يؤثران في كل هدف آخر. وحيث "
+        "يجري تناولهما، في الاستعراضات الواردة من {count} ({names})، تتمثل التدابير في أحكام لمكافحة التمييز "
+        "في قانون العمل، ومبادئ توجيهية لوسائل الإعلام بشأن تغطية الهجرة، ومناهج مدرسية تقدّم الهجرة بوصفها "
+        "جزءاً من تاريخ المنطقة. وفي {example}، يتدرّب الصحفيون وجمعيات المهاجرين معاً في إطار {programme} "
+        "({lead}). ولا يقيس أي استعراض تصورات الرأي العام عن المهاجرين، وهو ما من شأنه أن يبيّن جدوى هذه "
+        "الجهود.",
     ),
     18: (
         ("AE", "MA", "QA", "TN"),
@@ -553,14 +557,14 @@ OBJECTIVE_SECTIONS = {
         ("MA", "LB", "TN", "PS"),
         "Diasporas are partners in development for every country that reports on this objective ({names}). "
         "The reviews from {count} describe diaspora councils, investment windows, tax incentives and "
-        "programmes that bring skilled emigrants home for short assignments in hospitals and universities. "
-        "{example_cap} reports {programme}, led by the {lead}, which matches diaspora investors with projects "
-        "in their regions of origin. Reliable figures on diaspora investment remain scarce.",
-        "المغتربون شركاء في التنمية لدى كل بلد يتناول هذا الهدف ({names}). وتصف الاستعراضات الواردة من {count} "
-        "مجالس المغتربين، ونوافذ الاستثمار، والحوافز الضريبية، وبرامج تعيد المهاجرين ذوي المهارات إلى بلدانهم "
-        "في مهام قصيرة في المستشفيات والجامعات. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي "
-        "يربط المستثمرين من المغتربين بمشاريع في مناطقهم الأصلية. ولا تزال الأرقام الموثوقة عن استثمارات "
-        "المغتربين شحيحة.",
+        "programmes that bring skilled emigrants home for short assignments in hospitals and universities. In "
+        "{example}, {programme} of the {lead} matches diaspora investors with projects in their regions of "
+        "origin. Reliable figures on diaspora investment remain scarce.",
+        "المغتربون شركاء في التنمية لدى كل بلد يتناول هذا الهدف ({names}). وتصف الاستعراضات الواردة من "
+        "{count} مجالس المغتربين، ونوافذ الاستثمار، والحوافز الضريبية، وبرامج تعيد المهاجرين ذوي المهارات إلى "
+        "بلدانهم في مهام قصيرة في المستشفيات والجامعات. وفي {example}، يربط {programme} التابع ل{lead} "
+        "المستثمرين من المغتربين بمشاريع في مناطقهم الأصلية. ولا تزال الأرقام الموثوقة عن استثمارات المغتربين "
+        "شحيحة.",
     ),
     20: (
         ("MA", "EG", "TN", "LB"),
@@ -582,44 +586,43 @@ OBJECTIVE_SECTIONS = {
         "Return and reintegration concerns countries of origin and of destination alike, and several reviews "
         "make it a national priority. The reviews from {count} ({names}) describe assisted voluntary return, "
         "reintegration grants, job placement and psychosocial support, increasingly planned with local "
-        "authorities. {example_cap} reports {programme}, led by the {lead}, which follows returnees for a "
-        "year after they come back. The reviews ask that return be voluntary and dignified, and that "
-        "reintegration reach the communities people return to, not only the returnees.",
+        "authorities. A year of follow-up after return is what {programme} offers in {example}, under the "
+        "{lead}. The reviews ask that return be voluntary and dignified, and that reintegration reach the "
+        "communities people return to, not only the returnees.",
         "تعني العودة وإعادة الإدماج بلدان المنشأ وبلدان المقصد على حد سواء، وتجعل منها استعراضات عدة أولوية "
-        "وطنية. وتصف الاستعراضات الواردة من {count} ({names}) العودة الطوعية "
-        "المدعومة، ومنح إعادة الإدماج، والتوظيف، والدعم النفسي والاجتماعي، الذي يُخطَّط له على نحو متزايد مع "
-        "السلطات المحلية. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يتابع العائدين طوال سنة "
-        "بعد عودتهم. وتطلب الاستعراضات أن تكون العودة طوعية وكريمة، وأن تشمل إعادة الإدماج المجتمعات التي يعود "
-        "إليها الناس، لا العائدين وحدهم.",
+        "وطنية. وتصف الاستعراضات الواردة من {count} ({names}) العودة الطوعية المدعومة، ومنح إعادة الإدماج، "
+        "والتوظيف، والدعم النفسي والاجتماعي، الذي يُخطَّط له على نحو متزايد مع السلطات المحلية. أما في "
+        "{example}، فيتابع {programme}، بإشراف {lead}، العائدين طوال سنة بعد عودتهم. وتطلب الاستعراضات أن "
+        "تكون العودة طوعية وكريمة، وأن تشمل إعادة الإدماج المجتمعات التي يعود إليها الناس، لا العائدين وحدهم.",
     ),
     22: (
         ("QA", "KW", "JO", "EG"),
         "Social protection for migrant workers is reported by {count} ({names}), mostly destination countries "
         "of the Gulf and the Mashreq. End-of-service benefits, health insurance paid by employers and "
-        "unemployment insurance opened to non-nationals are the measures the reviews describe. {example_cap} "
-        "reports {programme}, led by the {lead}, which pays wages owed when an employer goes bankrupt. Portability "
-        "is the missing piece: contributions paid abroad are rarely counted at home, and bilateral social "
-        "security agreements between Arab countries are few.",
-        "تفيد الاستعراضات الواردة من {count} ({names}) بتدابير للحماية الاجتماعية للعمال المهاجرين، ومعظمها من "
-        "بلدان المقصد في الخليج والمشرق. ومن التدابير التي تصفها الاستعراضات مكافآت نهاية الخدمة، والتأمين الصحي "
-        "الذي يدفعه أصحاب العمل، والتأمين ضد البطالة المفتوح لغير المواطنين. ويفيد استعراض {example} بتنفيذ "
-        "{programme} بقيادة {lead}، الذي يصرف الأجور المستحقة عند إفلاس صاحب العمل. أما الحلقة المفقودة فهي "
-        "قابلية نقل الاستحقاقات: فنادراً ما يُعتدّ في البلد الأصلي بالاشتراكات المدفوعة في الخارج، واتفاقات "
-        "الضمان الاجتماعي الثنائية بين البلدان العربية قليلة.",
+        "unemployment insurance opened to non-nationals are the measures the reviews describe. When an "
+        "employer goes bankrupt in {example}, the wages owed are paid by {programme} of the {lead}. "
+        "Portability is the missing piece: contributions paid abroad are rarely counted at home, and "
+        "bilateral social security agreements between Arab countries are few.",
+        "تفيد الاستعراضات الواردة من {count} ({names}) بتدابير للحماية الاجتماعية للعمال المهاجرين، ومعظمها "
+        "من بلدان المقصد في الخليج والمشرق. ومن التدابير التي تصفها الاستعراضات مكافآت نهاية الخدمة، والتأمين "
+        "الصحي الذي يدفعه أصحاب العمل، والتأمين ضد البطالة المفتوح لغير المواطنين. وفي {example}، يصرف "
+        "{programme} التابع ل{lead} الأجور المستحقة عند إفلاس صاحب العمل. أما الحلقة المفقودة فهي قابلية نقل "
+        "الاستحقاقات: فنادراً ما يُعتدّ في البلد الأصلي بالاشتراكات المدفوعة في الخارج، واتفاقات الضمان "
+        "الاجتماعي الثنائية بين البلدان العربية قليلة.",
     ),
     23: (
         ("EG", "MA", "JO", "QA"),
-        "International cooperation is reported by {count} ({names}), as widely as any objective, and it "
-        "runs through every other section of this report. Countries cooperate through the Arab Regional "
+        "International cooperation is reported by {count} ({names}), as widely as any objective, and it runs "
+        "through every other section of this report. Countries cooperate through the Arab Regional "
         "Consultative Process on Migration and Refugee Affairs, the Abu Dhabi and Khartoum dialogues, "
-        "bilateral labour agreements and the UN Network on Migration. {example_cap} reports {programme}, "
-        "led by the {lead}, which pools technical support from several partners in one framework. The reviews "
-        "ask for cooperation that is predictable and led by countries' own plans.",
-        "تفيد الاستعراضات الواردة من {count} ({names}) بالتعاون الدولي، فهو من أوسع الأهداف تناولاً، "
-        "والتعاون حاضر في كل قسم آخر من أقسام هذا التقرير. وتتعاون البلدان عبر العملية التشاورية العربية الإقليمية "
+        "bilateral labour agreements and the UN Network on Migration. In {example}, the {lead} pools the "
+        "technical support of several partners in one framework, {programme}. The reviews ask for cooperation "
+        "that is predictable and led by countries' own plans.",
+        "تفيد الاستعراضات الواردة من {count} ({names}) بالتعاون الدولي، فهو من أوسع الأهداف تناولاً، والتعاون "
+        "حاضر في كل قسم آخر من أقسام هذا التقرير. وتتعاون البلدان عبر العملية التشاورية العربية الإقليمية "
         "بشأن الهجرة وشؤون اللاجئين، وحوارَي أبوظبي والخرطوم، واتفاقات العمل الثنائية، وشبكة الأمم المتحدة "
-        "المعنية بالهجرة. ويفيد استعراض {example} بتنفيذ {programme} بقيادة {lead}، الذي يجمع الدعم الفني المقدَّم "
-        "من شركاء عدة في إطار واحد. وتطلب الاستعراضات تعاوناً يمكن التنبؤ به وتقوده خطط البلدان نفسها.",
+        "المعنية بالهجرة. وفي {example}، يُجمع الدعم الفني المقدَّم من شركاء عدة في إطار واحد هو {programme} "
+        "بقيادة {lead}. وتطلب الاستعراضات تعاوناً يمكن التنبؤ به وتقوده خطط البلدان نفسها.",
     ),
 }
 
