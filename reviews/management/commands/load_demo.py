@@ -47,5 +47,5 @@ class Command(BaseCommand):
             f"Regional synthesis ({DEMO_SYNTHESIS_AUTHOR}): {synthesis.key_messages} key messages, "
             f"{synthesis.chapters} chapters and {synthesis.sections} objective sections written in Arabic and "
             f"English; {synthesis.highlights} chosen highlights, {synthesis.featured} featured good practices, "
-            f"{synthesis.citations} citations. Build the report on the reports page."
+            f"{synthesis.citations} citations. Build the report from the regional dashboard (Reports)."
         )

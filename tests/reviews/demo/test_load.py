@@ -78,8 +78,8 @@ def test_load_demo_command_lists_the_countries_with_their_states():
     assert lines[11].startswith("  No review yet: Algeria, Bahrain, Comoros, Djibouti, Kuwait,") is True
     assert lines[12] == (
         "Regional synthesis (reviewer-escwa): 7 key messages, 11 chapters and 23 objective sections written in "
-        "Arabic and English; 6 chosen highlights, 8 featured good practices, 6 citations. Build the report on the "
-        "reports page."
+        "Arabic and English; 6 chosen highlights, 8 featured good practices, 6 citations. Build the report from the "
+        "regional dashboard (Reports)."
     )
     assert len(lines) == 13
 
