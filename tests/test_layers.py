@@ -75,7 +75,10 @@ def test_no_private_name_is_imported_from_another_module():
 
 
 def test_demo_content_is_data_apart_from_the_logic():
-    """reviews/demo/content.py holds the demo's plans and texts; what writes them is in build.py."""
-    tree = ast.parse((REVIEWS / "demo" / "content.py").read_text(encoding="utf-8"))
-    functions = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    assert (functions, _reaching([REVIEWS / "demo" / "content.py"], ("reviews.services", "reviews.demo"))) == ([], {})
+    """The demo's plans (plans.py), the reviews' texts (content.py) and the synthesis's (synthesis_text.py) are
+    data; what writes them is in build.py and synthesis.py."""
+    for name in ("plans.py", "content.py", "synthesis_text.py"):
+        path = REVIEWS / "demo" / name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        assert (name, functions, _reaching([path], ("reviews.services", "reviews.demo"))) == (name, [], {})

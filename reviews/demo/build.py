@@ -3,7 +3,7 @@
 Rows are written in bulk (a full load is about 1,500 answers and 2,500 rows of content, plus their links),
 then each complete review goes through review_submit like a real one, so it is checked and gets its
 snapshot, and a regional reviewer takes it on through the workflow services where its plan says so. What
-is written (per-country plans and texts) is in reviews/demo/content.py.
+is written is in reviews/demo/plans.py (per country) and content.py (the texts).
 """
 
 import zlib
@@ -18,9 +18,7 @@ from django.utils import timezone
 
 from reviews.demo.content import (
     CONSULTATIONS,
-    DEFAULT_PLANS,
     ENTITIES,
-    FULL_PLANS,
     INDICATOR_RECORDS,
     INDICATOR_SERVED,
     INDICATOR_TRAINED,
@@ -38,13 +36,11 @@ from reviews.demo.content import (
     PRACTICE_TRAINING,
     PRINCIPLES,
     PROGRAMMES,
-    REVISION_REASON,
     SDG_TARGETS,
     STATISTICS,
     SUGGESTED_VALUES,
-    DemoPlan,
-    Status,
 )
+from reviews.demo.plans import DEFAULT_PLANS, FULL_PLANS, REVISION_REASON, DemoPlan, Status
 from reviews.models import (
     Answer,
     Attachment,
@@ -235,12 +231,12 @@ def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -
         "en": {
             **numbers, "country": country.name_en, "programme": programme[0], "strategy": strategy[0],
             "plan_sentence": PLAN_SENTENCES[plan.plan_status][0],
-            "priorities": _join_en([f'{n} ("{o.short_label_en}")' for n, o in labels]),
+            "priorities": join_en([f'{n} ("{o.short_label_en}")' for n, o in labels]),
         },
         "ar": {
             **numbers, "country": country.name_ar, "programme": programme[1], "strategy": strategy[1],
             "plan_sentence": PLAN_SENTENCES[plan.plan_status][1],
-            "priorities": _join_ar([f"{n} («{o.short_label_ar}»)" for n, o in labels]),
+            "priorities": join_ar([f"{n} («{o.short_label_ar}»)" for n, o in labels]),
         },
     }
 
@@ -249,7 +245,7 @@ def _objective_words(*, country: Country, objective: Objective) -> tuple[int, di
     """The variant and the placeholders of one objective's answers, in English and Arabic."""
     iso2, number = country.iso2, objective.number
     variant = _pick(iso2, number, "variant", high=1)
-    programme = PROGRAMMES[_programme_index(iso2, number)]
+    programme = demo_programme(iso2, number)
     lead = LEADS.get(number, STATISTICS)
     practice = PRACTICE_NAMES[variant]
     beneficiaries = 10 * _pick(iso2, number, "beneficiaries", low=120, high=989)
@@ -272,6 +268,11 @@ def _objective_words(*, country: Country, objective: Objective) -> tuple[int, di
 def _programme_index(iso2: str, number: int) -> int:
     # Distinct for the 23 objectives of one country: no programme serves two objectives.
     return (_pick(iso2, "programmes", high=len(PROGRAMMES) - 1) + number) % len(PROGRAMMES)
+
+
+def demo_programme(iso2: str, number: int) -> tuple[str, str]:
+    """The name (English, Arabic) of the programme a country's demo review reports under an objective."""
+    return PROGRAMMES[_programme_index(iso2, number)]
 
 
 def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, number: int,
@@ -420,11 +421,11 @@ def _fill_lead(texts: tuple[str, str], lead: tuple[str, str]) -> tuple[str, str]
     return texts[0].format(lead=lead[0]), texts[1].format(lead=lead[1])
 
 
-def _join_en(items: list[str]) -> str:
+def join_en(items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _join_ar(items: list[str]) -> str:
+def join_ar(items: list[str]) -> str:
     return "، و".join(items)

@@ -10,7 +10,9 @@ from accounts.models import Role
 from accounts.services import user_sync_staff_access
 from reviews.demo.build import demo_content_load
 from reviews.demo.content import CURRENT_CYCLE
+from reviews.demo.synthesis import demo_synthesis_write
 from reviews.models import Country, Organisation, Review, ReviewCycle
+from reviews.selectors.compilation import COMPILED_STATUSES
 from reviews.services.reference import cycle_create, reference_load
 
 User = get_user_model()
@@ -21,7 +23,9 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
     """Create the demo cycles, users and reviews. Idempotent: existing users keep their password,
     and a country's review that already has content is left as it is.
 
-    By default a few countries' reviews, one in each status; `full` writes all 22 as the region's differ."""
+    By default a few countries' reviews, one in each status, and a regional synthesis of the accepted ones
+    (what the report compiles by default); `full` writes all 22 as the region's differ, and a synthesis of the
+    submitted ones (none is accepted yet: its report is built with the submitted reviews included)."""
     reference_load()
     cycle = cycle_create(**CURRENT_CYCLE, is_open=True)
     # Hashed once for all demo users: a password hash takes about half a second by design, and
@@ -44,6 +48,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
         )
     _demo_user("organiser", password=password, role=Role.ORGANISER, first_name="Regional", last_name="Organiser")
     demo_content_load(cycle=cycle, full=full)
+    demo_synthesis_write(cycle=cycle, statuses=COMPILED_STATUSES if full else (Review.Status.ACCEPTED,))
     return cycle
 
 

@@ -2,12 +2,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.demo.load import demo_countries, demo_load
+from reviews.demo.synthesis import demo_synthesis_summary
+from reviews.demo.synthesis_text import DEMO_SYNTHESIS_AUTHOR
 from reviews.models import Review
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo cycles, one demo login per role and demo reviews in the current cycle. "
+        "Create the demo cycles, one demo login per role, demo reviews in the current cycle and its regional "
+        "synthesis. "
         "Idempotent; refuses on production settings."
     )
 
@@ -16,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--full", action="store_true",
             help="Write the review of every country as the region's reviews look: different objectives, stages "
-                 "and policies, two partial reviews, four not submitted. Countries whose review already has content "
-                 "are left as they are.",
+                 "and policies, two partial reviews, four not submitted, and a synthesis of the 18 submitted. Countries "
+                 "whose review already has content, and synthesis texts already written, are left as they are.",
         )
 
     def handle(self, *args, force: bool, full: bool, **options):
@@ -39,3 +42,10 @@ class Command(BaseCommand):
         not_started = [country.name_en for country, review in rows if review is None]
         if not_started:
             self.stdout.write(f"  No review yet: {', '.join(not_started)}")
+        synthesis = demo_synthesis_summary(cycle=cycle)
+        self.stdout.write(
+            f"Regional synthesis ({DEMO_SYNTHESIS_AUTHOR}): {synthesis.key_messages} key messages, "
+            f"{synthesis.chapters} chapters and {synthesis.sections} objective sections written in Arabic and "
+            f"English; {synthesis.highlights} chosen highlights, {synthesis.featured} featured good practices, "
+            f"{synthesis.citations} citations. Build the report from the regional dashboard (Reports)."
+        )

@@ -35,8 +35,8 @@ User = get_user_model()
 Status = Review.Status
 DRAFT, SUBMITTED = Status.DRAFT, Status.SUBMITTED
 DEFAULT_STATES = {
-    "EG": DRAFT, "IQ": DRAFT, "JO": Status.ACCEPTED, "LB": DRAFT, "MA": DRAFT, "MR": DRAFT,
-    "OM": Status.REVISION_REQUESTED, "PS": SUBMITTED, "TN": Status.IN_REVIEW,
+    "EG": DRAFT, "IQ": DRAFT, "JO": Status.ACCEPTED, "LB": DRAFT, "MA": Status.ACCEPTED, "MR": DRAFT,
+    "OM": Status.REVISION_REQUESTED, "PS": SUBMITTED, "QA": Status.ACCEPTED, "TN": Status.IN_REVIEW,
 }
 FULL_REPORTED = {
     "AE": 13, "BH": 11, "DJ": 8, "DZ": 10, "EG": 23, "IQ": 9, "JO": 13, "KM": 3, "KW": 7, "LB": 9, "LY": 6,
@@ -68,7 +68,7 @@ def test_demo_content_load_puts_each_country_in_its_state():
 
     assert _states() == DEFAULT_STATES
     assert set(DEFAULT_STATES.values()) == set(Status.values)
-    assert _reported() == {"EG": 8, "JO": 23, "LB": 4, "MA": 8, "OM": 8, "PS": 3, "TN": 14}
+    assert _reported() == {"EG": 8, "JO": 23, "LB": 4, "MA": 8, "OM": 8, "PS": 3, "QA": 11, "TN": 14}
 
 
 def test_demo_content_load_reaches_each_status_through_the_workflow_services():
@@ -78,9 +78,13 @@ def test_demo_content_load_reaches_each_status_through_the_workflow_services():
     assert sorted(events) == sorted([
         ("JO", DRAFT, SUBMITTED, "fp-jo"), ("JO", SUBMITTED, Status.IN_REVIEW, "reviewer-escwa"),
         ("JO", Status.IN_REVIEW, Status.ACCEPTED, "reviewer-escwa"),
+        ("MA", DRAFT, SUBMITTED, "fp-ma"), ("MA", SUBMITTED, Status.IN_REVIEW, "reviewer-las"),
+        ("MA", Status.IN_REVIEW, Status.ACCEPTED, "reviewer-las"),
         ("OM", DRAFT, SUBMITTED, "fp-om"), ("OM", SUBMITTED, Status.IN_REVIEW, "reviewer-las"),
         ("OM", Status.IN_REVIEW, Status.REVISION_REQUESTED, "reviewer-las"),
         ("PS", DRAFT, SUBMITTED, "fp-ps"),
+        ("QA", DRAFT, SUBMITTED, "fp-qa"), ("QA", SUBMITTED, Status.IN_REVIEW, "reviewer-iom"),
+        ("QA", Status.IN_REVIEW, Status.ACCEPTED, "reviewer-iom"),
         ("TN", DRAFT, SUBMITTED, "fp-tn"), ("TN", SUBMITTED, Status.IN_REVIEW, "reviewer-iom"),
     ])
     reason = ReviewEvent.objects.get(to_status=Status.REVISION_REQUESTED).reason
@@ -88,7 +92,9 @@ def test_demo_content_load_reaches_each_status_through_the_workflow_services():
     to_teams = Notification.objects.filter(kind__in=[Notification.Kind.REVISION, Notification.Kind.ACCEPTANCE])
     assert sorted(to_teams.values_list("review__country__iso2", "kind", "user__username")) == [
         ("JO", Notification.Kind.ACCEPTANCE, "contrib-jo"), ("JO", Notification.Kind.ACCEPTANCE, "fp-jo"),
+        ("MA", Notification.Kind.ACCEPTANCE, "contrib-ma"), ("MA", Notification.Kind.ACCEPTANCE, "fp-ma"),
         ("OM", Notification.Kind.REVISION, "contrib-om"), ("OM", Notification.Kind.REVISION, "fp-om"),
+        ("QA", Notification.Kind.ACCEPTANCE, "contrib-qa"), ("QA", Notification.Kind.ACCEPTANCE, "fp-qa"),
     ]
 
 
@@ -109,11 +115,11 @@ def test_demo_content_load_submits_complete_reviews_with_a_snapshot():
     missing = {review.country.iso2: len(review_progress(review).missing) for review in reviews}
     versions = dict(ReviewVersion.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
 
-    assert versions == {"JO": 1, "OM": 1, "PS": 1, "TN": 1}
-    assert {iso2 for iso2, n in missing.items() if n == 0} == {"JO", "OM", "PS", "TN"}
+    assert versions == {"JO": 1, "MA": 1, "OM": 1, "PS": 1, "QA": 1, "TN": 1}
+    assert {iso2 for iso2, n in missing.items() if n == 0} == {"JO", "MA", "OM", "PS", "QA", "TN"}
     assert ReviewVersion.objects.get(review__country__iso2="PS").content["objectives"][0]["objective"] == 4
     answers = dict(Answer.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
-    assert answers == {"EG": 34, "JO": 156, "LB": 16, "MA": 35, "OM": 66, "PS": 36, "TN": 102}
+    assert answers == {"EG": 34, "JO": 156, "LB": 16, "MA": 66, "OM": 66, "PS": 36, "QA": 84, "TN": 102}
 
 
 def test_demo_content_load_writes_arabic_and_english_except_where_untranslated():

@@ -62,20 +62,26 @@ def test_load_demo_command_lists_the_countries_with_their_states():
     call_command("load_demo", "--force", stdout=out)
 
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("Demo data loaded: current cycle arab-2028 with 9 reviews (4 submitted)") is True
-    assert [line.split() for line in lines[1:10]] == [
+    assert lines[0].startswith("Demo data loaded: current cycle arab-2028 with 10 reviews (6 submitted)") is True
+    assert [line.split() for line in lines[1:11]] == [
         ["fp-eg", "Egypt", "draft,", "8", "objectives", "reported"],
         ["fp-iq", "Iraq", "draft,", "0", "objectives", "reported"],
         ["fp-jo", "Jordan", "accepted,", "23", "objectives", "reported"],
         ["fp-lb", "Lebanon", "draft,", "4", "objectives", "reported"],
         ["fp-mr", "Mauritania", "draft,", "0", "objectives", "reported"],
-        ["fp-ma", "Morocco", "draft,", "8", "objectives", "reported"],
+        ["fp-ma", "Morocco", "accepted,", "8", "objectives", "reported"],
         ["fp-om", "Oman", "revision_requested,", "8", "objectives", "reported"],
+        ["fp-qa", "Qatar", "accepted,", "11", "objectives", "reported"],
         ["fp-ps", "State", "of", "Palestine", "submitted,", "3", "objectives", "reported"],
         ["fp-tn", "Tunisia", "in_review,", "14", "objectives", "reported"],
     ]
-    assert lines[10].startswith("  No review yet: Algeria, Bahrain, Comoros, Djibouti, Kuwait,") is True
-    assert len(lines) == 11
+    assert lines[11].startswith("  No review yet: Algeria, Bahrain, Comoros, Djibouti, Kuwait,") is True
+    assert lines[12] == (
+        "Regional synthesis (reviewer-escwa): 7 key messages, 11 chapters and 23 objective sections written in "
+        "Arabic and English; 6 chosen highlights, 8 featured good practices, 6 citations. Build the report from the "
+        "regional dashboard (Reports)."
+    )
+    assert len(lines) == 13
 
 
 def test_load_demo_command_runs_with_force(settings):
