@@ -1,6 +1,11 @@
 """From data to HTML to PDF. Each edition is gathered and rendered inside its own language and laid out
 as its own document (its page numbers start at 1), the editions side by side on two cores; their PDFs
-are then joined into one, each keeping its outline and links."""
+are then joined into one, each keeping its outline and links.
+
+Each edition's PDF is tagged (PDF/UA-1): document language, headings, table header cells, each chart's
+alternative text, title/author/subject metadata (see `tagging`). The bilingual file joins the tagged
+editions page by page: it is the print copy, and the single-language files are the accessible ones.
+"""
 
 import io
 import multiprocessing
@@ -13,20 +18,27 @@ from functools import cache
 from django.conf import settings
 from django.template import Context, Engine, engines
 from django.utils import translation
+from django.utils.translation import pgettext
 from django.utils.safestring import mark_safe
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
-from reviews.models import Review, ReviewCycle
+from reviews.models import Organisation, Review, ReviewCycle
 from reviews.report.data import country_review, regional_report
 from reviews.report.fetcher import SafeFetcher
 from reviews.report.fonts import FONT_STACK, font_face_css, font_files
+from reviews.report.numerals import counter_style, html_with_edition_digits
+from reviews.report.tagging import install_structure_attributes
 from reviews.report.textlayer import install_actual_text, install_glyph_map, warm_glyph_maps
 
 LANGUAGES = ("ar", "en")
 
 install_glyph_map()  # the PDF's text layer gives back the words typed (see textlayer)
 install_actual_text()
+install_structure_attributes()  # /Lang of other-language passages, /Alt of charts drawn in HTML (see tagging)
+
+# PDF/UA-1: tagged (structure tree, /Lang, /Alt, table headers), PDF 1.7, the document title shown.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 @cache
@@ -42,13 +54,55 @@ def render_to_string(template_name: str, context: dict) -> str:
     return _engine().get_template(template_name).render(Context(context, autoescape=True))
 
 
+def _caption_label(message: str) -> tuple[str, str]:
+    """A caption label's text before and after its number, from the catalogue ("Figure %(number)s.")."""
+    before, _, after = message.partition("%(number)s")
+    return before, after
+
+
+def _editions_style(languages) -> list[dict]:
+    """Per edition, what its CSS needs in its own language: caption labels, counter style, page sides."""
+    styles = []
+    for language in languages:
+        with translation.override(language):
+            styles.append({
+                "lang": language, "counter": counter_style(language),
+                "start": "right" if language == "ar" else "left", "end": "left" if language == "ar" else "right",
+                # Translators: the label of a figure's caption in the PDF report; keep %(number)s.
+                "figure": _caption_label(pgettext("report caption", "Figure %(number)s. ")),
+                # Translators: the label of a table's caption in the PDF report; keep %(number)s.
+                "table": _caption_label(pgettext("report caption", "Table %(number)s. ")),
+            })
+    return styles
+
+
+def _metadata(*, title: str, language: str) -> dict:
+    """The PDF's title (the edition's), author (the organisations) and subject, in the edition's language."""
+    with translation.override(language):
+        return {
+            "title": title,
+            "authors": [organisation.name for organisation in Organisation.objects.order_by("code")],
+            "subject": pgettext("report", "Regional review of the implementation of the Global Compact for Safe, "
+                                          "Orderly and Regular Migration: synthesis of the voluntary national reviews"),
+        }
+
+
 def _document(*, title: str, editions: list[str], languages) -> str:
-    return render_to_string("reviews/report/document.html", {
+    html = render_to_string("reviews/report/document.html", {
         "title": title, "lang": languages[0], "dir": "rtl" if languages[0] == "ar" else "ltr",
+        "metadata": _metadata(title=title, language=languages[0]),
         "font_css": mark_safe(font_face_css()), "font_stack": mark_safe(FONT_STACK),
+        "editions_style": _editions_style(languages),
         # Each edition is our own template's output, autoescaped there: user text is never marked safe.
         "editions": [mark_safe(edition) for edition in editions],
     })
+    # The one place digits are converted: the text of the Arabic edition, in its numeral system.
+    return html_with_edition_digits(html, language=languages[0])
+
+
+def _report_title(*, cycle: ReviewCycle, language: str) -> str:
+    with translation.override(language):
+        return f"{pgettext('report', 'Regional report of the voluntary national reviews')} – {cycle.name}"
 
 
 def _check(languages) -> tuple[str, ...]:
@@ -67,7 +121,8 @@ def render_report_html(*, cycle: ReviewCycle, user, languages=LANGUAGES, include
             editions.append(render_to_string("reviews/report/regional_edition.html", {
                 "report": report, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
             }))
-    return _document(title=f"{cycle.name_en} / {cycle.name_ar}", editions=editions, languages=languages)
+    title = " / ".join(_report_title(cycle=cycle, language=language) for language in languages)
+    return _document(title=title, editions=editions, languages=languages)
 
 
 def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
@@ -80,8 +135,12 @@ def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
             editions.append(render_to_string("reviews/report/country_edition.html", {
                 "data": data, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
             }))
-    return _document(title=f"{review.country.name_en} – {review.cycle.name_en}", editions=editions,
-                     languages=languages)
+    titles = []
+    for language in languages:
+        with translation.override(language):
+            titles.append(f"{pgettext('report', 'Voluntary national review')} — {review.country.name} – "
+                          f"{review.cycle.name}")
+    return _document(title=" / ".join(titles), editions=editions, languages=languages)
 
 
 def _base_url() -> str:
@@ -90,7 +149,7 @@ def _base_url() -> str:
 
 
 def html_to_pdf(html: str, *, url_fetcher: SafeFetcher | None = None) -> bytes:
-    return HTML(string=html, base_url=_base_url(), url_fetcher=url_fetcher or SafeFetcher()).write_pdf()
+    return HTML(string=html, base_url=_base_url(), url_fetcher=url_fetcher or SafeFetcher()).write_pdf(**PDF_OPTIONS)
 
 
 ProgressCallback = Callable[[str, int], None]
@@ -108,7 +167,7 @@ class BuiltPdf:
 def _edition_pdf(html: str) -> tuple[bytes, int]:
     """One edition laid out and written: run in a child process, it needs no database, only its HTML."""
     document = HTML(string=html, base_url=_base_url(), url_fetcher=SafeFetcher()).render()
-    return document.write_pdf(), len(document.pages)
+    return document.write_pdf(**PDF_OPTIONS), len(document.pages)
 
 
 def _workers(editions: int) -> int:
