@@ -55,9 +55,9 @@ def render_to_string(template_name: str, context: dict) -> str:
 
 
 def _caption_label(message: str) -> tuple[str, str]:
-    """A caption label's text before and after its number, from the catalogue ("Figure %(number)s.")."""
+    """A caption label's text before and after its number, from the catalogue ("Figure %(number)s.", then a space)."""
     before, _, after = message.partition("%(number)s")
-    return before, after
+    return before, after + " "
 
 
 def _editions_style(languages) -> list[dict]:
@@ -69,9 +69,9 @@ def _editions_style(languages) -> list[dict]:
                 "lang": language, "counter": counter_style(language),
                 "start": "right" if language == "ar" else "left", "end": "left" if language == "ar" else "right",
                 # Translators: the label of a figure's caption in the PDF report; keep %(number)s.
-                "figure": _caption_label(pgettext("report caption", "Figure %(number)s. ")),
+                "figure": _caption_label(pgettext("report caption", "Figure %(number)s.")),
                 # Translators: the label of a table's caption in the PDF report; keep %(number)s.
-                "table": _caption_label(pgettext("report caption", "Table %(number)s. ")),
+                "table": _caption_label(pgettext("report caption", "Table %(number)s.")),
             })
     return styles
 
@@ -102,7 +102,8 @@ def _document(*, title: str, editions: list[str], languages) -> str:
 
 def _report_title(*, cycle: ReviewCycle, language: str) -> str:
     with translation.override(language):
-        return f"{pgettext('report', 'Regional report of the voluntary national reviews')} – {cycle.name}"
+        title = pgettext("report", "Regional report of the voluntary national reviews")
+        return f"{title} – {cycle.name}"
 
 
 def _check(languages) -> tuple[str, ...]:
@@ -138,8 +139,8 @@ def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
     titles = []
     for language in languages:
         with translation.override(language):
-            titles.append(f"{pgettext('report', 'Voluntary national review')} — {review.country.name} – "
-                          f"{review.cycle.name}")
+            title = pgettext("report", "Voluntary national review")
+            titles.append(f"{title} — {review.country.name} – {review.cycle.name}")
     return _document(title=" / ".join(titles), editions=editions, languages=languages)
 
 
