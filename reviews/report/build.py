@@ -1,10 +1,11 @@
 """From data to HTML to PDF. Each edition is gathered and rendered inside its own language and laid out
-as its own document (its page numbers start at 1), the editions side by side on two cores; their PDFs
-are then joined into one, each keeping its outline and links.
+as its own document (its page numbers start at 1).
 
-Each edition's PDF is tagged (PDF/UA-1): document language, headings, table header cells, each chart's
-alternative text, title/author/subject metadata (see `tagging`). The bilingual file joins the tagged
-editions page by page: it is the print copy, and the single-language files are the accessible ones.
+Every PDF is tagged (PDF/UA-1): document language, headings, table header cells, each chart's alternative
+text, title/author/subject metadata (see `tagging`). The bilingual file is one tagged document: its editions
+are laid out in turn and written together, one structure tree with each edition a section in its own
+language (`_one_tagged_document`). Joining separately written editions (`_join`, their layout side by side
+on two cores) is faster on an idle machine but drops the structure tree: bench/report_pdfs.py measures both.
 """
 
 import io
@@ -213,8 +214,13 @@ def _join(pdfs: list[tuple[bytes, int]], *, on_progress: ProgressCallback | None
     writer = PdfWriter()
     for content, _count in pdfs:
         writer.append(PdfReader(io.BytesIO(content)), import_outline=True)
-    first = PdfReader(io.BytesIO(pdfs[0][0])).metadata or {}
-    writer.add_metadata({key: value for key, value in first.items() if isinstance(value, str)})
+    # The editions' metadata (title, author, subject: each in its language), one after the other.
+    metadata: dict[str, list[str]] = {}
+    for content, _count in pdfs:
+        for key, value in (PdfReader(io.BytesIO(content)).metadata or {}).items():
+            if isinstance(value, str) and value not in metadata.setdefault(key, []):
+                metadata[key].append(value)
+    writer.add_metadata({key: " / ".join(values) for key, values in metadata.items()})
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
@@ -232,17 +238,44 @@ def country_editions(*, review: Review, user, languages=LANGUAGES) -> list[str]:
     return [render_country_html(review=review, user=user, languages=(language,)) for language in _check(languages)]
 
 
-def pdf_from_editions(editions: list[str], *, on_progress: ProgressCallback | None = None) -> BuiltPdf:
+def _one_tagged_document(html_editions: list[str], *, on_progress: ProgressCallback | None) -> BuiltPdf:
+    """The editions laid out in turn in this process and written as one tagged PDF (one structure tree, each
+    edition a section with its own /Lang, each keeping its page numbers and outline; metadata of the first
+    edition, titles of both). It gives up laying the editions out side by side on two cores: on the full
+    demo it stays far within the 30 s goal (bench/report_pdfs.py)."""
+    warm_glyph_maps(font_files())
+    documents, pages = [], 0
+    if on_progress:
+        on_progress("layout", 0)
+    for html in html_editions:
+        documents.append(HTML(string=html, base_url=_base_url(), url_fetcher=SafeFetcher()).render())
+        pages += len(documents[-1].pages)
+        if on_progress:
+            on_progress("layout", pages)
+    if on_progress:
+        on_progress("writing", pages)
+    whole = documents[0].copy([page for document in documents for page in document.pages])
+    whole.metadata.title = " / ".join(document.metadata.title for document in documents if document.metadata.title)
+    return BuiltPdf(content=whole.write_pdf(**PDF_OPTIONS), pages=pages)
+
+
+def pdf_from_editions(editions: list[str], *, on_progress: ProgressCallback | None = None,
+                      one_document: bool = True) -> BuiltPdf:
+    """One tagged PDF of the editions in turn. `one_document=False` joins separately written editions instead
+    (laid out side by side, REPORT_PDF_WORKERS): faster on two idle cores, but the bilingual file is then
+    untagged, a print copy only; kept for bench/report_pdfs.py's comparison."""
+    if one_document and len(editions) > 1:
+        return _one_tagged_document(editions, on_progress=on_progress)
     return _join(_edition_pdfs(editions, on_progress=on_progress), on_progress=on_progress)
 
 
 def report_pdf(*, cycle: ReviewCycle, user, languages=LANGUAGES, include_submitted: bool = False,
-               on_progress: ProgressCallback | None = None) -> BuiltPdf:
+               on_progress: ProgressCallback | None = None, one_document: bool = True) -> BuiltPdf:
     """The regional report as one PDF holding each language's edition in turn."""
     if on_progress:
         on_progress("gathering", 0)
     editions = report_editions(cycle=cycle, user=user, languages=languages, include_submitted=include_submitted)
-    return pdf_from_editions(editions, on_progress=on_progress)
+    return pdf_from_editions(editions, on_progress=on_progress, one_document=one_document)
 
 
 def country_pdf(*, review: Review, user, languages=LANGUAGES,

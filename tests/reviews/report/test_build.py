@@ -186,11 +186,13 @@ def test_text_direction_of_user_text_follows_its_own_letters(accepted_review, or
     assert re.findall('dir="auto">[^<]', html) == []  # only empty blocks are left to "auto"
 
 
-def test_country_pdf_is_the_same_built_in_one_process(accepted_review, organiser, settings, tmp_path):
-    from reviews.report.build import country_pdf
+def test_bilingual_pdf_as_one_tagged_document_prints_what_the_joined_editions_print(accepted_review, organiser,
+                                                                                    settings, tmp_path):
+    from reviews.report.build import country_editions, pdf_from_editions
 
-    side_by_side = country_pdf(review=accepted_review, user=organiser)
+    editions = country_editions(review=accepted_review, user=organiser)
+    one_document = pdf_from_editions(editions)
     settings.REPORT_PDF_WORKERS = 1
-    in_turn = country_pdf(review=accepted_review, user=organiser)
-    assert in_turn.pages == side_by_side.pages
-    assert pdf_words(in_turn.content, tmp_path) == pdf_words(side_by_side.content, tmp_path)
+    joined = pdf_from_editions(editions, one_document=False)
+    assert one_document.pages == joined.pages
+    assert pdf_words(one_document.content, tmp_path) == pdf_words(joined.content, tmp_path)

@@ -128,3 +128,18 @@ def test_regional_report_edition_is_tagged_with_real_headings_and_chart_alternat
     assert all(element["Alt"] for element in elements if element["S"] == "Figure")
     assert info["metadata"]["/Author"].count(",") >= 2  # the three organisations
     assert "التقرير الإقليمي" in info["metadata"].title
+
+
+def test_bilingual_file_is_one_tagged_document_with_each_edition_in_its_language(accepted_review, organiser):
+    from reviews.report.build import country_pdf
+
+    built = country_pdf(review=accepted_review, user=organiser)
+    info, elements = structure(built.content)
+    assert info["catalog"]["/Lang"] == "ar"
+    # WeasyPrint makes one element per page an element spans: the edition's sections, Arabic pages then English.
+    languages = [element["own_lang"] for element in elements if element["S"] == "Sect" and element["own_lang"]]
+    assert [lang for index, lang in enumerate(languages) if index == 0 or languages[index - 1] != lang] == ["ar", "en"]
+    english_headings = [element for element in elements if element["Lang"] == "en" and element["S"] == "H1"]
+    assert english_headings and all(element["Lang"] == "en" for element in english_headings)
+    assert_real_heading_levels(headings(elements))
+    assert " / " in info["metadata"].title  # both editions' titles
