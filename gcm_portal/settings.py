@@ -280,8 +280,9 @@ TASKS = {
     },
 }
 
-# A report's editions are laid out side by side in forked processes, one per edition and per core;
-# 1 builds them one after the other in the worker itself.
+# A bilingual PDF is one tagged document, its editions laid out in turn (reviews/report/build.py). Only the
+# joined variant that bench/report_pdfs.py compares it with lays them out side by side in forked processes, one
+# per edition and per core; 1 builds them one after the other in the worker itself.
 REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)
 # The digits of the Arabic edition of the PDFs, everywhere (contents and page numbers, body, tables, dates):
 # "arabic-indic" (٠١٢٣) or "western" (0123). The English edition always uses Western digits.

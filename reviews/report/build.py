@@ -19,8 +19,8 @@ from functools import cache
 from django.conf import settings
 from django.template import Context, Engine, engines
 from django.utils import translation
-from django.utils.translation import pgettext
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 

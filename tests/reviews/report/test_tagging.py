@@ -143,3 +143,16 @@ def test_bilingual_file_is_one_tagged_document_with_each_edition_in_its_language
     assert english_headings and all(element["Lang"] == "en" for element in english_headings)
     assert_real_heading_levels(headings(elements))
     assert " / " in info["metadata"].title  # both editions' titles
+
+
+def test_caption_labels_and_counters_come_from_each_editions_language(db):
+    html = _document(title="t", editions=[sample_edition("ar", rows=1), sample_edition("en", rows=1)],
+                     languages=("ar", "en"))
+    assert '.edition-ar figure.figure > figcaption::before { content: "الشكل " counter(figure, arabic-indic) ". "; }' in html
+    assert '.edition-en table > caption::before { content: "Table " counter(table, decimal) ". "; }' in html
+
+
+def test_a_caption_label_cannot_leave_its_css_string():
+    from reviews.report.template_filters import css_string
+
+    assert css_string('a"b\\c</style>\n') == "a\\22 b\\5c c\\3c /style\\3e \\a "
