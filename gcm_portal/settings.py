@@ -288,7 +288,8 @@ REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)
 # "arabic-indic" (٠١٢٣) or "western" (0123). The English edition always uses Western digits.
 REPORT_ARABIC_DIGITS = env_str("REPORT_ARABIC_DIGITS", "arabic-indic").strip().lower()
 if REPORT_ARABIC_DIGITS not in ("arabic-indic", "western"):
-    raise ImproperlyConfigured(f'REPORT_ARABIC_DIGITS must be "arabic-indic" or "western", not {REPORT_ARABIC_DIGITS!r}.')
+    raise ImproperlyConfigured(
+        f'REPORT_ARABIC_DIGITS must be "arabic-indic" or "western", not {REPORT_ARABIC_DIGITS!r}.')
 # New PDF builds a user may start per minute, counted in the shared cache (a build handed back costs nothing).
 REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
 if REPORT_BUILDS_PER_MINUTE < 1:

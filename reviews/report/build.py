@@ -88,7 +88,9 @@ def _metadata(*, title: str, language: str) -> dict:
         }
 
 
-def _document(*, title: str, editions: list[str], languages) -> str:
+def document_html(*, title: str, editions: list[str], languages) -> str:
+    """The HTML document of the editions given (each already rendered in its language), with the report's
+    style sheet and metadata, digits in each edition's numeral system."""
     html = render_to_string("reviews/report/document.html", {
         "title": title, "lang": languages[0], "dir": "rtl" if languages[0] == "ar" else "ltr",
         "metadata": _metadata(title=title, language=languages[0]),
@@ -124,7 +126,7 @@ def render_report_html(*, cycle: ReviewCycle, user, languages=LANGUAGES, include
                 "report": report, "lang": language, "dir": "rtl" if language == "ar" else "ltr",
             }))
     title = " / ".join(_report_title(cycle=cycle, language=language) for language in languages)
-    return _document(title=title, editions=editions, languages=languages)
+    return document_html(title=title, editions=editions, languages=languages)
 
 
 def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
@@ -142,7 +144,7 @@ def render_country_html(*, review: Review, user, languages=LANGUAGES) -> str:
         with translation.override(language):
             title = pgettext("report", "Voluntary national review")
             titles.append(f"{title} — {review.country.name} – {review.cycle.name}")
-    return _document(title=" / ".join(titles), editions=editions, languages=languages)
+    return document_html(title=" / ".join(titles), editions=editions, languages=languages)
 
 
 def _base_url() -> str:

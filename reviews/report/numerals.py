@@ -69,7 +69,8 @@ def html_with_edition_digits(html: str, *, language: str) -> str:
                         break
             elif not self_closing and name not in _VOID:
                 lang = _LANG.search(attributes)
-                stack.append((name, next(value for value in lang.groups() if value is not None) if lang else stack[-1][1]))
+                own = next(value for value in lang.groups() if value is not None) if lang else None
+                stack.append((name, stack[-1][1] if own is None else own))
         elif part and stack[-1][1].split("-")[0].lower() == "ar" and any(c.isdigit() for c in part):
             out.append(_converted(part))
         else:

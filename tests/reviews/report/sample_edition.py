@@ -5,14 +5,16 @@ without the database, so they stay quick and do not depend on what the report's 
 
 TEXTS = {
     "ar": {
-        "title": "التقرير الإقليمي 2028", "date": "1 كانون الأول/ديسمبر 2026", "short": "التقرير الإقليمي", "not_final": "مسودة: تشمل استعراضات لم تُقبل بعد",
+        "title": "التقرير الإقليمي 2028", "date": "1 كانون الأول/ديسمبر 2026", "short": "التقرير الإقليمي",
+        "not_final": "مسودة: تشمل استعراضات لم تُقبل بعد",
         "contents": "المحتويات", "chapter": "الرسائل الرئيسية", "section": "البيانات", "sub": "ممارسة جيدة",
         "para": "أبلغت 22 دولة عن الهدف 5 في عام 2028 بنسبة 75% من الأطفال. ", "chart": "عدد البلدان حسب المرحلة",
         "alt": "مخطط: 4 بلدان لم تبدأ، 9 بلدان في التنفيذ", "country": "البلد", "count": "العدد",
         "second": "الملخص التنفيذي",
     },
     "en": {
-        "title": "Regional report 2028", "date": "1 December 2026", "short": "Regional report", "not_final": "Draft: includes reviews not yet accepted",
+        "title": "Regional report 2028", "date": "1 December 2026", "short": "Regional report",
+        "not_final": "Draft: includes reviews not yet accepted",
         "contents": "Contents", "chapter": "Key messages", "section": "Data", "sub": "A good practice",
         "para": "Twenty-two countries reported objective 5 in 2028, covering 75% of children. ",
         "chart": "Countries by stage", "alt": "Chart: 4 countries not started, 9 countries implementing",
@@ -25,10 +27,11 @@ ENGLISH_PASSAGE = "Ministry of Labour circular 17 of 2023, see https://example.o
 def sample_edition(lang: str, *, rows: int = 60, not_final: bool = True) -> str:
     t = TEXTS[lang]
     direction = "rtl" if lang == "ar" else "ltr"
-    table_rows = "".join(f"<tr><td>{t['country']} {number}</td><td class=\"num\">{number * 3}</td></tr>"
+    table_rows = "".join(f'<tr><td>{t["country"]} {number}</td><td class="num">{number * 3}</td></tr>'
                          for number in range(1, rows + 1))
     other = ("" if lang == "en" else
-             f'<p class="only-in">بالإنكليزية فقط</p><div class="answer" lang="en" dir="ltr"><p>{ENGLISH_PASSAGE}</p></div>')
+             f'<p class="only-in">بالإنكليزية فقط</p>'
+             f'<div class="answer" lang="en" dir="ltr"><p>{ENGLISH_PASSAGE}</p></div>')
     return f"""<section class="edition edition-{lang}" lang="{lang}" dir="{direction}">
 <div class="running-title">{t['short']}</div>
 {f'<div class="not-final">{t["not_final"]}</div>' if not_final else ''}
@@ -39,10 +42,12 @@ def sample_edition(lang: str, *, rows: int = 60, not_final: bool = True) -> str:
 <p>{t['para'] * 6}</p>{other}
 <h2 id="{lang}-c1-s1">{t['section']}</h2>
 <figure class="figure"><figcaption>{t['chart']}</figcaption>
-<div class="chart" role="img" aria-label="{t['alt']}"><table class="bar-chart"><thead><tr><th scope="col">{t['country']}</th>
-<th scope="col" class="num">{t['count']}</th></tr></thead><tbody><tr><td>0</td><td class="num">4</td></tr>
+<div class="chart" role="img" aria-label="{t['alt']}"><table class="bar-chart"><thead><tr>
+<th scope="col">{t['country']}</th><th scope="col" class="num">{t['count']}</th></tr></thead><tbody>
+<tr><td>0</td><td class="num">4</td></tr>
 <tr><td>2</td><td class="num">9</td></tr></tbody></table></div></figure>
-<table><caption>{t['section']}</caption><thead><tr><th scope="col">{t['country']}</th><th scope="col" class="num">{t['count']}</th></tr></thead>
+<table><caption>{t['section']}</caption>
+<thead><tr><th scope="col">{t['country']}</th><th scope="col" class="num">{t['count']}</th></tr></thead>
 <tbody>{table_rows}</tbody></table>
 <aside class="practice-box"><h3>{t['sub']}</h3><p>{t['para']}</p></aside>
 </section>

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from reviews.report.build import _document, html_to_pdf, render_report_html
+from reviews.report.build import document_html, html_to_pdf, render_report_html
 from reviews.report.numerals import html_with_edition_digits
 from tests.reviews.report.conftest import arabic_indic, pdf_text
 from tests.reviews.report.sample_edition import ENGLISH_PASSAGE, TEXTS, sample_edition
@@ -59,8 +59,8 @@ def assert_real_heading_levels(levels: list[str]) -> None:
 @pytest.fixture(scope="module")
 def sample_pdfs(django_db_blocker):
     with django_db_blocker.unblock():  # the metadata's authors are the organisations (none in this test database)
-        return {lang: html_to_pdf(_document(title=TEXTS[lang]["title"], editions=[sample_edition(lang)],
-                                            languages=(lang,)))
+        return {lang: html_to_pdf(document_html(title=TEXTS[lang]["title"], editions=[sample_edition(lang)],
+                                                languages=(lang,)))
                 for lang in ("ar", "en")}
 
 
@@ -102,14 +102,15 @@ def test_edition_text_layer_has_one_numeral_system(sample_pdfs, tmp_path):
 
 def test_western_digits_setting_gives_the_arabic_edition_western_digits_everywhere(settings, db, tmp_path):
     settings.REPORT_ARABIC_DIGITS = "western"
-    html = _document(title="t", editions=[sample_edition("ar", rows=3)], languages=("ar",))
+    html = document_html(title="t", editions=[sample_edition("ar", rows=3)], languages=("ar",))
     assert "counter(page, decimal)" in html and "arabic-indic" not in html
     assert not ARABIC_INDIC.search(pdf_text(html_to_pdf(html), tmp_path))
 
 
 def test_digits_are_converted_in_arabic_text_nodes_only():
     head = '<html lang="ar"><head><style>.a { width: 50% } h1::before { content: "1" }</style></head><body>'
-    body = ('<p data-n="12" id="x-3">عام {2028} بنسبة {75%} &#x2066;{1}.{2}&#x2069; https://example.org/2023 a@b2.org</p>'
+    body = ('<p data-n="12" id="x-3">عام {2028} بنسبة {75%} &#x2066;{1}.{2}&#x2069; '
+            'https://example.org/2023 a@b2.org</p>'
             '<br><div lang="en" dir="ltr">circular 17 <b>of 2023</b></div><p>{2}</p><!-- 9 --></body></html>')
     html = head + body.replace("{", "").replace("}", "")
     expected = head + re.sub("{([^}]*)}", lambda m: arabic_indic(m.group(1)), body)
@@ -146,9 +147,10 @@ def test_bilingual_file_is_one_tagged_document_with_each_edition_in_its_language
 
 
 def test_caption_labels_and_counters_come_from_each_editions_language(db):
-    html = _document(title="t", editions=[sample_edition("ar", rows=1), sample_edition("en", rows=1)],
+    html = document_html(title="t", editions=[sample_edition("ar", rows=1), sample_edition("en", rows=1)],
                      languages=("ar", "en"))
-    assert '.edition-ar figure.figure > figcaption::before { content: "الشكل " counter(figure, arabic-indic) ". "; }' in html
+    assert ('.edition-ar figure.figure > figcaption::before { content: "الشكل " counter(figure, arabic-indic) ". "; }'
+            in html)
     assert '.edition-en table > caption::before { content: "Table " counter(table, decimal) ". "; }' in html
 
 
