@@ -125,7 +125,7 @@ def _bench(env: dict, args) -> int:
           f"(CPU {full['cpu'] - untagged['cpu']:+.1f} s, {100 * (full['cpu'] / untagged['cpu'] - 1):+.0f}%), "
           f"{(full['bytes'] - untagged['bytes']) / 1e6:+.1f} MB")
     for language, result in editions.items():
-        print(f"    {language} edition alone (the accessible file): {result['seconds']:.1f} s "
+        print(f"    {language} edition alone: {result['seconds']:.1f} s "
               f"(CPU {result['cpu']:.1f} s), {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, "
               f"memory {result['tree_mb']:.0f} MB")
     print(f"    bilingual as separate editions side by side, joined (untagged print copy): "
