@@ -3,9 +3,10 @@ by the REPORT_ARABIC_DIGITS setting; the English edition always uses Western dig
 
 Page numbers, contents and caption numbers come from CSS counters (their style is `counter_style`); every
 other digit is text of the rendered HTML, converted here, once, on the whole document (build.py): only in
-text nodes whose language (the nearest `lang`) is Arabic, never in markup, attributes, the style sheet,
-character references or addresses (a URL or an e-mail keeps its digits). An English passage quoted in the
-Arabic edition carries lang="en" and keeps its own digits.
+text nodes of the Arabic edition whose language (every `lang` around them) is Arabic, never in markup,
+attributes, the style sheet, character references or addresses (a URL or an e-mail keeps its digits). An
+English passage quoted in the Arabic edition carries lang="en" and keeps its own digits; an Arabic passage
+quoted in the English edition keeps Western digits like the rest of that edition.
 """
 
 import re
@@ -36,6 +37,10 @@ def counter_style(language: str) -> str:
     return "arabic-indic" if language == "ar" and arabic_digits() == ARABIC_INDIC else "decimal"
 
 
+def _is_arabic(lang: str) -> bool:
+    return lang.split("-")[0].lower() == "ar"
+
+
 def _converted(text: str) -> str:
     def replace(match: re.Match) -> str:
         if match.group(1):
@@ -53,7 +58,7 @@ def html_with_edition_digits(html: str, *, language: str) -> str:
     `language` is the document's (the <html lang>) for text outside any element with its own `lang`."""
     if arabic_digits() != ARABIC_INDIC:
         return html
-    stack: list[tuple[str, str]] = [("", language)]  # (element, its language)
+    stack: list[tuple[str, bool]] = [("", _is_arabic(language))]  # (element, within Arabic only)
     out = []
     for index, part in enumerate(_MARKUP.split(html)):
         if index % 2:  # markup
@@ -70,8 +75,10 @@ def html_with_edition_digits(html: str, *, language: str) -> str:
             elif not self_closing and name not in _VOID:
                 lang = _LANG.search(attributes)
                 own = next(value for value in lang.groups() if value is not None) if lang else None
-                stack.append((name, stack[-1][1] if own is None else own))
-        elif part and stack[-1][1].split("-")[0].lower() == "ar" and any(c.isdigit() for c in part):
+                # Arabic text of the Arabic edition only: an Arabic passage quoted in the English edition
+                # (an ancestor in another language) keeps Western digits, as all of that edition does.
+                stack.append((name, stack[-1][1] and (own is None or _is_arabic(own))))
+        elif part and stack[-1][1] and any(c.isdigit() for c in part):
             out.append(_converted(part))
         else:
             out.append(part)
