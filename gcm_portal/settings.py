@@ -280,9 +280,16 @@ TASKS = {
     },
 }
 
-# A report's editions are laid out side by side in forked processes, one per edition and per core;
-# 1 builds them one after the other in the worker itself.
+# A bilingual PDF is one tagged document, its editions laid out in turn (reviews/report/build.py). Only the
+# joined variant that bench/report_pdfs.py compares it with lays them out side by side in forked processes, one
+# per edition and per core; 1 builds them one after the other in the worker itself.
 REPORT_PDF_WORKERS = env_int("REPORT_PDF_WORKERS", 2)
+# The digits of the Arabic edition of the PDFs, everywhere (contents and page numbers, body, tables, dates):
+# "arabic-indic" (٠١٢٣) or "western" (0123). The English edition always uses Western digits.
+REPORT_ARABIC_DIGITS = env_str("REPORT_ARABIC_DIGITS", "arabic-indic").strip().lower()
+if REPORT_ARABIC_DIGITS not in ("arabic-indic", "western"):
+    raise ImproperlyConfigured(
+        f'REPORT_ARABIC_DIGITS must be "arabic-indic" or "western", not {REPORT_ARABIC_DIGITS!r}.')
 # New PDF builds a user may start per minute, counted in the shared cache (a build handed back costs nothing).
 REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
 if REPORT_BUILDS_PER_MINUTE < 1:

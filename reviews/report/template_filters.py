@@ -22,3 +22,16 @@ def text_dir(text) -> str:
         if kind == "L":
             return "ltr"
     return "auto"
+
+
+@register.filter
+def css_string(text) -> str:
+    """Text for the inside of a double-quoted CSS string (a caption label in `content`): backslashes,
+    quotes and line ends escaped, so a translation can never close the string or the rule."""
+    escaped = []
+    for character in str(text or ""):
+        if character in '\\"<>' or ord(character) < 0x20 or character == "\x7f":
+            escaped.append(f"\\{ord(character):x} ")
+        else:
+            escaped.append(character)
+    return "".join(escaped)

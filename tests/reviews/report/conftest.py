@@ -41,6 +41,11 @@ def pdf_words(pdf: bytes, tmp_path) -> list[str]:
     return pdf_text(pdf, tmp_path).split()
 
 
+def arabic_indic(text: str) -> str:
+    """The text with Arabic-Indic digits, as the Arabic edition prints it by default (REPORT_ARABIC_DIGITS)."""
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")).replace("%", "\u066a")
+
+
 def text_tokens(text: str) -> list[str]:
     """Arabic words with their marks, Latin words and numbers, in order, without spaces or punctuation."""
     return _TOKEN.findall(text)
