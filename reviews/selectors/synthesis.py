@@ -6,10 +6,13 @@ The cost of these reads does not grow with the number of chapters filled in or c
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reviews import rules
 from reviews.models import (
     ChapterCitation,
+    Country,
     CountryHighlight,
     GoodPractice,
     GuidingPrompt,
@@ -117,6 +120,32 @@ def cycle_prompts(cycle: ReviewCycle) -> QuerySet[GuidingPrompt]:
 
 def synthesis_changes(*, chapter: SynthesisChapter) -> QuerySet[SynthesisChange]:
     return chapter.changes.select_related("user", "objective")
+
+
+_FIELD_LABELS = {"text_ar": gettext_lazy("Arabic text"), "text_en": gettext_lazy("English text"),
+                 "objectives": gettext_lazy("objectives"), "position": gettext_lazy("place in the list")}
+
+
+def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[SynthesisChange]:
+    """The chapter's latest changes, each with a `label` a reader understands: a key message by its number
+    now ("Key message 2 · English text"), a highlight by its country. Three queries."""
+    changes = list(synthesis_changes(chapter=chapter)[:limit])
+    numbers = {str(uid): number for number, uid in enumerate(
+        chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)}
+    countries = dict(Country.objects.filter(iso2__in={change.field.split("/")[1] for change in changes
+                                                      if change.field.startswith("highlight/")})
+                     .values_list("iso2", "name"))
+    for change in changes:
+        parts = change.field.split("/")
+        if parts[0] == "message" and len(parts) == 3:
+            field = _FIELD_LABELS.get(parts[2], parts[2])
+            change.label = (_("Key message %(number)s · %(field)s") % {"number": numbers[parts[1]], "field": field}
+                            if parts[1] in numbers else _("Deleted key message · %(field)s") % {"field": field})
+        elif parts[0] == "highlight" and len(parts) == 2:
+            change.label = _("Highlight of %(country)s") % {"country": countries.get(parts[1], parts[1])}
+        else:
+            change.label = _FIELD_LABELS.get(change.field, change.field)
+    return changes
 
 
 def practices_of_visible_reviews(*, user) -> QuerySet[GoodPractice]:

@@ -31,7 +31,7 @@ from reviews.selectors.synthesis import (
     key_messages,
     practices_for_chapter,
     practices_of_visible_reviews,
-    synthesis_changes,
+    recent_changes,
     synthesis_chapters,
     synthesis_chapters_visible_to,
 )
@@ -118,7 +118,6 @@ def chapter(request, slug, uid):
     _check_staff(request)
     cycle = _cycle(request, slug)
     current = _chapter_with_content(request, cycle, uid)
-    prompts = list(cycle_prompts(cycle))
     is_key_messages = current.kind == SynthesisChapter.Kind.KEY_MESSAGES
     return render(request, "reviews/synthesis/chapter.html", {
         "cycle": cycle, "chapter": current,
@@ -129,10 +128,11 @@ def chapter(request, slug, uid):
         "text_form": SynthesisTextForm(instance=current, prefix="chapter"),
         "sections": [(section, SynthesisTextForm(instance=section, prefix=f"o{section.objective.number}"))
                      for section in current.objective_syntheses.all()],
-        "cite_form": CitationForm(user=request.user, chapter=current, prompts=prompts),
-        "practices": practices_for_chapter(user=request.user, chapter=current),
+        "cite_form": None if is_key_messages else CitationForm(user=request.user, chapter=current,
+                                                               prompts=list(cycle_prompts(cycle))),
+        "practices": [] if is_key_messages else practices_for_chapter(user=request.user, chapter=current),
         "featured": {practice.pk for practice in current.featured_practices.all()},
-        "changes": synthesis_changes(chapter=current)[:20],
+        "changes": recent_changes(chapter=current),
     })
 
 
