@@ -144,14 +144,15 @@ def test_highlight_picker_numbers_the_sentences_in_the_answers_language(client, 
     answer = re.sub(r">\s+<", "><", page.split('id="answer-3.b"')[1].split("</section>")[0])
     assert response.status_code == 200
     assert [code for code in ("3.a", "3.b", "3.c", "3.d") if f'id="answer-{code}"' in page] == ["3.a", "3.b", "3.c"]
-    assert ('<ol class="sentences border rounded p-2 ps-5 bg-white user-text" lang="ar" dir="rtl">'
-            '<li class="sentence">يعمل المغرب على إصلاح التوظيف.</li><li class="sentence">ألغيت الرسوم.</li>'
-            '<li class="sentence">تضاعفت عمليات التفتيش.</li>') in answer
+    assert ('<ol class="sentences border rounded py-2 pe-2 bg-white" lang="ar" dir="rtl">'
+            '<li class="sentence user-text">يعمل المغرب على إصلاح التوظيف.</li>'
+            '<li class="sentence user-text">ألغيت الرسوم.</li>'
+            '<li class="sentence user-text">تضاعفت عمليات التفتيش.</li>') in answer
     assert ('<select class="form-select form-select-sm" name="3.b-last_sentence" id="id_3.b-last_sentence">'
             '<option value="0" selected>1</option><option value="1">2</option><option value="2">3</option>'
             ) in answer
     quoted = _in(language, "(quoted now)")
-    assert '<li class="sentence is-quoted">' in page.split('id="answer-3.a"')[1].split("</section>")[0]
+    assert '<li class="sentence user-text is-quoted">' in page.split('id="answer-3.a"')[1].split("</section>")[0]
     assert quoted in page
 
 
