@@ -144,7 +144,7 @@ def test_highlight_picker_numbers_the_sentences_in_the_answers_language(client, 
     answer = re.sub(r">\s+<", "><", page.split('id="answer-3.b"')[1].split("</section>")[0])
     assert response.status_code == 200
     assert [code for code in ("3.a", "3.b", "3.c", "3.d") if f'id="answer-{code}"' in page] == ["3.a", "3.b", "3.c"]
-    assert ('<ol class="sentences border rounded py-2 pe-2 bg-white" lang="ar" dir="rtl">'
+    assert ('<ol class="sentences border rounded py-2 bg-white" lang="ar" dir="rtl">'
             '<li class="sentence user-text">يعمل المغرب على إصلاح التوظيف.</li>'
             '<li class="sentence user-text">ألغيت الرسوم.</li>'
             '<li class="sentence user-text">تضاعفت عمليات التفتيش.</li>') in answer
