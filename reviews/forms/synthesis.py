@@ -42,7 +42,8 @@ class KeyMessageForm(SynthesisTextForm):
         model = KeyMessage
         fields = [*SynthesisTextForm.Meta.fields, "objectives"]
         labels = {**SynthesisTextForm.Meta.labels, "objectives": _("Objectives this message speaks of")}
-        widgets = {**SynthesisTextForm.Meta.widgets, "objectives": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})}
+        widgets = {**SynthesisTextForm.Meta.widgets,
+                   "objectives": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

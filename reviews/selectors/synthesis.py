@@ -26,7 +26,13 @@ from reviews.models import (
 )
 from reviews.selectors.compilation import compiled_reviews
 from reviews.selectors.countries import by_country_name, country_name_order
-from reviews.selectors.passages import Highlight, answer_sentences, highlight_of, latest_contents, objective_prompt_codes
+from reviews.selectors.passages import (
+    Highlight,
+    answer_sentences,
+    highlight_of,
+    latest_contents,
+    objective_prompt_codes,
+)
 from reviews.selectors.visibility import reviews_visible_to
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reviews import rules
 from reviews.models import (
@@ -257,8 +258,9 @@ def _citation_label(citation: ChapterCitation) -> str:
 
 # --- key messages: the key-messages chapter's ordered list ----------------------------------------------------
 
-KEY_MESSAGE_CONFLICT = _("%(name)s changed this key message while you were editing it. Your change was not saved: "
-                         "compare both versions, merge them and save again.")
+# Lazy: translated when a conflict happens, in the language of the user it happens to.
+KEY_MESSAGE_CONFLICT = gettext_lazy("%(name)s changed this key message while you were editing it. Your change was not "
+                                    "saved: compare both versions, merge them and save again.")
 
 
 def _message_field(message: KeyMessage, name: str) -> str:

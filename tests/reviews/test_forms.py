@@ -52,7 +52,8 @@ def test_the_forms_checked_are_every_form_of_the_project():
     assert [cls.__name__ for cls in FORM_CLASSES] == [
         "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
-        "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+        "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
+        "PlannedActionForm", "PolicyForm",
         "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
         "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm"]
