@@ -10,7 +10,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, npgettext
 
 from reviews.models import KeyMessage, Objective, SynthesisChange, SynthesisChapter
 from reviews.services.synthesis import key_message_create, key_message_save, synthesis_chapters_ensure
@@ -259,7 +259,9 @@ def test_key_messages_preview_numbers_them_and_marks_one_language(client, chapte
     page = html.unescape(response.content.decode())
     items = page.split('<ol class="key-messages">')[1].split("</ol>")[0]
     assert '<span class="user-text" lang="ar" dir="rtl">الرسالة الأولى</span>' in items
-    objectives, only_english = _in("ar", "Objectives"), _in("ar", "Only in English")  # the edition's language
-    assert f'<span class="small text-secondary linked-objectives">({objectives} 1, 3)</span>' in items
+    with translation.override("ar"):  # the edition's language
+        objectives = npgettext("linked objectives", "Objective", "Objectives", 2)
+        only_english = gettext("Only in English")
+    assert f'<span class="small text-secondary linked-objectives">({objectives} 1، 3)</span>' in items
     assert (f'<span class="badge text-bg-warning one-language">{only_english}</span> '
             '<span class="user-text" lang="en" dir="ltr">The second message.</span>') in items
