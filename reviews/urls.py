@@ -60,6 +60,22 @@ urlpatterns += [
          name="synthesis_citation_remove"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/feature/", synthesis.feature, name="synthesis_feature"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/preview/", synthesis.preview, name="synthesis_preview"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/messages/add/", synthesis.key_message_add,
+         name="synthesis_key_message_add"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/messages/<uuid:message_uid>/", synthesis.key_message_save,
+         name="synthesis_key_message_save"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/messages/<uuid:message_uid>/move/", synthesis.key_message_move,
+         name="synthesis_key_message_move"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/messages/<uuid:message_uid>/delete/", synthesis.key_message_delete,
+         name="synthesis_key_message_delete"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/objectives/<int:number>/highlights/", synthesis.highlights,
+         name="synthesis_highlights"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/objectives/<int:number>/highlights/<uuid:review_uid>/",
+         synthesis.highlight, name="synthesis_highlight"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/objectives/<int:number>/highlights/<uuid:review_uid>/choose/",
+         synthesis.highlight_choose, name="synthesis_highlight_choose"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/objectives/<int:number>/highlights/<uuid:review_uid>/reset/",
+         synthesis.highlight_reset, name="synthesis_highlight_reset"),
 ]
 
 urlpatterns += [

@@ -34,7 +34,7 @@ from reviews.models.reports import GeneratedReport
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_submit
-from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
+from reviews.services.synthesis import chapter_cite, key_message_create, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from tests import factories
 from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)
@@ -121,6 +121,14 @@ EXPECTED: dict[str, tuple] = {
     "reviews:synthesis_citation_remove":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:synthesis_feature":             (POST,    LOGIN,      403,      403,      403,      403,      404,      404),
     "reviews:synthesis_preview":             (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis_key_message_add":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_key_message_save":    (POST,    LOGIN,      403,      403,      403,      403,      400,      400),
+    "reviews:synthesis_key_message_move":    (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_key_message_delete":  (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_highlights":          (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis_highlight":           (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:synthesis_highlight_choose":    (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "reviews:synthesis_highlight_reset":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:reports_current":               (GET,     LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:reports":                       (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
     "reviews:downloads":                     (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
@@ -195,7 +203,11 @@ def world(open_cycle, egypt, morocco, prompts):
     review_take(review=review, reviewer=reviewer)
     comment = factories.CommentFactory(review=review, author=reviewer)
     revision_request(review=review, reviewer=reviewer, reason="Please add the figures.")
-    chapter = synthesis_chapters_ensure(cycle=open_cycle)[0]
+    chapters = synthesis_chapters_ensure(cycle=open_cycle)
+    chapter = chapters[0]  # the key messages
+    round_table = next(row for row in chapters if row.objective_syntheses.filter(objective__number=1).exists())
+    message = key_message_create(chapter=chapter, user=reviewer, text_ar="رسالة", text_en="", original_language=None,
+                                 objectives=[])
     citation = chapter_cite(chapter=chapter, review=review, prompt_code="1.1", objective_number=None, note="",
                             user=reviewer)
     answer = review.answers.get(prompt=prompts["1.1"], objective=None)
@@ -213,7 +225,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "comment_uid": comment.uid, "answer_uid": answer.uid, "citation_uid": citation.uid,
         "uidb64": "MQ", "token": "set-password", "object_id": egypt.pk, "app_label": "reviews",
         "content_type_id": 1, "id": unassigned.pk, "pk": 1,
-        "report_uid": report.uid,
+        "report_uid": report.uid, "message_uid": message.uid, "review_uid": review.uid,
     }
     per_route = {
         "accounts:user_edit": {"uid": unassigned.uid},
@@ -222,6 +234,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "accounts:lockout_reset": {"uid": unassigned.uid},
         "reviews:practice": {"uid": practice.uid},
         **{name: {"uid": chapter.uid} for name in named_routes() if name.startswith("reviews:synthesis_")},
+        **{name: {"uid": round_table.uid} for name in named_routes() if name.startswith("reviews:synthesis_highlight")},
     }
     return {"users": users, "values": values, "per_route": per_route, "review": review}
 
@@ -380,7 +393,7 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new"]
-TAMPERED_POST = ["objective", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
+TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",
                  "held_on", "year", "baseline_value", "reason", "text", "resolved", "force", "anchor", "note", "new", "body"]

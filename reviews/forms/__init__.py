@@ -10,7 +10,7 @@ from reviews.forms.regional import (
     TranslationForm,
 )
 from reviews.forms.reports import ReportRequestForm
-from reviews.forms.synthesis import CitationForm, SynthesisTextForm
+from reviews.forms.synthesis import CitationForm, HighlightForm, KeyMessageForm, SynthesisTextForm
 from reviews.forms.tables import (
     TABLE_FORMS,
     ConsultationForm,
@@ -35,7 +35,8 @@ from reviews.forms.workspace import (
 __all__ = [
     "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
-    "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+    "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
+    "PlannedActionForm", "PolicyForm",
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
     "TranslationForm", "VersionedModelForm",
     "table_form",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.forms.workspace import AnswerForm
-from reviews.models import Objective, SynthesisChapter
+from reviews.models import KeyMessage, Objective, SynthesisChapter
 from reviews.selectors.synthesis import citable_reviews
 
 
@@ -33,3 +33,44 @@ class CitationForm(SafeInputFormMixin, forms.Form):
                       else Objective.objects.order_by("number"))
         self.fields["objective_number"].choices = [("", _("None (a question of a part)"))] + [
             (objective.number, str(objective)) for objective in objectives]
+
+
+class KeyMessageForm(SynthesisTextForm):
+    """A key message: its two texts (the synthesis's bilingual text form) and the objectives it speaks of."""
+
+    class Meta(SynthesisTextForm.Meta):
+        model = KeyMessage
+        fields = [*SynthesisTextForm.Meta.fields, "objectives"]
+        labels = {**SynthesisTextForm.Meta.labels, "objectives": _("Objectives this message speaks of")}
+        widgets = {**SynthesisTextForm.Meta.widgets,
+                   "objectives": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objectives"].queryset = Objective.objects.order_by("number")
+        self.fields["objectives"].required = False
+        if not self.instance.pk:  # a new message: the version the service checks comes with the first save
+            self.fields["version"].required = False
+
+
+class HighlightForm(SafeInputFormMixin, forms.Form):
+    """The passage of one answer a country's highlight quotes: its first and last sentence, counted from 0 and
+    shown from 1, among the answer's `sentence_count` sentences; `version` is the choice's (0: the default)."""
+
+    first_sentence = forms.TypedChoiceField(coerce=int, label=_("From sentence"))
+    last_sentence = forms.TypedChoiceField(coerce=int, label=_("to sentence"))
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, sentence_count: int, version: int, selected: tuple[int, int] = (0, 0), **kwargs):
+        super().__init__(*args, initial={"version": version, "first_sentence": selected[0],
+                                         "last_sentence": selected[1]}, **kwargs)
+        numbers = [(index, str(index + 1)) for index in range(sentence_count)]
+        self.fields["first_sentence"].choices = numbers
+        self.fields["last_sentence"].choices = numbers
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_sentence"), data.get("last_sentence")
+        if first is not None and last is not None and first > last:
+            raise forms.ValidationError(_("The first sentence comes before the last one, or is the same."))
+        return data

@@ -69,6 +69,19 @@ def _answer_texts(content: dict, *, code: str, objective: int) -> tuple[str, str
     return "", ""
 
 
+def answer_sentences(content: dict, *, code: str, objective: int) -> tuple[str, list[str]]:
+    """(language, sentences) of a submitted answer, in the language it was written in (the other one when
+    that is empty): what the editor's picker numbers and a chosen range is checked against."""
+    for answer in content.get("answers", []):
+        if answer["prompt"] == code and answer["objective"] == objective:
+            languages = ["en", "ar"] if answer.get("original_language") == "en" else ["ar", "en"]
+            for language in languages:
+                found = sentences(answer[f"text_{language}"])
+                if found:
+                    return language, found
+    return "", []
+
+
 def highlight_of(*, review: Review, content: dict, objective_number: int, language: str, default_code: str,
                  chosen: CountryHighlight | None = None) -> Highlight | None:
     """One country's passage under one objective, or None when its submitted answer has no text there."""

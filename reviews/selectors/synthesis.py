@@ -3,20 +3,36 @@
 The cost of these reads does not grow with the number of chapters filled in or countries cited.
 """
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reviews import rules
 from reviews.models import (
     ChapterCitation,
+    Country,
+    CountryHighlight,
     GoodPractice,
     GuidingPrompt,
+    KeyMessage,
+    Objective,
     ObjectiveSynthesis,
     Review,
     ReviewCycle,
     SynthesisChange,
     SynthesisChapter,
 )
-from reviews.selectors.countries import country_name_order
+from reviews.selectors.compilation import compiled_reviews
+from reviews.selectors.countries import by_country_name, country_name_order
+from reviews.selectors.passages import (
+    Highlight,
+    answer_sentences,
+    highlight_of,
+    latest_contents,
+    objective_prompt_codes,
+)
 from reviews.selectors.visibility import reviews_visible_to
 
 
@@ -112,6 +128,115 @@ def synthesis_changes(*, chapter: SynthesisChapter) -> QuerySet[SynthesisChange]
     return chapter.changes.select_related("user", "objective")
 
 
+_FIELD_LABELS = {"text_ar": gettext_lazy("Arabic text"), "text_en": gettext_lazy("English text"),
+                 "objectives": gettext_lazy("objectives"), "position": gettext_lazy("place in the list")}
+
+
+def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[SynthesisChange]:
+    """The chapter's latest changes, each with a `label` a reader understands: a key message by its number
+    now ("Key message 2 · English text"), a highlight by its country. Three queries."""
+    changes = list(synthesis_changes(chapter=chapter)[:limit])
+    numbers = {str(uid): number for number, uid in enumerate(
+        chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)}
+    countries = dict(Country.objects.filter(iso2__in={change.field.split("/")[1] for change in changes
+                                                      if change.field.startswith("highlight/")})
+                     .values_list("iso2", "name"))
+    for change in changes:
+        parts = change.field.split("/")
+        if parts[0] == "message" and len(parts) == 3:
+            field = _FIELD_LABELS.get(parts[2], parts[2])
+            change.label = (_("Key message %(number)s · %(field)s") % {"number": numbers[parts[1]], "field": field}
+                            if parts[1] in numbers else _("Deleted key message · %(field)s") % {"field": field})
+        elif parts[0] == "highlight" and len(parts) == 2:
+            change.label = _("Highlight of %(country)s") % {"country": countries.get(parts[1], parts[1])}
+        else:
+            change.label = _FIELD_LABELS.get(change.field, change.field)
+    return changes
+
+
 def practices_of_visible_reviews(*, user) -> QuerySet[GoodPractice]:
     """The good practices a chapter may be asked to feature: those of any review the user sees."""
     return GoodPractice.objects.filter(review_objective__review__in=reviews_visible_to(user).values("pk"))
+
+
+# --- key messages and country highlights ------------------------------------------------------------------------
+
+
+def key_messages(*, chapter: SynthesisChapter) -> QuerySet[KeyMessage]:
+    """The key-messages chapter's messages in their order, with their objectives."""
+    return chapter.key_messages.select_related("updated_by", "translation_verified_by").prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.order_by("number"))).order_by("position", "pk")
+
+
+def highlight_counts(*, chapter: SynthesisChapter) -> dict[int, int]:
+    """Objective number -> how many countries have a chosen (not default) passage in the chapter's section."""
+    return dict(CountryHighlight.objects.filter(section__chapter=chapter).values_list("section__objective__number")
+                .annotate(count=Count("pk")).values_list("section__objective__number", "count"))
+
+
+@dataclass
+class HighlightChoice:
+    """One country's highlight under an objective, as the editor shows it: the default passage, the chosen
+    one (a CountryHighlight, None when the default stands) and the passage the report prints."""
+
+    review: Review
+    default: Highlight | None
+    chosen: CountryHighlight | None
+    shown: Highlight | None
+
+    @property
+    def version(self) -> int:
+        """The version a change of this choice starts from: 0 while the default stands."""
+        return self.chosen.version if self.chosen else 0
+
+
+def highlight_choices(*, user, section: ObjectiveSynthesis, language: str, review: Review | None = None,
+                      contents: dict[int, dict] | None = None) -> list[HighlightChoice]:
+    """Every review the user sees that the regional report compiles and that reports the section's objective
+    in its last submitted version (or only `review`), by country name, with its default and chosen passages.
+    A fixed number of queries, whatever the number of countries."""
+    reviews = compiled_reviews(user=user, cycle=section.chapter.cycle).select_related("country")
+    if review is not None:
+        reviews = reviews.filter(pk=review.pk)
+    reviews = by_country_name(reviews, lambda row: row.country)
+    contents = latest_contents(row.pk for row in reviews) if contents is None else contents
+    codes = objective_prompt_codes(section.chapter.cycle_id)
+    chosen = {row.review_id: row for row in CountryHighlight.objects.filter(
+        section=section, review__in=[row.pk for row in reviews]).select_related("updated_by")}
+    number = section.objective.number
+    choices = []
+    for row in reviews:
+        content = contents.get(row.pk, {})
+        if not codes or number not in {item["objective"] for item in content.get("objectives", [])}:
+            continue
+        common = {"review": row, "content": content, "objective_number": number, "language": language,
+                  "default_code": codes[0]}
+        default = highlight_of(**common)
+        shown = highlight_of(**common, chosen=chosen[row.pk]) if row.pk in chosen else default
+        choices.append(HighlightChoice(review=row, default=default, chosen=chosen.get(row.pk), shown=shown))
+    return choices
+
+
+@dataclass
+class AnswerSentences:
+    """A submitted answer to one objective prompt, split as the report splits it, in the language it was
+    written in: what the picker numbers."""
+
+    prompt: GuidingPrompt
+    language: str
+    sentences: list[str]
+
+
+def highlight_answers(*, section: ObjectiveSynthesis, content: dict) -> list[AnswerSentences]:
+    """The answers a country's highlight may quote under the section's objective: each objective prompt's
+    answer in the country's last submitted version (`content`), in the template's order; unanswered ones
+    left out."""
+    prompts = GuidingPrompt.objects.filter(part__cycle_id=section.chapter.cycle_id,
+                                           scope=GuidingPrompt.Scope.OBJECTIVE).order_by("part__number", "position",
+                                                                                         "code")
+    answers = []
+    for prompt in prompts:
+        language, parts = answer_sentences(content, code=prompt.code, objective=section.objective.number)
+        if parts:
+            answers.append(AnswerSentences(prompt=prompt, language=language, sentences=parts))
+    return answers

@@ -19,10 +19,12 @@
     showConflict: function (form, data) {
       form.querySelector(".conflict-ar").textContent = data.text_ar;
       form.querySelector(".conflict-en").textContent = data.text_en;
+      form.storedValues = data.stored || {}; // fields saved with the text (a key message's objectives)
     },
     takeTheirs: function (form) {
       form.querySelector("textarea[name$='-text_ar']").value = form.querySelector(".conflict-ar").textContent;
       form.querySelector("textarea[name$='-text_en']").value = form.querySelector(".conflict-en").textContent;
+      fields.takeTheirs(form);
     }
   };
 

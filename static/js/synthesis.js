@@ -1,8 +1,14 @@
-// A verification names the version the user read: follow the autosaves of the text beside it.
+// A form that names a text's version (a translation's verification, a key message's move or deletion)
+// follows the autosaves of the text, so it acts on the version the user sees.
 document.addEventListener("answer:saved", function (event) {
   "use strict";
-  var verify = document.getElementById(event.target.dataset.verifyForm);
+  var form = event.target;
+  var version = form.querySelector("input[name$='-version']").value;
+  var verify = document.getElementById(form.dataset.verifyForm);
   if (verify) {
-    verify.querySelector("input[name=version]").value = event.target.querySelector("input[name$='-version']").value;
+    verify.querySelector("input[name=version]").value = version;
   }
+  document.querySelectorAll("input[data-version-of='" + form.dataset.prefix + "']").forEach(function (input) {
+    input.value = version;
+  });
 });

@@ -14,11 +14,11 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.services import user_sync_staff_access
-from reviews.models import Country
+from reviews.models import Country, Objective
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_open, review_submit
-from reviews.services.synthesis import synthesis_chapters_ensure
+from reviews.services.synthesis import key_message_create, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from tests import factories
 from tests.e2e.steps import sign_in
@@ -51,15 +51,20 @@ def world(open_cycle, escwa_reviewer):
     review_take(review=review, reviewer=escwa_reviewer)
     factories.CommentFactory(review=review, author=escwa_reviewer)
     revision_request(review=review, reviewer=escwa_reviewer, reason="Please add the figures.")
-    chapter = synthesis_chapters_ensure(cycle=open_cycle)[0]
+    chapters = synthesis_chapters_ensure(cycle=open_cycle)
+    chapter = chapters[0]  # the key messages
+    key_message_create(chapter=chapter, user=escwa_reviewer, text_ar="رسالة رئيسية", text_en="A key message.",
+                       original_language=None, objectives=list(Objective.objects.filter(number=1)))
+    round_table = next(row for row in chapters if row.objective_syntheses.filter(objective__number=1).exists())
     return {"review": review, "cycle": open_cycle.slug, "practice": practice.uid, "chapter": chapter.uid,
-            "contributor": contributor}
+            "round_table": round_table.uid, "contributor": contributor}
 
 
 def pages_by_role(world) -> dict[str | None, list[str]]:
     """One page (without its language prefix) per route shape each role reaches; None signs no one in."""
     review, cycle = f"/reviews/{world['review'].uid}", f"/reviews/cycles/{world['cycle']}"
     chapter = f"{cycle}/synthesis/{world['chapter']}"
+    highlights = f"{cycle}/synthesis/{world['round_table']}/objectives/1/highlights"
     return {
         None: ["/accounts/login/", "/accounts/password_reset/"],
         "fp-eg": ["/", f"{review}/", f"{review}/parts/1/", f"{review}/objectives/", f"{review}/objectives/1/",
@@ -70,7 +75,8 @@ def pages_by_role(world) -> dict[str | None, list[str]]:
         "reviewer-escwa": [f"/cycles/{world['cycle']}/", f"{cycle}/dashboard/", f"{review}/objectives/1/",
                            f"{cycle}/matrix/", f"{cycle}/compilations/?objective=1", f"{cycle}/practices/",
                            f"/reviews/practices/{world['practice']}/", f"{cycle}/figures/", f"{cycle}/synthesis/",
-                           f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/"],
+                           f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/", f"{highlights}/",
+                           f"{highlights}/{world['review'].uid}/"],
         "organiser": ["/", "/users/", "/users/new/",
                       f"/users/{world['contributor'].uid}/", "/users/security/",
                       f"{cycle}/downloads/"],

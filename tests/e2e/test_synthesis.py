@@ -1,4 +1,5 @@
-"""Writing a round-table chapter of the regional synthesis, in the browser.
+"""Writing a round-table chapter of the regional synthesis, its key messages and a country's highlight, in the
+browser.
 
 The ESCWA reviewer (Arabic interface) opens the synthesis from the dashboard, writes round table 4's
 chapter in Arabic (autosaved), cites the answers of two countries whose reviews were submitted,
@@ -11,8 +12,19 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from reviews.models import ChapterCitation, Country, ReviewObjective, SynthesisChange, SynthesisChapter
+from reviews.models import (
+    Answer,
+    ChapterCitation,
+    Country,
+    CountryHighlight,
+    KeyMessage,
+    Objective,
+    ReviewObjective,
+    SynthesisChange,
+    SynthesisChapter,
+)
 from reviews.services.submission import review_open, review_submit
+from reviews.services.synthesis import key_message_save
 from tests import factories
 from tests.e2e.steps import sign_in
 from tests.reviews.conftest import review_complete
@@ -142,3 +154,81 @@ def test_reviewer_writes_cites_features_and_previews_a_round_table_chapter(two_s
         ("citations", f"TN 3.a o1: {NOTE}"), ("citations", "JO 1.1"), ("featured_practices", f"TN: {PRACTICE}")]
     assert [text_saves.filter(field=field).order_by("pk").last().after for field in ("text_ar", "text_en")] == [
         ARABIC, ENGLISH]
+
+
+def test_reviewer_writes_orders_and_deletes_key_messages_and_takes_a_colleagues_version(two_submitted, new_page):
+    """The key messages, in the browser: two added, one autosaved with its objectives, a colleague's save in
+    between shown as a conflict and taken (texts and objectives), the second moved up, the first deleted."""
+    cycle, organiser = two_submitted["cycle"], factories.OrganiserFactory(username="organiser")
+    chapter = SynthesisChapter.objects.get(cycle=cycle, kind=SynthesisChapter.Kind.KEY_MESSAGES)
+    page = new_page(locale="en")
+    sign_in(page, "reviewer-escwa", language="en")
+    page.goto(f"/en/reviews/cycles/arab-2028/synthesis/{chapter.uid}/")
+
+    for text in ("Data on migrants improved.", "Fair recruitment spread."):
+        if not page.locator("details.add-message[open]").count():  # open while the list is empty
+            page.locator("details.add-message > summary").click()
+        page.locator('textarea[name="new-text_en"]').fill(text)
+        page.locator("form.new-message button[type=submit]").click()
+        expect(page.locator("main .alert-success")).to_have_text("Key message added.")
+    first, second = KeyMessage.objects.filter(chapter=chapter).order_by("position")
+    prefix = f"m{first.uid.hex[:12]}"
+
+    # Objectives tick and save at once; the Arabic text saves after typing.
+    item = page.locator(f"#message-{first.uid}")
+    item.locator("details.message-objectives summary").click()
+    item.locator(f'input[name="{prefix}-objectives"][value="{Objective.objects.get(number=17).pk}"]').check()
+    type_and_wait_saved(page, f"{prefix}-text_ar", "تحسنت البيانات.")
+    stored = KeyMessage.objects.get(pk=first.pk)
+    assert ([o.number for o in stored.objectives.all()], stored.text_ar) == ([17], "تحسنت البيانات.")
+
+    # A colleague saves the message; the reviewer's next save meets a conflict and takes theirs.
+    key_message_save(message=stored, user=organiser, text_ar="نص المنظم.", text_en="The organiser's text.",
+                     original_language=None, objectives=list(Objective.objects.filter(number__in=(1, 23))),
+                     base_version=stored.version)
+    box = page.locator(f'textarea[name="{prefix}-text_en"]')
+    box.focus()
+    box.press_sequentially(" More.")
+    box.blur()
+    conflict = item.locator(".conflict")
+    expect(conflict).to_be_visible()
+    expect(conflict.locator(".conflict-en")).to_have_text("The organiser's text.")
+    conflict.locator(".conflict-take").click()
+    expect(box).to_have_value("The organiser's text.")
+    checked = item.locator(f'input[name="{prefix}-objectives"]:checked')
+    expect(checked).to_have_count(2)
+    assert sorted(checked.evaluate_all("inputs => inputs.map(i => i.value)")) == sorted(
+        str(pk) for pk in Objective.objects.filter(number__in=(1, 23)).values_list("pk", flat=True))
+
+    # The second message moves up; the first (now second) is deleted, its text kept in the history.
+    page.locator(f"#message-{second.uid} form.message-move button[value=up]").click()
+    expect(page.locator("li.key-message").first).to_have_attribute("id", f"message-{second.uid}")
+    page.locator(f"#message-{first.uid} form.message-delete button").click()
+    expect(page.locator("li.key-message")).to_have_count(1)
+    assert list(KeyMessage.objects.filter(chapter=chapter).values_list("text_en", flat=True)) == [
+        "Fair recruitment spread."]
+    assert SynthesisChange.objects.filter(field=f"message/{first.uid}/text_en", after="").values_list(
+        "before", flat=True).get() == "The organiser's text."
+
+
+def test_reviewer_picks_a_countrys_highlight(two_submitted, new_page):
+    """Tunisia's highlight under objective 1: the picker shows its answers' sentences; the reviewer quotes
+    question 3.b; the list then shows the chosen passage, and the default comes back on request."""
+    tunisia = two_submitted["reviews"]["TN"]
+    chapter = SynthesisChapter.objects.get(cycle=two_submitted["cycle"], round_table__number=4)
+    answer_3b = Answer.objects.get(review=tunisia, prompt__code="3.b", objective__number=1).text_ar
+    page = new_page(locale="ar")
+    sign_in(page, "reviewer-escwa", language="ar")
+    page.goto(f"/ar/reviews/cycles/arab-2028/synthesis/{chapter.uid}/")
+    page.locator("#objective-1 .highlight-link a").click()
+    page.locator("#country-TN a.btn").click()
+    expect(page.locator('section[id="answer-3.b"] ol.sentences li')).to_have_text([answer_3b])
+
+    page.locator('section[id="answer-3.b"] button[type=submit]').click()
+    expect(page.locator("main .alert-success")).to_have_count(1)
+    expect(page.locator("#country-TN blockquote")).to_have_text(answer_3b)
+    assert list(CountryHighlight.objects.values_list("prompt_code", "first_sentence", "last_sentence")) == [
+        ("3.b", 0, 0)]
+    page.locator("#country-TN form button[type=submit]").click()
+    expect(page.locator("main .alert-success")).to_have_count(1)
+    assert CountryHighlight.objects.count() == 0

@@ -35,6 +35,8 @@ def _instantiate(cls, review, user):
         return cls(user=user, chapter=synthesis_chapters_ensure(cycle=review.cycle)[0], prompts=[])
     if "language" in parameters:
         return cls(language="en")
+    if "sentence_count" in parameters:
+        return cls(sentence_count=3, version=0)
     if "user" in parameters:
         return cls(user=user)
     return cls(review=review) if "review" in parameters else cls()
@@ -50,7 +52,8 @@ def test_the_forms_checked_are_every_form_of_the_project():
     assert [cls.__name__ for cls in FORM_CLASSES] == [
         "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
-        "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+        "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
+        "PlannedActionForm", "PolicyForm",
         "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
         "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm"]
@@ -120,3 +123,30 @@ def test_links_accept_only_web_addresses(review):
                                     "link": "javascript:alert(document.cookie)"}, review=review)
 
     assert [e.code for e in form.errors.as_data()["link"]] == ["invalid"]
+
+
+def test_key_message_form_takes_the_texts_and_objectives_within_the_key_messages_limit(reference):
+    objectives = [str(pk) for pk in review_forms.KeyMessageForm().fields["objectives"].queryset.filter(
+        number__in=(2, 7)).values_list("pk", flat=True)]
+    too_long = review_forms.KeyMessageForm({"text_ar": "ن" * 1501, "text_en": "", "version": 1})
+    new = review_forms.KeyMessageForm({"text_ar": "نص", "text_en": "", "objectives": objectives})
+
+    assert (too_long.is_valid(), list(too_long.errors)) == (False, ["text_ar"])
+    assert (new.is_valid(), [objective.number for objective in new.cleaned_data["objectives"]],
+            new.cleaned_data["version"]) == (True, [2, 7], None)
+
+
+@pytest.mark.parametrize(("first", "last", "valid", "errors"), [
+    ("0", "2", True, {}),
+    ("1", "1", True, {}),
+    ("2", "0", False, {"__all__": ["The first sentence comes before the last one, or is the same."]}),
+    ("0", "3", False, {"last_sentence": ["Select a valid choice. 3 is not one of the available choices."]}),
+    ("x", "0", False, {"first_sentence": ["Select a valid choice. x is not one of the available choices."]}),
+])
+def test_highlight_form_offers_the_answers_sentences_only(english, first, last, valid, errors):
+    form = review_forms.HighlightForm({"first_sentence": first, "last_sentence": last, "version": "0"},
+                                      sentence_count=3, version=0)
+
+    messages = {name: [error["message"] for error in found] for name, found in form.errors.get_json_data().items()}
+    assert (form.is_valid(), messages) == (valid, errors)
+    assert [label for _value, label in form.fields["first_sentence"].choices] == ["1", "2", "3"]

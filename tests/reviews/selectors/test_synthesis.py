@@ -1,15 +1,27 @@
-"""Reading the synthesis: chapters with their sections, citations and featured practices, for the
-regional staff only, at a cost that does not grow with the chapters filled in or the countries cited."""
+"""Reading the synthesis: chapters with their sections, citations and featured practices, key messages and
+country highlights, for the regional staff only, at a cost that does not grow with the chapters filled in or
+the countries cited."""
 
 import pytest
 from django.utils import timezone
 
-from reviews.models import Country, Objective, Review, ReviewObjective
-from reviews.selectors.synthesis import practices_for_chapter, synthesis_chapters
+from reviews.models import Country, Objective, ObjectiveSynthesis, Review, ReviewObjective
+from reviews.selectors.synthesis import (
+    highlight_answers,
+    highlight_choices,
+    key_messages,
+    practices_for_chapter,
+    recent_changes,
+    synthesis_chapters,
+)
 from reviews.services.synthesis import (
     chapter_cite,
     chapter_feature_practice,
     chapter_text_save,
+    highlight_choose,
+    key_message_create,
+    key_message_delete,
+    key_message_move,
     objective_synthesis_save,
     synthesis_chapters_ensure,
 )
@@ -176,3 +188,101 @@ def test_synthesis_chapters_queries_do_not_grow_with_countries_cited(open_cycle,
     chapter = rows[7]
     assert (len(chapter.citations.all()), len(chapter.featured_practices.all())) == (2 * countries, countries)
     assert len({c.review.country.name for c in chapter.citations.all()}) == countries
+
+
+# --- key messages, highlights, recent changes --------------------------------------------------------------------
+
+
+def _submitted_version(review, *, objectives=(1, 2), text="First sentence. Second sentence."):
+    """The review's last submitted version, as review_submit stores it: objective 1's answers in English."""
+    factories.ReviewVersionFactory(review=review, number=1, content={
+        "objectives": [{"objective": number} for number in objectives],
+        "answers": [{"prompt": code, "objective": 1, "text_ar": "", "text_en": text, "original_language": "en"}
+                    for code in ("3.a", "3.b")],
+    })
+
+
+def _section_1(open_cycle):
+    return ObjectiveSynthesis.objects.select_related("chapter__cycle", "objective").get(
+        chapter__cycle=open_cycle, objective__number=1)
+
+
+def test_key_messages_in_their_order_with_their_objectives(chapters, reviewer):
+    for text, numbers in (("One.", (2, 1)), ("Two.", ())):
+        key_message_create(chapter=chapters[0], user=reviewer, text_ar="", text_en=text, original_language=None,
+                           objectives=list(Objective.objects.filter(number__in=numbers)))
+
+    rows = list(key_messages(chapter=chapters[0]))
+
+    assert [(m.text_en, [o.number for o in m.objectives.all()]) for m in rows] == [("One.", [1, 2]), ("Two.", [])]
+
+
+def test_highlight_choices_default_and_chosen_per_country(open_cycle, chapters, region, reviewer):
+    first, second, third = region(3)
+    _submitted_version(first)
+    _submitted_version(second)
+    _submitted_version(third, objectives=(2,))  # does not report objective 1 in what it submitted
+    section = _section_1(open_cycle)
+    highlight_choose(section=section, review=second, prompt_code="3.b", first_sentence=1, last_sentence=1,
+                     base_version=0, user=reviewer)
+
+    choices = highlight_choices(user=reviewer, section=section, language="en")
+
+    assert [(c.review.country.iso2, c.default.text["text"], c.shown.text["text"], c.shown.prompt_code, c.version)
+            for c in choices] == [
+        (first.country.iso2, "First sentence.", "First sentence.", "3.a", 0),
+        (second.country.iso2, "First sentence.", "Second sentence.", "3.b", 1),
+    ]
+
+
+@pytest.mark.parametrize("countries", [3, 22])
+def test_highlight_choices_queries_do_not_grow_with_countries(open_cycle, chapters, region, reviewer, countries,
+                                                              django_assert_num_queries):
+    for review in region(countries):
+        _submitted_version(review)
+    section = _section_1(open_cycle)
+
+    with django_assert_num_queries(4):  # the reviews, their last versions, the prompts, the chosen passages
+        choices = highlight_choices(user=reviewer, section=section, language="ar")
+
+    assert len(choices) == countries
+
+
+def test_highlight_answers_numbers_the_sentences_in_the_answers_language(open_cycle, chapters, reviewer):
+    content = {"answers": [
+        {"prompt": "3.b", "objective": 1, "text_ar": "جملة أولى. جملة ثانية؟ ثالثة", "text_en": "One. Two.",
+         "original_language": "ar"},
+        {"prompt": "3.a", "objective": 1, "text_ar": "", "text_en": "Only English.", "original_language": "ar"},
+        {"prompt": "3.c", "objective": 2, "text_ar": "هدف آخر.", "text_en": "", "original_language": "ar"},
+    ]}
+
+    answers = highlight_answers(section=_section_1(open_cycle), content=content)
+
+    assert [(a.prompt.code, a.language, a.sentences) for a in answers] == [
+        ("3.a", "en", ["Only English."]),
+        ("3.b", "ar", ["جملة أولى.", "جملة ثانية؟", "ثالثة"]),
+    ]
+
+
+def test_recent_changes_name_messages_by_number_and_highlights_by_country(open_cycle, chapters, region, reviewer,
+                                                                         english):
+    def add(text):
+        return key_message_create(chapter=chapters[0], user=reviewer, text_ar="", text_en=text,
+                                  original_language=None, objectives=[])
+
+    gone, first, second = add("Gone."), add("One."), add("Two.")
+    key_message_delete(message=gone, user=reviewer, base_version=1)
+    key_message_move(message=second, user=reviewer, up=True, base_version=1)
+    review = region(1)[0]
+    _submitted_version(review)
+    section = _section_1(open_cycle)
+    highlight_choose(section=section, review=review, prompt_code="3.a", first_sentence=0, last_sentence=1,
+                     base_version=0, user=reviewer)
+
+    labels = [change.label for change in recent_changes(chapter=chapters[0])]
+    highlight_labels = [change.label for change in recent_changes(chapter=section.chapter)]
+
+    assert labels == ["Key message 1 · place in the list", "Deleted key message · English text",
+                      "Key message 1 · English text", "Key message 2 · English text",
+                      "Deleted key message · English text"]
+    assert highlight_labels == [f"Highlight of {review.country.name}"]
