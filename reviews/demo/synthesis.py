@@ -42,6 +42,8 @@ from reviews.services.synthesis import (
     chapter_cite,
     chapter_feature_practice,
     chapter_text_save,
+    highlight_choose,
+    key_message_create,
     objective_synthesis_save,
     synthesis_chapters_ensure,
 )
@@ -110,18 +112,15 @@ def demo_synthesis_summary(*, cycle: ReviewCycle) -> DemoSynthesis:
 
 
 def _key_messages_and_highlights_write(*, chapters, sections, region: "_Region", author) -> None:
-    """Key messages and chosen highlights, written with the ORM: they have no service yet. When the
-    synthesis editor's services for them land, this is the one function to switch to them."""
+    """Key messages and chosen highlights, through the synthesis editor's services (audited as `author`)."""
     key_chapter = next((chapter for chapter in chapters if chapter.kind == Kind.KEY_MESSAGES), None)
     if key_chapter is not None and not key_chapter.key_messages.exists():
         objectives = {o.number: o for o in Objective.objects.all()}
-        for position, (numbers, english, arabic) in enumerate(text.KEY_MESSAGES, start=1):
-            message = KeyMessage.objects.create(chapter=key_chapter, position=position, text_en=english,
-                                                text_ar=arabic, original_language=Language.AR, updated_by=author)
-            message.objectives.set([objectives[n] for n in numbers])
+        for numbers, english, arabic in text.KEY_MESSAGES:
+            key_message_create(chapter=key_chapter, user=author, text_ar=arabic, text_en=english,
+                               original_language=Language.AR, objectives=[objectives[n] for n in numbers])
     by_objective = {section.objective.number: section for section in sections}
     chosen = set(CountryHighlight.objects.filter(section__in=sections).values_list("section_id", flat=True))
-    highlights = []
     for number, code, first, last, preferred in text.CHOSEN_HIGHLIGHTS:
         section = by_objective.get(number)
         if section is None or section.pk in chosen:
@@ -129,9 +128,8 @@ def _key_messages_and_highlights_write(*, chapters, sections, region: "_Region",
         found = region.answer_sentences(number, code, preferred, at_least=first + 1)
         if found:
             review, count = found
-            highlights.append(CountryHighlight(section=section, review=review, prompt_code=code, first_sentence=first,
-                                               last_sentence=min(last, count - 1), updated_by=author))
-    CountryHighlight.objects.bulk_create(highlights)
+            highlight_choose(section=section, review=review, prompt_code=code, first_sentence=first,
+                             last_sentence=min(last, count - 1), base_version=0, user=author)
 
 
 def _practices_feature(*, chapters, region: "_Region", author) -> None:
