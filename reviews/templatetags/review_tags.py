@@ -1,6 +1,7 @@
 from django import template
 from django.db import models
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -35,6 +36,37 @@ def field_display(row, name: str) -> str:
 def in_language(text, language: str) -> ShownText:
     """A bilingual text (a row) in `language`, or in the other one marked: the same rule as the PDFs."""
     return text_in(text_ar=text.text_ar if text else "", text_en=text.text_en if text else "", language=language)
+
+
+def _page_language() -> str:
+    return "en" if (get_language() or "ar").startswith("en") else "ar"
+
+
+def shown_fragment(shown: ShownText) -> str:
+    """A short text (a name, a title) as HTML: marked with its `lang` and `dir` when it is not in the page's
+    language (an English name on an Arabic page), plain otherwise."""
+    if not shown["text"]:
+        return ""
+    if shown["lang"] == _page_language():
+        return format_html("{}", shown["text"])
+    return format_html('<span lang="{}" dir="{}">{}</span>', shown["lang"], "rtl" if shown["lang"] == "ar" else "ltr",
+                       shown["text"])
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name in the page's language, or in the other one marked with its `lang` and `dir`."""
+    if user is None or user == "":
+        return ""
+    return shown_fragment(user.name_in(_page_language()))
+
+
+@register.filter
+def ministry(user) -> str:
+    """A user's ministry or entity in the page's language, or in the other one marked; "" when none."""
+    if user is None or user == "":
+        return ""
+    return shown_fragment(user.ministry_in(_page_language()))
 
 
 @register.filter
@@ -75,7 +107,7 @@ def field_column(bound_field) -> str:
 def notification_text(notification) -> str:
     from reviews.notifications import notification_text as text
 
-    return text(notification.kind, notification.params)
+    return text(notification, html=True)
 
 
 @register.simple_tag

@@ -317,7 +317,8 @@ def test_comment_add_at_a_tampered_place_is_refused_with_a_message(client, submi
     back = f"/en/reviews/{submitted_review.uid}/parts/1/"
 
     response = client.post(f"/en/reviews/{submitted_review.uid}/comments/", {
-        "anchor": anchor, "part": part, "objective": objective, "body": "Hello.", "next": back})
+        "anchor": anchor, "part": part, "objective": objective, "body": "Hello.", "visibility": "shared",
+        "next": back})
 
     assert (response.status_code, response["Location"], _messages(response), Comment.objects.exists()) == (
         302, back, ["This place is not part of the review: the comment was not added."], False)
