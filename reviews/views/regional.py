@@ -20,7 +20,7 @@ from reviews.selectors.dashboard import DASHBOARD_SORTS, DASHBOARD_STATUSES, das
 from reviews.selectors.notifications import notifications_recent
 from reviews.selectors.translations import answers_for_translation, translation_country_reviews
 from reviews.selectors.versions import review_events, review_versions, version_diff
-from reviews.selectors.history import change_lines
+from reviews.selectors.history import change_lines, version_lines
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
@@ -144,7 +144,7 @@ def versions(request, uid):
     events = review_events(review)
     return render(request, "reviews/regional/versions.html", {
         "review": review, "versions": all_versions, "older": older, "newer": newer, "changes": changes,
-        "events": events,
+        "lines": version_lines(changes, review=review), "events": events,
     })
 
 

@@ -532,6 +532,24 @@ def test_history_page_names_the_question_and_the_field(client, resubmitted, revi
     assert f'<span aria-hidden="true">{back}</span>' in page
 
 
+@pytest.mark.parametrize(("language", "text_field", "title_field"), [
+    ("ar", "النص العربي", "العنوان"), ("en", "Arabic text", "Title")])
+def test_versions_page_names_places_and_fields_in_the_readers_language(client, resubmitted, reviewer, prompts,
+                                                                       language, text_field, title_field):
+    review = resubmitted["review"]
+    client.force_login(reviewer)
+
+    page = _page(client.get(f"/{language}/reviews/{review.uid}/versions/"))
+
+    table = page.split('<table class="table table-sm align-top diff">')[1].split("</table>")[0]
+    with translation.override(language):
+        question = prompts["1.3"].text
+    assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
+            f'<span dir="auto">{question}</span></a>') in table
+    assert re.findall(r'<td class="small">([^<]*)</td>', table) == [text_field, title_field]
+    assert ("text_ar" in table, "policies [" in table) == (False, False)
+
+
 def test_versions_page_compares_the_versions_asked(client, resubmitted, reviewer):
     client.force_login(reviewer)
     url = f"/en/reviews/{resubmitted['review'].uid}/versions/"
