@@ -31,7 +31,9 @@ def backwards(apps, schema_editor):
     User = apps.get_model("accounts", "User")
     for user in User.objects.all():
         user.ministry = user.ministry_en or user.ministry_ar
-        user.save(update_fields=["ministry"])
+        if not (user.first_name or user.last_name):
+            user.first_name = (user.name_en or user.name_ar)[:150]
+        user.save(update_fields=["ministry", "first_name"])
 
 
 class Migration(migrations.Migration):
