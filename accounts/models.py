@@ -65,6 +65,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.name_in(get_language())["text"]
 
+    def get_short_name(self):
+        """The name the admin greets the user with: the same as the portal's."""
+        return str(self)
+
     def name_in(self, language: str | None) -> dict:
         """The user's name in `language`, else in the other one (marked by `only_in`, see `text_in`), else
         the name given at sign-up, else the username (a Latin login name: read as English)."""
