@@ -4,7 +4,7 @@ import logging
 from urllib.parse import quote
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from gcm_portal.validators import strip_bidi_controls
 from reviews.models import Notification
+from reviews.models.content import shown_html
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def notification_text(notification: Notification, *, html: bool = False) -> str:
     actor = _actor(notification, language)
     if html:
         country = conditional_escape(country)
-        actor = actor_html(actor, language)
+        actor = shown_html(actor, page_language=language)
     else:
         actor = actor["text"]
     values = {"country": country, "actor": actor, "days": params.get("days", "")}
@@ -55,13 +56,6 @@ def _actor(notification: Notification, language: str) -> dict:
         shown = {"text": name, "lang": language, "only_in": None}
     shown["text"] = " ".join(strip_bidi_controls(shown["text"]).split())
     return shown
-
-
-def actor_html(shown: dict, language: str) -> str:
-    if shown["lang"] == language or not shown["text"]:
-        return conditional_escape(shown["text"])
-    return format_html('<span lang="{}" dir="{}">{}</span>', shown["lang"],
-                       "rtl" if shown["lang"] == "ar" else "ltr", shown["text"])
 
 
 def notification_link(notification: Notification) -> str:

@@ -1,13 +1,12 @@
 from django import template
 from django.db import models
 from django.utils import formats
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
-from reviews.models.content import ShownText, text_in
+from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
 
 register = template.Library()
@@ -42,23 +41,12 @@ def _page_language() -> str:
     return "en" if (get_language() or "ar").startswith("en") else "ar"
 
 
-def shown_fragment(shown: ShownText) -> str:
-    """A short text (a name, a title) as HTML: marked with its `lang` and `dir` when it is not in the page's
-    language (an English name on an Arabic page), plain otherwise."""
-    if not shown["text"]:
-        return ""
-    if shown["lang"] == _page_language():
-        return format_html("{}", shown["text"])
-    return format_html('<span lang="{}" dir="{}">{}</span>', shown["lang"], "rtl" if shown["lang"] == "ar" else "ltr",
-                       shown["text"])
-
-
 @register.filter
 def person(user) -> str:
     """A user's name in the page's language, or in the other one marked with its `lang` and `dir`."""
     if user is None or user == "":
         return ""
-    return shown_fragment(user.name_in(_page_language()))
+    return shown_html(user.name_in(_page_language()), page_language=_page_language())
 
 
 @register.filter
@@ -66,7 +54,7 @@ def ministry(user) -> str:
     """A user's ministry or entity in the page's language, or in the other one marked; "" when none."""
     if user is None or user == "":
         return ""
-    return shown_fragment(user.ministry_in(_page_language()))
+    return shown_html(user.ministry_in(_page_language()), page_language=_page_language())
 
 
 @register.filter
