@@ -6,8 +6,14 @@ from accounts.models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "email", "role", "country", "organisation", "is_active"]
+    list_display = ["username", "name_ar", "name_en", "email", "role", "country", "organisation", "is_active"]
     list_filter = ["role", "is_active", "organisation", "country"]
-    fieldsets = BaseUserAdmin.fieldsets + (
-        (None, {"fields": ["role", "country", "organisation", "ministry", "preferred_language"]}),
+    search_fields = ["username", "name_ar", "name_en", "email"]
+    # The portal's names in both languages take the place of Django's first and last name.
+    fieldsets = tuple(
+        (title, {**options, "fields": ["name_ar", "name_en", "email"]}) if "first_name" in options["fields"]
+        else (title, options)
+        for title, options in BaseUserAdmin.fieldsets
+    ) + (
+        (None, {"fields": ["role", "country", "organisation", "ministry_ar", "ministry_en", "preferred_language"]}),
     )

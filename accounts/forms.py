@@ -19,8 +19,10 @@ class UserForm(SafeInputFormMixin, forms.Form):
         label=_("Username"), max_length=150, regex=r"^[\w.@+-]+$",
         error_messages={"invalid": _("Use letters, digits and @ . + - _ only.")},
     )
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    name_ar = forms.CharField(label=_("Name in Arabic"), max_length=150, required=False,
+                              widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}))
+    name_en = forms.CharField(label=_("Name in English"), max_length=150, required=False,
+                              widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}))
     email = forms.EmailField(label=_("E-mail"), required=True, max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     country = forms.ModelChoiceField(
@@ -31,7 +33,10 @@ class UserForm(SafeInputFormMixin, forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False,
         help_text=_("For regional reviewers; optional for organisers."),
     )
-    ministry = forms.CharField(label=_("Ministry or entity"), max_length=200, required=False)
+    ministry_ar = forms.CharField(label=_("Ministry or entity in Arabic"), max_length=200, required=False,
+                                  widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}))
+    ministry_en = forms.CharField(label=_("Ministry or entity in English"), max_length=200, required=False,
+                                  widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}))
     password = forms.CharField(
         label=_("Initial password"), widget=forms.PasswordInput(render_value=False), required=False, max_length=128,
         help_text=_("Leave empty to e-mail the user a link to choose their own password."),
@@ -46,9 +51,9 @@ class UserForm(SafeInputFormMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Row(Column("username"), Column("email")),
-            Row(Column("first_name"), Column("last_name")),
+            Row(Column("name_ar"), Column("name_en")),
             Row(Column("role"), Column("country"), Column("organisation")),
-            "ministry",
+            Row(Column("ministry_ar"), Column("ministry_en")),
             *([] if editing else ["password"]),
             Submit("save", _("Save")),
         )

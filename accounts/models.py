@@ -3,6 +3,7 @@ import uuid
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,10 +32,15 @@ class User(AbstractUser):
         "reviews.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="users",
         verbose_name=_("organisation"),
     )
-    ministry = models.CharField(
-        _("ministry or entity"), max_length=200, blank=True,
+    # The name and the ministry as each language's readers read them: pages, notifications and e-mails
+    # show the one in the reader's language, or the other one marked as such (`name_in`, `ministry_in`).
+    name_ar = models.CharField(_("name in Arabic"), max_length=150, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
+    ministry_ar = models.CharField(
+        _("ministry or entity in Arabic"), max_length=200, blank=True,
         help_text=_("For country teams: the ministry or public body the person works for."),
     )
+    ministry_en = models.CharField(_("ministry or entity in English"), max_length=200, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=[("ar", _("Arabic")), ("en", _("English"))], default="ar"
     )
@@ -57,7 +63,28 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return self.name_in(get_language())["text"]
+
+    def get_short_name(self):
+        """The name the admin greets the user with: the same as the portal's."""
+        return str(self)
+
+    def name_in(self, language: str | None) -> dict:
+        """The user's name in `language`, else in the other one (marked by `only_in`, see `text_in`), else
+        the name given at sign-up, else the username (a Latin login name: read as English)."""
+        from reviews.models.content import text_in  # the bilingual rule of the whole portal
+
+        shown = text_in(text_ar=self.name_ar, text_en=self.name_en, language=_language(language))
+        if shown["text"]:
+            return shown
+        fallback = self.get_full_name() or self.username
+        return {"text": fallback, "lang": _script_language(fallback), "only_in": None}
+
+    def ministry_in(self, language: str | None) -> dict:
+        """The user's ministry or entity in `language`, else in the other one marked; empty when none."""
+        from reviews.models.content import text_in
+
+        return text_in(text_ar=self.ministry_ar, text_en=self.ministry_en, language=_language(language))
 
     @property
     def is_country_team(self) -> bool:
@@ -74,6 +101,17 @@ class User(AbstractUser):
     @property
     def is_organiser(self) -> bool:
         return self.role == Role.ORGANISER
+
+
+def _language(language: str | None) -> str:
+    return "en" if (language or "ar").startswith("en") else "ar"
+
+
+def _script_language(text: str) -> str:
+    """"ar" for a text whose first letter is right-to-left, "en" otherwise (a name typed in Latin letters)."""
+    from reviews.report.template_filters import text_dir  # the one reading of a text's direction
+
+    return "ar" if text_dir(text) == "rtl" else "en"
 
 
 class TwoFactorPolicy(models.Model):

@@ -30,12 +30,13 @@ def user_create(
     *,
     username: str,
     email: str,
-    first_name: str = "",
-    last_name: str = "",
+    name_ar: str = "",
+    name_en: str = "",
     role: str,
     country: Country | None = None,
     organisation: Organisation | None = None,
-    ministry: str = "",
+    ministry_ar: str = "",
+    ministry_en: str = "",
     password: str | None = None,
     send_invitation: bool = False,
     request=None,
@@ -46,8 +47,8 @@ def user_create(
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is already taken.")})
     user = User(
-        username=username, email=email, first_name=first_name, last_name=last_name, role=role,
-        country=country, organisation=organisation, ministry=ministry,
+        username=username, email=email, name_ar=name_ar, name_en=name_en, role=role,
+        country=country, organisation=organisation, ministry_ar=ministry_ar, ministry_en=ministry_en,
     )
     if password:
         user.set_password(password)
@@ -71,12 +72,13 @@ def _send_password_link(*, user: User, request) -> None:
 
 @transaction.atomic
 def user_update(
-    *, user: User, email: str, first_name: str, last_name: str, role: str, country: Country | None,
-    organisation: Organisation | None, ministry: str = "",
+    *, user: User, email: str, name_ar: str, name_en: str, role: str, country: Country | None,
+    organisation: Organisation | None, ministry_ar: str = "", ministry_en: str = "",
 ) -> User:
     _check_role_scope(role=role, country=country, organisation=organisation)
-    user.email, user.first_name, user.last_name = email, first_name, last_name
-    user.role, user.country, user.organisation, user.ministry = role, country, organisation, ministry
+    user.email, user.name_ar, user.name_en = email, name_ar, name_en
+    user.role, user.country, user.organisation = role, country, organisation
+    user.ministry_ar, user.ministry_en = ministry_ar, ministry_en
     user.full_clean(exclude=["password"])
     user.save()
     user_sync_staff_access(user=user)

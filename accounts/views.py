@@ -36,9 +36,10 @@ def user_create(request):
         data = form.cleaned_data
         try:
             user = services.user_create(
-                username=data["username"], email=data["email"], first_name=data["first_name"],
-                last_name=data["last_name"], role=data["role"], country=data["country"],
-                organisation=data["organisation"], ministry=data["ministry"], password=data["password"] or None,
+                username=data["username"], email=data["email"], name_ar=data["name_ar"],
+                name_en=data["name_en"], role=data["role"], country=data["country"],
+                organisation=data["organisation"], ministry_ar=data["ministry_ar"],
+                ministry_en=data["ministry_en"], password=data["password"] or None,
                 send_invitation=not data["password"], request=request,
             )
         except ValidationError as error:
@@ -54,18 +55,18 @@ def user_edit(request, uid):
     _require_organiser(request)
     user = get_object_or_404(users_visible_to(request.user), uid=uid)
     initial = {
-        "username": user.username, "email": user.email, "first_name": user.first_name,
-        "last_name": user.last_name, "role": user.role, "country": user.country,
-        "organisation": user.organisation, "ministry": user.ministry,
+        "username": user.username, "email": user.email, "name_ar": user.name_ar,
+        "name_en": user.name_en, "role": user.role, "country": user.country,
+        "organisation": user.organisation, "ministry_ar": user.ministry_ar, "ministry_en": user.ministry_en,
     }
     form = UserForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.user_update(
-                user=user, email=data["email"], first_name=data["first_name"], last_name=data["last_name"],
+                user=user, email=data["email"], name_ar=data["name_ar"], name_en=data["name_en"],
                 role=data["role"], country=data["country"], organisation=data["organisation"],
-                ministry=data["ministry"],
+                ministry_ar=data["ministry_ar"], ministry_en=data["ministry_en"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -4,23 +4,32 @@ import logging
 from urllib.parse import quote
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gcm_portal.validators import strip_bidi_controls
 from reviews.models import Notification
+from reviews.models.content import shown_html
 
 logger = logging.getLogger(__name__)
 
 
-def notification_text(kind: str, params: dict) -> str:
-    """One sentence per kind. Params hold names in both languages, so each reader gets their own."""
-
+def notification_text(notification: Notification, *, html: bool = False) -> str:
+    """One sentence per kind, in the active language: the country's name and the actor's name in that
+    language (the actor read from the user, so a name changed later reads as it is now). As `html`, the
+    sentence is escaped and a name shown in the other language carries its `lang` and `dir`."""
     language = "ar" if (get_language() or "ar").startswith("ar") else "en"
+    params = notification.params
     country = params.get(f"country_{language}", params.get("country_en", ""))
-    # A name is the user's own text: direction controls in it could reorder the sentence around it.
-    actor = strip_bidi_controls(str(params.get("actor", "")))
+    actor = _actor(notification, language)
+    if html:
+        country = conditional_escape(country)
+        actor = shown_html(actor, page_language=language)
+    else:
+        actor = actor["text"]
     values = {"country": country, "actor": actor, "days": params.get("days", "")}
     texts = {
         Notification.Kind.ASSIGNMENT: _("%(actor)s assigned you work on the review of %(country)s."),
@@ -32,7 +41,21 @@ def notification_text(kind: str, params: dict) -> str:
             "%(days)s day is left to submit the review of %(country)s.",
             "%(days)s days are left to submit the review of %(country)s.", int(params.get("days") or 0)),
     }
-    return texts[kind] % values
+    text = texts[notification.kind]
+    return mark_safe(conditional_escape(text) % values) if html else text % values
+
+
+def _actor(notification: Notification, language: str) -> dict:
+    """The actor's name as shown text (see `text_in`): from the user, or from the name an older row kept.
+    A name is the user's own text: direction controls and line breaks in it could reorder the sentence
+    around it or pass for a line of the portal's own in an e-mail."""
+    if notification.actor_id:
+        shown = dict(notification.actor.name_in(language))
+    else:
+        name = str(notification.params.get("actor", ""))
+        shown = {"text": name, "lang": language, "only_in": None}
+    shown["text"] = " ".join(strip_bidi_controls(shown["text"]).split())
+    return shown
 
 
 def notification_link(notification: Notification) -> str:

@@ -99,7 +99,7 @@ class FocalPointFactory(UserFactory):
 class ContributorFactory(UserFactory):
     role = Role.CONTRIBUTOR
     country = factory.SubFactory(CountryFactory)
-    ministry = "Ministry of Labour"
+    ministry_en = "Ministry of Labour"
 
 
 class ReviewerFactory(UserFactory):

@@ -17,12 +17,15 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from reviews.demo.content import (
+    CONSULTATION_COUNTS,
     CONSULTATIONS,
+    CONSULTATIONS_SUMMARY,
     ENTITIES,
     INDICATOR_RECORDS,
     INDICATOR_SERVED,
     INDICATOR_TRAINED,
     LEADS,
+    NO_CONSULTATION,
     OBJECTIVE_FALLBACK,
     OBJECTIVE_TEXTS,
     PART_FALLBACK,
@@ -227,14 +230,15 @@ def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -
         "count": len(plan.objectives),
     }
     labels = [(n, reference.objectives[n]) for n in plan.priorities]
+    consultations = _consultations_text(plan.consultations)
     return {
         "en": {
-            **numbers, "country": country.name_en, "programme": programme[0], "strategy": strategy[0],
+            **numbers, "consultations": consultations[0], "country": country.name_en, "programme": programme[0], "strategy": strategy[0],
             "plan_sentence": PLAN_SENTENCES[plan.plan_status][0],
             "priorities": join_en([f'{n} ("{o.short_label_en}")' for n, o in labels]),
         },
         "ar": {
-            **numbers, "country": country.name_ar, "programme": programme[1], "strategy": strategy[1],
+            **numbers, "consultations": consultations[1], "country": country.name_ar, "programme": programme[1], "strategy": strategy[1],
             "plan_sentence": PLAN_SENTENCES[plan.plan_status][1],
             "priorities": join_ar([f"{n} («{o.short_label_ar}»)" for n, o in labels]),
         },
@@ -369,7 +373,7 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
             batch.add(GovernmentEntity(review=review, name=_in(plan, name), role=_in(plan, role), level=level,
                                        updated_by=focal_point))
         opened = review.cycle.opens or timezone.localdate()
-        for days, form, categories, participants, summary in (CONSULTATIONS[i] for i in plan.consultations):
+        for days, form, categories, participants, summary, _named in (CONSULTATIONS[i] for i in plan.consultations):
             batch.add(
                 Consultation(
                     review=review, held_on=min(opened + timedelta(days=days), timezone.localdate()), format=form,
@@ -406,6 +410,17 @@ def _answer(*, review: Review, prompt: GuidingPrompt, objective: Objective | Non
         review=review, prompt_id=prompt.pk, objective=objective, text_ar=text_ar,
         text_en=text_en if plan.english else "", original_language=plan.original_language, updated_by=author,
     )
+
+
+def _consultations_text(positions: tuple[int, ...]) -> tuple[str, str]:
+    """Answer 1.3 (English, Arabic) as the review's consultation table reads: as many consultations, the
+    same ones, in the same order."""
+    if not positions:
+        return NO_CONSULTATION
+    held = CONSULTATION_COUNTS[len(positions)]
+    named = [CONSULTATIONS[position][5] for position in positions]
+    return (CONSULTATIONS_SUMMARY[0].format(held=held[0], named=join_en([en for en, _ar in named])),
+            CONSULTATIONS_SUMMARY[1].format(held=held[1], named=join_ar([ar for _en, ar in named])))
 
 
 def _fill(texts: tuple[str, str], words: dict[str, dict]) -> tuple[str, str]:

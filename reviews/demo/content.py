@@ -87,22 +87,16 @@ PART_TEXTS = {
         "الوزارات عبر هذه البوابة، ثم عرض المسودة على ورشة عمل وطنية للمصادقة عليها.",
     ),
     "1.2": (
-        "In all, {ministries} national bodies contributed, led by the ministries of labour, interior, foreign "
-        "affairs and social affairs together with the national statistics office. Governorates and municipalities "
+        "In all, {ministries} national bodies contributed, led by the ministries of labour, interior and foreign "
+        "affairs together with the national statistics office. Governorates and municipalities "
         "sent written inputs, and each ministry named a contributor who drafted its sections directly in the "
         "portal.",
-        "أسهمت في الاستعراض {ministries} جهة وطنية بقيادة وزارات العمل والداخلية والخارجية والشؤون الاجتماعية إلى "
+        "أسهمت في الاستعراض {ministries} جهة وطنية بقيادة وزارات العمل والداخلية والخارجية إلى "
         "جانب الجهاز الوطني للإحصاء. وأرسلت المحافظات والبلديات مساهمات مكتوبة، وسمّت كل وزارة مساهماً تولّى صياغة "
         "الأقسام الخاصة بها مباشرة في البوابة.",
     ),
-    "1.3": (
-        "Three consultations were held: a workshop with civil society, migrant associations and academia, an "
-        "online survey open to migrants in Arabic and English, and written contributions from trade unions and "
-        "employers. Their main points are summarised in the consultation table and reflected in parts 3 and 5.",
-        "عُقدت ثلاث مشاورات: ورشة عمل مع منظمات المجتمع المدني وجمعيات المهاجرين والأوساط الأكاديمية، واستبيان "
-        "إلكتروني متاح للمهاجرين بالعربية والإنكليزية، ومساهمات مكتوبة من النقابات وأصحاب العمل. ويرد ملخص أبرز ما "
-        "طُرح فيها في جدول المشاورات، وقد انعكس في الجزأين الثالث والخامس.",
-    ),
+    # Written from the review's own consultation table (build._consultations_text): the two always agree.
+    "1.3": ("{consultations}", "{consultations}"),
     "1.4": (
         "The review draws on the 2024 labour force survey, administrative records of the ministries of labour and "
         "interior, and programme monitoring data. Gaps remain on return migration, on migrants in an irregular "
@@ -338,26 +332,60 @@ ENTITIES = [  # (name, role, level)
     (("Capital Governorate", "محافظة العاصمة"), ("Local services and inclusion", "الخدمات المحلية والإدماج"),
      GovernmentEntity.Level.LOCAL),
 ]
-CONSULTATIONS = [  # (days after the cycle opened, format, categories, participants, summary)
+CONSULTATIONS = [  # (days after the cycle opened, format, categories, participants, summary, as answer 1.3 names it)
     (9, Consultation.Format.MEETING, ["civil-society", "migrant-diaspora", "academia"], 45,
      ("Workshop on the draft of parts 1 to 3; participants asked for clearer complaint channels.",
-      "ورشة عمل حول مسودة الأجزاء من الأول إلى الثالث؛ طالب المشاركون بقنوات شكاوى أوضح.")),
+      "ورشة عمل حول مسودة الأجزاء من الأول إلى الثالث؛ طالب المشاركون بقنوات شكاوى أوضح."),
+     ("a workshop with civil society, migrant associations and academia",
+      "ورشة عمل مع منظمات المجتمع المدني وجمعيات المهاجرين والأوساط الأكاديمية")),
     (16, Consultation.Format.SURVEY, ["migrants", "women-children-youth"], 380,
      ("Online survey in Arabic and English on access to services.",
-      "استبيان إلكتروني بالعربية والإنكليزية حول الوصول إلى الخدمات.")),
+      "استبيان إلكتروني بالعربية والإنكليزية حول الوصول إلى الخدمات."),
+     ("an online survey open to migrants in Arabic and English",
+      "استبيان إلكتروني متاح للمهاجرين بالعربية والإنكليزية")),
     (30, Consultation.Format.WRITTEN, ["trade-unions", "private-sector"], 12,
      ("Written comments on recruitment fees and bilateral labour agreements.",
-      "تعليقات مكتوبة حول رسوم التوظيف واتفاقات العمل الثنائية.")),
+      "تعليقات مكتوبة حول رسوم التوظيف واتفاقات العمل الثنائية."),
+     ("written contributions from trade unions and employers",
+      "مساهمات مكتوبة من النقابات وأصحاب العمل")),
     (38, Consultation.Format.MEETING, ["local-authorities", "faith-based", "red-cross-crescent"], 28,
      ("Meeting with governorates and humanitarian partners on services for migrants in border areas.",
-      "اجتماع مع المحافظات والشركاء الإنسانيين حول الخدمات المقدَّمة للمهاجرين في المناطق الحدودية.")),
+      "اجتماع مع المحافظات والشركاء الإنسانيين حول الخدمات المقدَّمة للمهاجرين في المناطق الحدودية."),
+     ("a meeting with governorates and humanitarian partners",
+      "اجتماع مع المحافظات والشركاء الإنسانيين")),
     (44, Consultation.Format.ONLINE, ["migrant-diaspora", "migrants"], 150,
      ("Online consultation with diaspora associations on remittances and investment.",
-      "مشاورة إلكترونية مع جمعيات المغتربين حول التحويلات والاستثمار.")),
+      "مشاورة إلكترونية مع جمعيات المغتربين حول التحويلات والاستثمار."),
+     ("an online consultation with diaspora associations",
+      "مشاورة إلكترونية مع جمعيات المغتربين")),
     (52, Consultation.Format.MEETING, ["nhri", "parliamentarians", "media"], 22,
      ("Hearing with the national human rights institution and members of parliament on the draft review.",
-      "جلسة استماع مع المؤسسة الوطنية لحقوق الإنسان وأعضاء في البرلمان حول مسودة الاستعراض.")),
+      "جلسة استماع مع المؤسسة الوطنية لحقوق الإنسان وأعضاء في البرلمان حول مسودة الاستعراض."),
+     ("a hearing with the national human rights institution and members of parliament",
+      "جلسة استماع مع المؤسسة الوطنية لحقوق الإنسان وأعضاء في البرلمان")),
 ]
+CONSULTATION_COUNTS = {
+    1: ("One consultation was held", "عُقدت مشاورة واحدة"), 2: ("Two consultations were held", "عُقدت مشاورتان"),
+    3: ("Three consultations were held", "عُقدت ثلاث مشاورات"),
+    4: ("Four consultations were held", "عُقدت أربع مشاورات"),
+    5: ("Five consultations were held", "عُقدت خمس مشاورات"), 6: ("Six consultations were held", "عُقدت ست مشاورات"),
+}
+
+
+# Answer 1.3 when the review's consultation table is empty.
+NO_CONSULTATION = (
+    "No national consultation could be held for this review: the drafting team relied on the written inputs of the "
+    "ministries, and plans consultations for the next cycle.",
+    "تعذّر عقد مشاورات وطنية لهذا الاستعراض، فاعتمد فريق الصياغة على المساهمات المكتوبة من الوزارات، ويعتزم عقد "
+    "مشاورات في الدورة المقبلة.",
+)
+CONSULTATIONS_SUMMARY = (
+    "{held}: {named}. Their main points are summarised in the consultation table and reflected in the answers on "
+    "the objectives.",
+    "{held}: {named}. ويرد ملخص أبرز ما طُرح فيها في جدول المشاورات، وقد انعكس في الإجابات المتعلقة بالأهداف.",
+)
+
+
 POLICIES = [  # (title, kind, year, status, objectives)
     (("{strategy} National Labour Mobility Strategy 2025–2030",
       "استراتيجية «{strategy}» الوطنية لتنقّل اليد العاملة 2025–2030"),

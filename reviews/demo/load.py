@@ -35,18 +35,21 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
         code = country.iso2.lower()
         _demo_user(
             f"fp-{code}", password=password, role=Role.FOCAL_POINT, country=country,
-            first_name="Focal point", last_name=country.name_en,
+            name=(f"جهة التنسيق الوطنية – {country.name_ar}", f"Focal point – {country.name_en}"),
+            ministry=("وزارة الخارجية", "Ministry of Foreign Affairs"),
         )
         _demo_user(
             f"contrib-{code}", password=password, role=Role.CONTRIBUTOR, country=country,
-            ministry="Ministry of Labour", first_name="Contributor", last_name=country.name_en,
+            name=(f"مساهم – {country.name_ar}", f"Contributor – {country.name_en}"),
+            ministry=("وزارة العمل", "Ministry of Labour"),
         )
     for organisation in Organisation.objects.all():
         _demo_user(
             f"reviewer-{organisation.code}", password=password, role=Role.REVIEWER, organisation=organisation,
-            first_name="Reviewer", last_name=organisation.acronym_en,
+            name=(f"المراجِع – {organisation.acronym_ar}", f"Reviewer – {organisation.acronym_en}"),
         )
-    _demo_user("organiser", password=password, role=Role.ORGANISER, first_name="Regional", last_name="Organiser")
+    _demo_user("organiser", password=password, role=Role.ORGANISER,
+               name=("المنظِّم الإقليمي", "Regional organiser"))
     demo_content_load(cycle=cycle, full=full)
     demo_synthesis_write(cycle=cycle, statuses=COMPILED_STATUSES if full else (Review.Status.ACCEPTED,))
     return cycle
@@ -61,14 +64,21 @@ def demo_countries(*, cycle: ReviewCycle) -> list[tuple[Country, Review | None]]
     return [(country, by_country.get(country.pk)) for country in Country.objects.order_by("name_en")]
 
 
-def _demo_user(username: str, *, password: str, role: str, country=None, organisation=None, ministry="",
-               first_name="", last_name="") -> None:
-    user, _created = User.objects.get_or_create(
+def _demo_user(username: str, *, password: str, role: str, name: tuple[str, str], country=None, organisation=None,
+               ministry: tuple[str, str] = ("", "")) -> None:
+    """One demo login with its name and ministry in Arabic and English. A user loaded by an earlier demo
+    keeps its password and gets the names it lacks."""
+    names = {"name_ar": name[0], "name_en": name[1], "ministry_ar": ministry[0], "ministry_en": ministry[1]}
+    user, created = User.objects.get_or_create(
         username=username,
         defaults={
-            "role": role, "country": country, "organisation": organisation, "ministry": ministry,
-            "first_name": first_name, "last_name": last_name, "email": f"{username}@demo.gcm-review.invalid",
-            "password": password,
+            "role": role, "country": country, "organisation": organisation, **names,
+            "email": f"{username}@demo.gcm-review.invalid", "password": password,
         },
     )
+    missing = [field for field, value in names.items() if value and not getattr(user, field)]
+    if not created and missing:
+        for field in missing:
+            setattr(user, field, names[field])
+        user.save(update_fields=missing)
     user_sync_staff_access(user=user)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.forms.fields import INTEGER_MAX, FlagField, number_field
 from reviews.models import Answer, ReviewEvent, TranslationStatus
-from reviews.selectors.dashboard import DASHBOARD_SORTS
+from reviews.selectors.dashboard import DASHBOARD_SORTS, DASHBOARD_STATUSES
 
 
 class TransitionForm(SafeInputFormMixin, forms.Form):
@@ -63,8 +63,8 @@ class FilterForm(SafeInputFormMixin, forms.Form):
 
 
 class DashboardFilterForm(FilterForm):
-    # The status is passed on as given: a status no review has lists no review.
-    status = _word()
+    # Only the statuses staff can see: another (a "draft") is ignored, and the list shows every country.
+    status = forms.ChoiceField(required=False, choices=DASHBOARD_STATUSES)
     sort = forms.ChoiceField(required=False, choices=[(key, key) for key in DASHBOARD_SORTS])
     late = FlagField()
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -79,6 +80,15 @@ def text_in(*, text_ar: str, text_en: str, language: str) -> ShownText:
     if texts[other]:
         return ShownText(text=texts[other], lang=other, only_in=other)
     return ShownText(text="", lang=language, only_in=None)
+
+
+def shown_html(shown: ShownText, *, page_language: str) -> str:
+    """A short shown text (a name, a title) as escaped HTML: marked with its `lang` and `dir` when it is not in
+    the page's language (an English name on an Arabic page), plain otherwise."""
+    if not shown["text"] or shown["lang"] == page_language:
+        return conditional_escape(shown["text"])
+    return format_html('<span lang="{}" dir="{}">{}</span>', shown["lang"], "rtl" if shown["lang"] == "ar" else "ltr",
+                       shown["text"])
 
 
 def original_language_of(*, original_language: str | None, text_ar: str, text_en: str) -> str:

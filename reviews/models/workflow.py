@@ -40,8 +40,8 @@ class Comment(models.Model):
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("comment"), max_length=4000)
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.SHARED)
+    # No default: who reads a comment is always chosen (an internal note must not become shared by omission).
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices)
     is_resolved = models.BooleanField(default=False)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
@@ -89,6 +89,10 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     review = models.ForeignKey(Review, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     kind = models.CharField(max_length=12, choices=Kind.choices)
+    # Who acted (assigned, commented, asked for revisions): the user, not their name, so each reader reads
+    # the name in their own language. Rows made before it have the name in params["actor"].
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
     params = models.JSONField(default=dict, blank=True)
     route = models.CharField(max_length=60, blank=True)  # e.g. "reviews:part"; blank: no link
     route_kwargs = models.JSONField(default=dict, blank=True)

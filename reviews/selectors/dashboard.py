@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Answer, Country, Review, ReviewCycle, ReviewObjective
+from reviews.models import Answer, Country, Review, ReviewCycle, ReviewEvent, ReviewObjective
 from reviews.selectors.countries import name_sort_key
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
 from reviews.selectors.workspace import Progress, answered_keys, cycle_template_parts, progress_compute
@@ -18,6 +18,13 @@ DASHBOARD_SORTS = {
     "activity": _("Last activity"),
 }
 
+# The filter offers what the staff can see: a country's draft is private to it, so "draft" is no choice;
+# a country without a submitted review reads "not submitted", whether it has a draft or nothing yet.
+NOT_SUBMITTED = "none"
+DASHBOARD_STATUSES = [(NOT_SUBMITTED, _("Not submitted"))] + [
+    (value, label) for value, label in Review.Status.choices if value != Review.Status.DRAFT
+]
+
 
 @dataclass
 class DashboardRow:
@@ -26,6 +33,7 @@ class DashboardRow:
     progress: Progress | None
     objectives_reported: int
     last_activity: object
+    reviewer: object = None  # who took the review (the latest move into "in review"), once taken
 
     @property
     def is_late(self) -> bool:
@@ -46,6 +54,7 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
     for row in ReviewObjective.objects.filter(review__in=reviews.values(), is_reported=True).select_related(
             "objective").order_by("objective__number"):
         objectives[row.review_id].append(row)
+    reviewers = reviewers_of(reviews.values())
     rows = []
     for country in countries_visible_to(user):
         review = reviews.get(country.pk)
@@ -57,14 +66,23 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
             country=country, review=review, progress=progress,
             objectives_reported=len(objectives[review.pk]) if review else 0,
             last_activity=max(filter(None, [review.updated_at, review.last_change])) if review else None,
+            reviewer=reviewers.get(review.pk) if review else None,
         ))
-    if status == "none":
+    if status == NOT_SUBMITTED:
         rows = [row for row in rows if row.review is None]
     elif status in Review.Status.values:
         rows = [row for row in rows if row.review and row.review.status == status]
     if late_only:
         rows = [row for row in rows if row.is_late]
     return sorted(rows, key=_SORT_KEYS[sort])
+
+
+def reviewers_of(reviews) -> dict:
+    """Who took each review, by review id: the actor of its latest move into "in review" (taking it, or an
+    organiser reopening it), in one query."""
+    events = ReviewEvent.objects.filter(review__in=list(reviews), to_status=Review.Status.IN_REVIEW).select_related(
+        "actor").order_by("review_id", "created_at", "pk")
+    return {event.review_id: event.actor for event in events}
 
 
 _SORT_KEYS = {

@@ -1,5 +1,6 @@
-"""The audit trail as its readers read it: each change's place (the question's code and title, linked to
-its page), the field's label, and choice values and yes/no in the reader's language.
+"""The audit trail and the comparison of versions as their readers read them: each change's place (the
+question's code and title, linked to its page), the field's label, and choice values and yes/no in the
+reader's language.
 
 The trail stores what the services wrote: field names (`text_ar`), raw choice values (`under_way`),
 `True`/`False`, and anchors (`answer:3.c:o23`). Those stay as stored, so an old row keeps meaning what it
@@ -16,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from reviews.models import Answer, ChangeLog, GuidingPrompt, Objective, Review, ReviewObjective
+from reviews.selectors.versions import FieldChange
 from reviews.tables import TABLES
 
 OBJECTIVES_PART = 3
@@ -31,7 +33,7 @@ class Place:
 
 @dataclass(frozen=True)
 class ChangeLine:
-    change: ChangeLog
+    change: ChangeLog | FieldChange
     place: Place
     field: str
     before: str
@@ -58,6 +60,54 @@ def change_lines(changes: Iterable[ChangeLog], *, review: Review) -> list[Change
             after=_value_label(model, change.field, change.after),
         ))
     return lines
+
+
+# A version's snapshot names some fields by what they hold, not by the model's field name.
+_SNAPSHOT_FIELDS = {"plan": {"status": "plan_status", "detail": "plan_detail"}, "consultation": {"date": "held_on"},
+                    "indicator": {"code": "suggested"}, "plannedaction": {"part": "part_number"}}
+
+
+def version_lines(changes: Iterable[FieldChange], *, review: Review) -> list[ChangeLine]:
+    """The changes between two versions read like the audit trail's: the place named and linked, the field's
+    label, choice values, yes/no and coded items (principles, partners, kinds) in the reader's language.
+    A few queries whatever the number of changes: the prompts, the objectives, one per kind of coded item."""
+    changes = list(changes)
+    prompts = {prompt.code: prompt for prompt in GuidingPrompt.objects.filter(part__cycle_id=review.cycle_id)
+               .select_related("part")}
+    objectives = {objective.number: objective for objective in Objective.objects.all()}
+    row_objectives = {change.anchor.rpartition(":")[2]: change.objective for change in changes if change.objective}
+    codes = _CodeLabels()
+    lines = []
+    for change in changes:
+        model = _model_of(change.anchor)
+        kind = "plan" if change.anchor == "plan" else model._meta.model_name if model is not None else ""
+        name = _SNAPSHOT_FIELDS.get(kind, {}).get(change.field, change.field)
+        lines.append(ChangeLine(
+            change=change,
+            place=_place(change.anchor, review=review, prompts=prompts, objectives=objectives,
+                         row_objectives=row_objectives),
+            field=_field_label(model, name),
+            before=codes.label(_field(model, name), _value_label(model, name, change.before)),
+            after=codes.label(_field(model, name), _value_label(model, name, change.after)),
+        ))
+    return lines
+
+
+class _CodeLabels:
+    """A related item stored by its code (a principle, a partner, a practice's kind) as the reader reads
+    it: one query per related model, the first time it is needed."""
+
+    def __init__(self):
+        self._labels: dict[type[models.Model], dict[str, str]] = {}
+
+    def label(self, field: models.Field | None, value: str) -> str:
+        related = getattr(field, "related_model", None)
+        if not value or related is None or not any(f.name == "code" for f in related._meta.get_fields()):
+            return value
+        if related not in self._labels:
+            self._labels[related] = {str(item.code): str(item) for item in related.objects.all()}
+        labels = self._labels[related]
+        return "; ".join(labels.get(code, code) for code in value.split(", "))
 
 
 def _place(anchor: str, *, review: Review, prompts: dict, objectives: dict, row_objectives: dict) -> Place:

@@ -8,5 +8,5 @@ RECENT_NOTIFICATIONS = 100
 
 
 def notifications_recent(*, user) -> QuerySet[Notification]:
-    """The user's latest notifications, newest first, with the review's country each names."""
-    return user.notifications.select_related("review__country")[:RECENT_NOTIFICATIONS]
+    """The user's latest notifications, newest first, with the review's country and the actor each names."""
+    return user.notifications.select_related("review__country", "actor")[:RECENT_NOTIFICATIONS]

@@ -9,7 +9,7 @@ the number of countries, so a request can compare it with the last build before 
 import hashlib
 import json
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 
 from reviews.models import (
     Answer,
@@ -59,11 +59,20 @@ def reports_visible_to(user) -> QuerySet[GeneratedReport]:
     if not user.is_country_team:
         country = country.filter(from_draft=False)
     if not can_request_report(user):
-        return country
+        return _with_data_as_of(country)
     regional = reports.filter(kind__in=GeneratedReport.REGIONAL_KINDS)
     if not can_request_report(user, include_submitted=True):
         regional = regional.filter(include_submitted=False)
-    return regional | country
+    return _with_data_as_of(regional | country)
+
+
+def _with_data_as_of(reports: QuerySet[GeneratedReport]) -> QuerySet[GeneratedReport]:
+    """Each build with `data_as_of`: when its data version was first built, the date the data it shows
+    stood as it is. A reader compares dates, not fingerprints: builds with one data version share one date."""
+    first = GeneratedReport.objects.filter(
+        cycle=OuterRef("cycle"), kind=OuterRef("kind"), data_version=OuterRef("data_version"),
+    ).order_by("created_at", "pk").values("created_at")[:1]
+    return reports.annotate(data_as_of=Subquery(first))
 
 
 def cycle_reports(*, user, cycle: ReviewCycle) -> QuerySet[GeneratedReport]:

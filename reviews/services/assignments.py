@@ -32,5 +32,5 @@ def assignments_set(*, review: Review, contributor, part_numbers: set[int], obje
     )
     if {(row.part_id, row.objective_id) for row in created} - before:
         notify(users=[contributor], kind=Notification.Kind.ASSIGNMENT, review=review,
-               params=country_params(review, actor=str(actor)), route="reviews:overview",
+               params=country_params(review), actor=actor, route="reviews:overview",
                route_kwargs={"uid": review.uid})

@@ -36,7 +36,8 @@ def _may_comment(user, review: Review, visibility: str) -> bool:
 @transaction.atomic
 def comment_add(*, review: Review, author, anchor: str, part_number: int, objective_number: int | None,
                 body: str, visibility: str, parent: Comment | None = None) -> Comment:
-    """Add a comment or a reply. A reply takes its thread's place and visibility. The place must be one
+    """Add a comment or a reply. The regional staff choose who reads it (shared or internal), every time:
+    nothing is shared by default. A reply takes its thread's place and visibility. The place must be one
     of the review's own (`comment_place_exists`), and a user posts at most COMMENTS_PER_MINUTE comments a
     minute. Readers see it in their notifications at once and by e-mail in the next digest."""
     if parent is not None:
@@ -44,6 +45,8 @@ def comment_add(*, review: Review, author, anchor: str, part_number: int, object
             raise DomainError(_("You can only reply to a comment of this review."))
         anchor, part_number = parent.anchor, parent.part_number
         objective_number, visibility = parent.objective_number, parent.visibility
+    if not visibility and rules.is_country_team_of(author, review):
+        visibility = Comment.Visibility.SHARED  # the country team has no choice to make: it writes to the staff
     if visibility not in Comment.Visibility.values:
         raise DomainError(_("Choose who can read the comment."))
     if not _may_comment(author, review, visibility):
@@ -65,7 +68,7 @@ def comment_add(*, review: Review, author, anchor: str, part_number: int, object
     if visibility == Comment.Visibility.SHARED:
         # E-mail comes in the digest (comment_digests_send): a burst of comments is one message, not many.
         notify(users=comment_readers(comment), kind=Notification.Kind.COMMENT, review=review,
-               params=country_params(review, actor=str(author)), email=False, **_link(comment))
+               params=country_params(review), actor=author, email=False, **_link(comment))
     return comment
 
 
@@ -152,7 +155,8 @@ def _digest_message(reader, review: Review, comments: list[Comment]) -> EmailMes
         country = review.country.name_ar if translation.get_language() == "ar" else review.country.name_en
         lines = [_("New comments on the review of %(country)s:") % {"country": country}, ""]
         for comment in comments:
-            author = " ".join(strip_bidi_controls(str(comment.author)).split())
+            # The author's name in the reader's language, from the user (never a name stored as text).
+            author = " ".join(strip_bidi_controls(comment.author.name_in(translation.get_language())["text"]).split())
             lines.append(_("%(author)s wrote:") % {"author": author})
             lines += [f"> {line}" for line in strip_bidi_controls(comment.body).splitlines()]
             link = _link(comment)

@@ -21,9 +21,11 @@ def country_params(review: Review, **extra) -> dict:
 
 
 def notify(*, users: Iterable, kind: Notification.Kind, review: Review | None, params: dict, route: str = "",
-           route_kwargs: dict | None = None, fragment: str = "", email: bool = True) -> list[Notification]:
+           route_kwargs: dict | None = None, fragment: str = "", email: bool = True,
+           actor=None) -> list[Notification]:
     """Record a notification for each active user and e-mail it once the transaction commits
     (`email=False`: the list only, for news that reaches e-mail in a digest, like comments).
+    The `actor` is kept as the user: each reader reads their name in their own language.
 
     The link is a route name and its arguments (e.g. "reviews:overview", {"uid": review.uid}), reversed
     for each reader in their own language. It is reversed once here too, so a route that does not exist
@@ -35,8 +37,8 @@ def notify(*, users: Iterable, kind: Notification.Kind, review: Review | None, p
         reverse(route, kwargs=route_kwargs)
     recipients = {user.pk: user for user in users if user.is_active}
     notifications = Notification.objects.bulk_create(
-        Notification(user=user, review=review, kind=kind, params=params, route=route, route_kwargs=route_kwargs,
-                     fragment=fragment)
+        Notification(user=user, review=review, kind=kind, actor=actor, params=params, route=route,
+                     route_kwargs=route_kwargs, fragment=fragment)
         for user in recipients.values()
     )
     if email:
@@ -56,7 +58,7 @@ def _send_emails(notifications: list[Notification]) -> None:
         if not user.email:
             continue
         with translation.override(user_language(user)):
-            text = notification_text(notification.kind, notification.params)
+            text = notification_text(notification)
             path = notification_link(notification)
             link = f"{base}{path}" if path else ""
             send_mail(

@@ -72,7 +72,7 @@ def revision_request(*, review: Review, reviewer, reason: str) -> Review:
     review = _transition(review=review, actor=reviewer, from_statuses=(Status.IN_REVIEW,),
                          to_status=Status.REVISION_REQUESTED, reason=reason.strip())
     notify(users=country_team(review), kind=Notification.Kind.REVISION, review=review,
-           params=country_params(review, actor=str(reviewer)), route="reviews:overview",
+           params=country_params(review), actor=reviewer, route="reviews:overview",
            route_kwargs={"uid": review.uid})
     return review
 
@@ -85,7 +85,7 @@ def review_accept(*, review: Review, reviewer) -> Review:
     review = _transition(review=review, actor=reviewer, from_statuses=(Status.IN_REVIEW,),
                          to_status=Status.ACCEPTED)
     notify(users=country_team(review), kind=Notification.Kind.ACCEPTANCE, review=review,
-           params=country_params(review, actor=str(reviewer)), route="reviews:overview",
+           params=country_params(review), actor=reviewer, route="reviews:overview",
            route_kwargs={"uid": review.uid})
     return review
 

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
-from reviews.models.content import ShownText, text_in
+from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
 
 register = template.Library()
@@ -35,6 +35,26 @@ def field_display(row, name: str) -> str:
 def in_language(text, language: str) -> ShownText:
     """A bilingual text (a row) in `language`, or in the other one marked: the same rule as the PDFs."""
     return text_in(text_ar=text.text_ar if text else "", text_en=text.text_en if text else "", language=language)
+
+
+def _page_language() -> str:
+    return "en" if (get_language() or "ar").startswith("en") else "ar"
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name in the page's language, or in the other one marked with its `lang` and `dir`."""
+    if user is None or user == "":
+        return ""
+    return shown_html(user.name_in(_page_language()), page_language=_page_language())
+
+
+@register.filter
+def ministry(user) -> str:
+    """A user's ministry or entity in the page's language, or in the other one marked; "" when none."""
+    if user is None or user == "":
+        return ""
+    return shown_html(user.ministry_in(_page_language()), page_language=_page_language())
 
 
 @register.filter
@@ -75,7 +95,7 @@ def field_column(bound_field) -> str:
 def notification_text(notification) -> str:
     from reviews.notifications import notification_text as text
 
-    return text(notification.kind, notification.params)
+    return text(notification, html=True)
 
 
 @register.simple_tag

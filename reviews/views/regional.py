@@ -13,14 +13,14 @@ from django.views.decorators.http import require_POST
 
 from reviews import forms, rules
 from reviews.forms.fields import INTEGER_MAX
-from reviews.models import Comment, Language, Review, TranslationStatus
+from reviews.models import Language, TranslationStatus
 from reviews.selectors import answers_visible_to, changes_visible_to, cycles_visible_to, reviews_visible_to
 from reviews.selectors.comments import comments_visible_to
-from reviews.selectors.dashboard import DASHBOARD_SORTS, dashboard_rows
+from reviews.selectors.dashboard import DASHBOARD_SORTS, DASHBOARD_STATUSES, dashboard_rows
 from reviews.selectors.notifications import notifications_recent
 from reviews.selectors.translations import answers_for_translation, translation_country_reviews
 from reviews.selectors.versions import review_events, review_versions, version_diff
-from reviews.selectors.history import change_lines
+from reviews.selectors.history import change_lines, version_lines
 from reviews.services import comments as comment_services
 from reviews.services import translations as translation_services
 from reviews.services import workflow
@@ -54,7 +54,7 @@ def dashboard(request, slug):
                           sort=filters["sort"])
     return render(request, "reviews/regional/dashboard.html", {
         "cycle": cycle, "rows": rows, "status": filters["status"], "sort": filters["sort"], "late": filters["late"],
-        "statuses": [("none", _("Not started"))] + list(Review.Status.choices),
+        "statuses": DASHBOARD_STATUSES,
         "sorts": DASHBOARD_SORTS,
     })
 
@@ -103,7 +103,7 @@ def comment_add(request, uid):
             review=review, author=request.user, anchor=request.POST.get("anchor", ""),
             part_number=query_int(request.POST, "part") or 0,
             objective_number=(query_int(request.POST, "objective") or 0) if objective else None,
-            body=request.POST.get("body", ""), visibility=request.POST.get("visibility", Comment.Visibility.SHARED),
+            body=request.POST.get("body", ""), visibility=request.POST.get("visibility", ""),
             parent=parent,
         )
     except NotAllowed as error:
@@ -144,7 +144,7 @@ def versions(request, uid):
     events = review_events(review)
     return render(request, "reviews/regional/versions.html", {
         "review": review, "versions": all_versions, "older": older, "newer": newer, "changes": changes,
-        "events": events,
+        "lines": version_lines(changes, review=review), "events": events,
     })
 
 

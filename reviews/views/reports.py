@@ -49,7 +49,8 @@ def _reused_message(request, report: GeneratedReport) -> None:
     if report.status == GeneratedReport.Status.DONE:
         messages.info(request, _("The data has not changed since this report was built: here it is."))
     else:
-        messages.success(request, _("The report is being prepared. This page shows its progress."))
+        # Said once and still true once the build is done: the state shown below, not this message, follows it.
+        messages.success(request, _("The report was requested: its state is shown below."))
 
 
 @login_required

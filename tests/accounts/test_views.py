@@ -27,13 +27,16 @@ def test_organiser_creates_a_focal_point_with_an_invitation(client, organiser, e
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/users/new/", {
-            "username": "fp2-eg", "email": "new.fp@example.org", "first_name": "Amal", "last_name": "Hassan",
-            "role": Role.FOCAL_POINT, "country": egypt.pk, "ministry": "Ministry of Foreign Affairs",
+            "username": "fp2-eg", "email": "new.fp@example.org", "name_ar": "أمل حسن", "name_en": "Amal Hassan",
+            "role": Role.FOCAL_POINT, "country": egypt.pk, "ministry_ar": "وزارة الخارجية",
+            "ministry_en": "Ministry of Foreign Affairs",
         })
 
     assert response.status_code == 302
     user = User.objects.get(username="fp2-eg")
     assert (user.role, user.country, user.has_usable_password()) == (Role.FOCAL_POINT, egypt, False)
+    assert (user.name_ar, user.name_en, user.ministry_ar, user.ministry_en) == (
+        "أمل حسن", "Amal Hassan", "وزارة الخارجية", "Ministry of Foreign Affairs")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new.fp@example.org"]
     assert "/en/accounts/reset/" in mail.outbox[0].body
@@ -85,7 +88,7 @@ def test_organiser_edits_a_user_role_and_country(client, organiser, focal_point,
     client.force_login(organiser)
 
     response = client.post(f"/en/users/{focal_point.uid}/", {
-        "email": "moved@example.org", "role": Role.CONTRIBUTOR, "country": morocco.pk, "ministry": "Interior",
+        "email": "moved@example.org", "role": Role.CONTRIBUTOR, "country": morocco.pk, "ministry_en": "Interior",
     })
 
     assert response.status_code == 302

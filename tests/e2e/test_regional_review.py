@@ -51,7 +51,7 @@ def comment_on(page: Page, code: str, body: str, *, visibility: str) -> None:
     comments.locator(":scope > details > summary").click()
     form = comments.locator(":scope > details form")
     form.locator("textarea[name=body]").fill(body)
-    form.locator("select[name=visibility]").select_option(visibility)
+    form.locator(f"input[name=visibility][value={visibility}]").check()  # nothing is chosen in advance
     form.locator("button[type=submit]").click()
     expect(comments.locator(".comment", has_text=body)).to_have_count(1)
 
@@ -139,8 +139,8 @@ def test_regional_review_revision_round_then_acceptance(tunisia_submitted, new_p
     rv.get_by_role("link", name="Versions and changes").click()
     changes = rv.locator("table.diff tbody tr")
     expect(changes).to_have_count(1)
-    expect(changes.locator("td").nth(0)).to_have_text("3.a · 1")
-    expect(changes.locator("td").nth(1)).to_have_text("text_ar")
+    expect(changes.locator("td").nth(0).locator("span[dir=ltr]")).to_have_text("3.a · 1")  # linked to the question
+    expect(changes.locator("td").nth(1)).to_have_text("Arabic text")  # the field's name, not its key
     expect(changes.locator(".diff-before")).to_have_text(original)
     expect(changes.locator(".diff-after")).to_have_text(revised)
     rv_shot("04-versions-diff")

@@ -19,7 +19,7 @@ PARAMS = {"country_ar": "الأردن", "country_en": "Jordan"}
 ])
 def test_notification_text_counts_days_in_each_language(language, days, text):
     with translation.override(language):
-        assert notification_text(Notification.Kind.REMINDER, {**PARAMS, "days": days}) == text
+        assert notification_text(Notification(kind=Notification.Kind.REMINDER, params={**PARAMS, "days": days})) == text
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -28,4 +28,4 @@ def test_notification_text_counts_days_in_each_language(language, days, text):
 ])
 def test_notification_text_submission_reads_for_any_country(language, text):
     with translation.override(language):
-        assert notification_text(Notification.Kind.SUBMISSION, PARAMS) == text
+        assert notification_text(Notification(kind=Notification.Kind.SUBMISSION, params=PARAMS)) == text

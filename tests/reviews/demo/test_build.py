@@ -195,6 +195,31 @@ def test_load_demo_full_varies_the_region_as_real_reviews_do():
     assert years == {2019, 2020, 2021, 2022, 2023, 2025}
 
 
+COUNTS = {0: "No national consultation", 1: "One consultation was held", 2: "Two consultations were held",
+          3: "Three consultations were held", 4: "Four consultations were held", 5: "Five consultations were held",
+          6: "Six consultations were held"}
+
+
+def test_load_demo_full_answer_1_3_agrees_with_the_consultation_table():
+    """Each review's answer 1.3 counts and names the consultations its own table lists, in both languages."""
+    call_command("load_demo", "--full", "--force", stdout=StringIO())
+
+    answers = Answer.objects.filter(prompt__code="1.3", review__cycle__slug="arab-2028").select_related(
+        "review__country")
+    checked = set()
+    for answer in answers:
+        formats = list(answer.review.consultations.order_by("held_on", "pk").values_list("format", flat=True))
+        if answer.text_en:
+            assert answer.text_en.startswith(COUNTS[len(formats)]), answer.review.country.iso2
+        assert ("مشاور" in answer.text_ar) is True
+        named = {"meeting": ("workshop", "meeting", "hearing"), "survey": ("survey",), "written": ("written",),
+                 "online": ("online consultation",)}
+        for form in formats:
+            assert any(word in answer.text_en for word in named[form]) or not answer.text_en
+        checked.add((answer.review.country.iso2, len(formats)))
+    assert {count for _iso2, count in checked} >= {0, 1, 2, 3, 6}
+
+
 def test_load_demo_full_has_egypt_complete_and_yemen_and_palestine_partial():
     translation.activate("en")
     call_command("load_demo", "--full", "--force", stdout=StringIO())

@@ -38,6 +38,30 @@ def test_demo_load_creates_cycles_and_one_login_per_role(settings):
     assert User.objects.get(username="fp-ma").check_password(settings.DEMO_PASSWORD) is True
 
 
+def test_demo_users_have_a_name_and_ministry_in_both_languages():
+    demo_load()
+
+    names = User.objects.filter(username__in=["fp-eg", "contrib-eg", "reviewer-escwa", "organiser"]).order_by(
+        "username").values_list("username", "name_ar", "name_en", "ministry_ar", "ministry_en")
+    assert list(names) == [
+        ("contrib-eg", "مساهم – مصر", "Contributor – Egypt", "وزارة العمل", "Ministry of Labour"),
+        ("fp-eg", "جهة التنسيق الوطنية – مصر", "Focal point – Egypt", "وزارة الخارجية", "Ministry of Foreign Affairs"),
+        ("organiser", "المنظِّم الإقليمي", "Regional organiser", "", ""),
+        ("reviewer-escwa", "المراجِع – الإسكوا", "Reviewer – ESCWA", "", ""),
+    ]
+    assert User.objects.filter(name_ar="").exists() is False
+
+
+def test_demo_load_gives_names_to_users_of_an_earlier_demo():
+    demo_load()
+    User.objects.filter(username="fp-eg").update(name_ar="", name_en="")
+
+    demo_load()
+
+    assert User.objects.values_list("name_ar", "name_en").get(username="fp-eg") == (
+        "جهة التنسيق الوطنية – مصر", "Focal point – Egypt")
+
+
 def test_demo_load_is_idempotent():
     demo_load()
     first = _snapshot()

@@ -10,9 +10,9 @@ from django.utils import translation
 
 from reviews.models import Country, Review
 from reviews.selectors.countries import name_sort_key
-from reviews.selectors.dashboard import dashboard_rows
+from reviews.selectors.dashboard import DASHBOARD_STATUSES, dashboard_rows
 from reviews.services.submission import review_submit
-from reviews.services.workflow import review_take
+from reviews.services.workflow import review_accept, review_reopen, review_take
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -202,25 +202,59 @@ def _read_everything(rows) -> list:
     return [
         (row.country.name, row.review and row.review.status, row.review and row.review.cycle.slug,
          row.review and row.review.country.iso2, row.objectives_reported, row.last_activity,
-         row.progress and [part.percent for part in row.progress.parts], row.is_late)
+         row.progress and [part.percent for part in row.progress.parts], row.is_late,
+         row.reviewer and str(row.reviewer))
         for row in rows
     ]
 
 
 # The reviews with their last change, the parts, their prompts, the answered prompts, the reported
-# objectives, the countries.
-DASHBOARD_QUERIES = 6
+# objectives, who took each review, the countries.
+DASHBOARD_QUERIES = 7
 
 
 @pytest.mark.parametrize("countries", [3, 22])
 @pytest.mark.parametrize("user_fixture", ["reviewer", "organiser"])
 def test_dashboard_rows_queries_do_not_grow_with_countries(request, open_cycle, submit, countries, user_fixture,
                                                            django_assert_num_queries):
-    for iso2 in Country.objects.order_by("iso2").values_list("iso2", flat=True)[:countries]:
-        submit(iso2)
     user = request.getfixturevalue(user_fixture)
+    for iso2 in Country.objects.order_by("iso2").values_list("iso2", flat=True)[:countries]:
+        review_take(review=submit(iso2), reviewer=factories.ReviewerFactory())
 
     with django_assert_num_queries(DASHBOARD_QUERIES):
         rows = _read_everything(dashboard_rows(user=user, cycle=open_cycle, sort="progress"))
 
-    assert sum(1 for row in rows if row[1] == Review.Status.SUBMITTED) == countries
+    assert sum(1 for row in rows if row[1] == Review.Status.IN_REVIEW and row[-1]) == countries
+
+
+# --- who took each review, the statuses staff can filter on ------------------------------------------------
+
+
+def test_dashboard_rows_name_who_took_each_review(open_cycle, reviewer, organiser, submit):
+    morocco, jordan, _tunisia = submit("MA"), submit("JO"), submit("TN")
+    review_take(review=morocco, reviewer=reviewer)
+    review_take(review=jordan, reviewer=organiser)
+
+    rows = {row.country.iso2: row for row in dashboard_rows(user=reviewer, cycle=open_cycle)}
+
+    assert [(iso2, rows[iso2].review and rows[iso2].review.status, rows[iso2].reviewer)
+            for iso2 in ("MA", "JO", "TN", "EG")] == [
+        ("MA", Review.Status.IN_REVIEW, reviewer), ("JO", Review.Status.IN_REVIEW, organiser),
+        ("TN", Review.Status.SUBMITTED, None), ("EG", None, None)]
+
+
+def test_dashboard_rows_name_the_latest_taker_after_a_reopening(open_cycle, reviewer, organiser, submit):
+    morocco = submit("MA")
+    review_take(review=morocco, reviewer=reviewer)
+    review_accept(review=morocco, reviewer=reviewer)
+    review_reopen(review=morocco, organiser=organiser, reason="One figure is wrong.")
+
+    rows = {row.country.iso2: row for row in dashboard_rows(user=reviewer, cycle=open_cycle)}
+
+    assert (rows["MA"].review.status, rows["MA"].reviewer) == (Review.Status.IN_REVIEW, organiser)
+
+
+def test_dashboard_statuses_offer_only_what_staff_see(english):
+    assert [(value, str(label)) for value, label in DASHBOARD_STATUSES] == [
+        ("none", "Not submitted"), ("submitted", "Submitted"), ("in_review", "In review"),
+        ("revision_requested", "Revision requested"), ("accepted", "Accepted")]

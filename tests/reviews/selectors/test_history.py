@@ -64,3 +64,44 @@ def test_change_lines_cost_does_not_grow_with_the_changes(review, prompts, djang
 
     with django_assert_num_queries(2):
         change_lines(changes, review=review)
+
+
+# --- the versions page: the same reading of a place, a field and a value -----------------------------------
+
+
+def _version_lines(review, language, *changes):
+    from reviews.selectors.history import version_lines
+
+    with translation.override(language):
+        return [(line.place.code, line.place.title, line.place.link, line.field, line.before, line.after)
+                for line in version_lines(changes, review=review)]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", [("1.3", "Arabic text", "قبل", "بعد"), ("", "National implementation plan", "In preparation", "Adopted"),
+            ("6", "Implementation stage", "Planned", "Under way"), ("6", "National priority", "No", "Yes"),
+            ("6", "Guiding principles applied", "", "People-centred; International cooperation"),
+            ("", "Kind", "Law", "Strategy or plan")]),
+    ("ar", [("1.3", "النص العربي", "قبل", "بعد"), ("", "خطة التنفيذ الوطنية", "قيد الإعداد", "معتمدة"),
+            ("6", "مرحلة التنفيذ", "مخطط له", "قيد التنفيذ"), ("6", "أولوية وطنية", "لا", "نعم"),
+            ("6", "المبادئ التوجيهية المطبَّقة", "", "الإنسان هو المركز; التعاون الدولي"),
+            ("", "النوع", "قانون", "استراتيجية أو خطة")]),
+])
+def test_version_lines_read_like_the_history(review, prompts, objectives, language, expected):
+    from reviews.selectors.versions import FieldChange
+
+    policy = factories.PolicyFactory(review=review)
+    lines = _version_lines(
+        review, language,
+        FieldChange(place="1.3", field="text_ar", before="قبل", after="بعد", anchor="answer:1.3"),
+        FieldChange(place="plan", field="status", before="in_preparation", after="adopted", anchor="plan"),
+        FieldChange(place="objective 6", field="stage", before="planned", after="under_way", anchor="objective:6"),
+        FieldChange(place="objective 6", field="is_priority", before="False", after="True", anchor="objective:6"),
+        FieldChange(place="objective 6", field="principles", before="",
+                    after="people-centred, international-cooperation", anchor="objective:6"),
+        FieldChange(place="policies", field="kind", before="law", after="strategy", anchor=f"row:policy:{policy.uid}"),
+    )
+
+    assert [(code, field, before, after) for code, _title, _link, field, before, after in lines] == expected
+    assert lines[0][2] == f"/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"
+    assert lines[-1][2] == f"/{language}/reviews/{review.uid}/parts/2/#table-policies"

@@ -115,6 +115,6 @@ def test_assignments_set_notifies_the_contributor_of_new_work_only(review, objec
                         actor=focal_point)
 
     notified = Notification.objects.filter(user=contributor).order_by("pk")
-    assert [(n.kind, n.route, n.route_kwargs, n.params["actor"]) for n in notified] == [
-        (Notification.Kind.ASSIGNMENT, "reviews:overview", {"uid": str(review.uid)}, str(focal_point))] * 2
+    assert [(n.kind, n.route, n.route_kwargs, n.actor) for n in notified] == [
+        (Notification.Kind.ASSIGNMENT, "reviews:overview", {"uid": str(review.uid)}, focal_point)] * 2
     assert [message.to for message in mailoutbox] == [[contributor.email]] * 2

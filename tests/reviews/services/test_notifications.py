@@ -46,8 +46,8 @@ def test_comment_email_is_plain_text_with_the_name_as_written(submitted_review, 
     [message] = [message for message in mail.outbox if message.to == [focal_point.email]]
     assert (message.subject, message.body.split("\n")[2:4], message.message().get_content_type()) == (
         subject, [author, "> <script>alert('x')</script>"], "text/plain")
-    assert Notification.objects.get(user=focal_point, kind=Notification.Kind.COMMENT).params["actor"] == (
-        f"{HOSTILE_FIRST_NAME} {HOSTILE_LAST_NAME}")
+    notification = Notification.objects.get(user=focal_point, kind=Notification.Kind.COMMENT)
+    assert (notification.actor, "actor" in notification.params) == (hostile_reviewer, False)  # the user, no name
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -118,3 +118,94 @@ def test_migration_converts_each_stored_path_and_back(url, converted):
 
 def test_migration_leaves_a_path_of_unknown_shape_without_a_link():
     assert migration.route_of("/elsewhere/") is None
+
+
+# --- the actor's name in each reader's language -------------------------------------------------------------
+
+
+@pytest.fixture
+def omar(reference):
+    return factories.ReviewerFactory(username="reviewer-omar", name_ar="عمر حداد", name_en="Omar Haddad")
+
+
+@pytest.mark.parametrize(("language", "subject", "author"), [
+    ("en", "New comments on the review of Egypt", "Omar Haddad wrote:"),
+    ("ar", "تعليقات جديدة على استعراض مصر", "كتب عمر حداد:"),
+])
+def test_comment_digest_names_the_author_in_the_reader_language(submitted_review, focal_point, omar, language,
+                                                                subject, author):
+    focal_point.preferred_language = language
+    focal_point.save()
+    review = review_take(review=submitted_review, reviewer=omar)
+    comment_add(review=review, author=omar, anchor="answer:1.1", part_number=1, objective_number=None,
+                body="Please add the figures.", visibility="shared")
+
+    comment_digests_send()
+
+    [message] = [message for message in mail.outbox if message.to == [focal_point.email]]
+    assert (message.subject, message.body.split("\n")[2]) == (subject, author)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ar", "طلب الفريق الإقليمي تنقيح استعراض مصر."),
+    ("en", "The regional team asked for revisions of the review of Egypt."),
+])
+def test_notification_email_is_in_the_reader_language(submitted_review, focal_point, omar, language, text,
+                                                      django_capture_on_commit_callbacks):
+    from reviews.services.workflow import revision_request
+
+    focal_point.preferred_language = language
+    focal_point.save()
+    review = review_take(review=submitted_review, reviewer=omar)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_request(review=review, reviewer=omar, reason="Add the figures.")
+
+    [message] = [message for message in mail.outbox if message.to == [focal_point.email]]
+    assert message.subject == text
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("ar", "علّق عمر حداد على استعراض مصر."),
+    ("en", "Omar Haddad commented on the review of Egypt."),
+])
+def test_notification_list_names_the_actor_in_the_page_language(client, submitted_review, focal_point, omar,
+                                                                language, sentence):
+    review = review_take(review=submitted_review, reviewer=omar)
+    comment_add(review=review, author=omar, anchor="answer:1.1", part_number=1, objective_number=None,
+                body="Please add the figures.", visibility="shared")
+    client.force_login(focal_point)
+
+    page = client.get(f"/{language}/reviews/notifications/").content.decode()
+
+    assert _in_language(language, "%(actor)s commented on the review of %(country)s.") % {
+        "actor": {"ar": "عمر حداد", "en": "Omar Haddad"}[language],
+        "country": {"ar": "مصر", "en": "Egypt"}[language]} in page
+
+
+def test_notification_list_marks_a_name_in_the_other_language(client, submitted_review, focal_point, reference):
+    english_only = factories.ReviewerFactory(username="reviewer-en", name_ar="", name_en="Omar Haddad")
+    review = review_take(review=submitted_review, reviewer=english_only)
+    comment_add(review=review, author=english_only, anchor="answer:1.1", part_number=1, objective_number=None,
+                body="Please add the figures.", visibility="shared")
+    client.force_login(focal_point)
+
+    page = client.get("/ar/reviews/notifications/").content.decode()
+
+    assert _in_language("ar", "%(actor)s commented on the review of %(country)s.") % {
+        "actor": '<span lang="en" dir="ltr">Omar Haddad</span>', "country": "مصر"} in page
+
+
+def test_notification_made_before_the_actor_was_kept_shows_the_stored_name(submitted_review, focal_point):
+    from reviews.notifications import notification_text
+
+    [notification] = notify(users=[focal_point], kind=Notification.Kind.COMMENT, review=submitted_review,
+                            params={"country_ar": "مصر", "country_en": "Egypt", "actor": "Reviewer\u202e ESCWA"},
+                            email=False)
+
+    with translation.override("en"):
+        assert notification_text(notification) == "Reviewer ESCWA commented on the review of Egypt."
+
+
+def _in_language(language, english):
+    with translation.override(language):
+        return translation.gettext(english)

@@ -3,6 +3,7 @@ notifications and the translation workspace, for each kind of user, in Arabic an
 
 import datetime
 import html
+import re
 
 import pytest
 import time_machine
@@ -93,6 +94,40 @@ def test_dashboard_filters_and_sorts_from_the_query_string(client, submitted_rev
     assert [row.country.iso2 for row in filtered.context["rows"]] == ["MA"]
     assert [row.country.iso2 for row in sorted_.context["rows"]][-2:] == ["MA", "EG"]  # in_review, submitted
     assert (unknown.status_code, unknown.context["rows"][0].country.iso2) == (200, "DZ")  # Algeria: by name
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_dashboard_names_who_took_each_review_in_the_page_language(client, submitted_review, morocco_review,
+                                                                    reviewer, organiser, language):
+    reviewer.name_ar, reviewer.name_en = "عمر حداد", "Omar Haddad"
+    reviewer.save()
+    organiser.name_ar, organiser.name_en = "", "Regional Organiser"  # no Arabic name: English, marked
+    organiser.save()
+    review_take(review=submitted_review, reviewer=reviewer)
+    review_take(review=morocco_review, reviewer=organiser)
+    client.force_login(reviewer)
+
+    page = _page(client.get(DASHBOARD.format(language=language)))
+
+    cells = re.findall(r'<td class="small reviewer">(.*?)</td>', page)
+    omar = {"ar": "عمر حداد", "en": "Omar Haddad"}[language]
+    organiser_cell = {"ar": '<span lang="en" dir="ltr">Regional Organiser</span>', "en": "Regional Organiser"}[language]
+    assert (cells.count(omar), cells.count(organiser_cell), len(cells)) == (1, 1, 22)
+    assert f"<th scope=\"col\">{_in(language, 'Reviewer')}</th>" in page
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_dashboard_status_filter_offers_only_what_staff_see(client, review, reviewer, language):
+    client.force_login(reviewer)
+
+    response = client.get(DASHBOARD.format(language=language), {"status": "draft"})
+
+    page = _page(response)
+    options = re.findall(r'<option value="([a-z_]*)"', page.split('id="f-status"')[1].split("</select>")[0])
+    assert options == ["", "none", "submitted", "in_review", "revision_requested", "accepted"]
+    # "draft" is no filter: the list shows every country, Egypt's draft as not submitted.
+    assert (len(response.context["rows"]), response.context["status"]) == (22, "")
+    assert _in(language, "Not submitted") in page
 
 
 @pytest.mark.parametrize("user_fixture", ["focal_point", "contributor", "other_focal_point"])
@@ -288,6 +323,43 @@ def test_part_page_shows_internal_comments_to_regional_staff(request, client, di
     assert page.count('<span class="badge text-bg-secondary">Internal</span>') == 1
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("user_fixture", ["reviewer", "organiser"])
+def test_comment_form_asks_staff_who_reads_it_with_nothing_chosen(request, client, submitted_review, user_fixture,
+                                                                  language):
+    client.force_login(request.getfixturevalue(user_fixture))
+
+    page = _page(client.get(f"/{language}/reviews/{submitted_review.uid}/parts/1/"))
+
+    form = page.split('<input type="hidden" name="anchor" value="answer:1.1">')[1].split("</form>")[0]
+    radios = re.findall(r'<input class="form-check-input" type="radio" name="visibility" value="(\w+)"[^>]*>', form)
+    assert radios == ["shared", "internal"]
+    assert [("checked" in tag, "required" in tag) for tag in re.findall(r'<input[^>]*type="radio"[^>]*>', form)] == [
+        (False, True), (False, True)]
+    assert "<select" not in form and 'name="visibility" value="shared">' not in form  # no hidden default
+    assert _in(language, "Who can read it") in form
+
+
+def test_comment_add_by_staff_without_a_choice_is_refused(client, submitted_review, reviewer, english):
+    client.force_login(reviewer)
+    back = f"/en/reviews/{submitted_review.uid}/parts/1/"
+
+    response = client.post(f"/en/reviews/{submitted_review.uid}/comments/", {
+        "anchor": "answer:1.1", "part": "1", "body": "Check against IOM data.", "next": back})
+
+    assert (response.status_code, _messages(response), Comment.objects.exists()) == (
+        302, ["Choose who can read the comment."], False)
+
+
+def test_comment_add_by_the_country_team_is_shared_without_a_choice(client, submitted_review, focal_point):
+    client.force_login(focal_point)
+
+    client.post(f"/en/reviews/{submitted_review.uid}/comments/", {
+        "anchor": "answer:1.1", "part": "1", "body": "Sources are in annex 2."})
+
+    assert list(Comment.objects.values_list("visibility", "body")) == [("shared", "Sources are in annex 2.")]
+
+
 def test_comment_add_internal_by_reviewer(client, submitted_review, reviewer):
     client.force_login(reviewer)
     back = f"/en/reviews/{submitted_review.uid}/parts/1/#comments-answer:1.1"
@@ -317,7 +389,8 @@ def test_comment_add_at_a_tampered_place_is_refused_with_a_message(client, submi
     back = f"/en/reviews/{submitted_review.uid}/parts/1/"
 
     response = client.post(f"/en/reviews/{submitted_review.uid}/comments/", {
-        "anchor": anchor, "part": part, "objective": objective, "body": "Hello.", "next": back})
+        "anchor": anchor, "part": part, "objective": objective, "body": "Hello.", "visibility": "shared",
+        "next": back})
 
     assert (response.status_code, response["Location"], _messages(response), Comment.objects.exists()) == (
         302, back, ["This place is not part of the review: the comment was not added."], False)
@@ -457,6 +530,24 @@ def test_history_page_names_the_question_and_the_field(client, resubmitted, revi
     assert f'<td class="small">{field}</td>' in page
     assert "text_ar" not in page
     assert f'<span aria-hidden="true">{back}</span>' in page
+
+
+@pytest.mark.parametrize(("language", "text_field", "title_field"), [
+    ("ar", "النص العربي", "العنوان"), ("en", "Arabic text", "Title")])
+def test_versions_page_names_places_and_fields_in_the_readers_language(client, resubmitted, reviewer, prompts,
+                                                                       language, text_field, title_field):
+    review = resubmitted["review"]
+    client.force_login(reviewer)
+
+    page = _page(client.get(f"/{language}/reviews/{review.uid}/versions/"))
+
+    table = page.split('<table class="table table-sm align-top diff">')[1].split("</table>")[0]
+    with translation.override(language):
+        question = prompts["1.3"].text
+    assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
+            f'<span dir="auto">{question}</span></a>') in table
+    assert re.findall(r'<td class="small">([^<]*)</td>', table) == [text_field, title_field]
+    assert ("text_ar" in table, "policies [" in table) == (False, False)
 
 
 def test_versions_page_compares_the_versions_asked(client, resubmitted, reviewer):

@@ -2,17 +2,19 @@
 another country's team never sees, asks for or downloads a build; regional staff do."""
 
 import html
+import re
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, pgettext
 
 from reviews.models import GeneratedReport
 from reviews.services.reports import country_report_request, report_request
 from reviews.services.submission import review_submit
+from tests import factories
 from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,6 @@ def test_reports_page_lists_the_builds_for_regional_staff(client, regional_repor
     assert response.status_code == 200
     assert _in(language, "Ask for the regional report") in page
     assert f"/{language}/reviews/reports/{regional_report.uid}/download/" in page
-    assert regional_report.data_version[:12] in page
     assert ('name="include_submitted"' in page) == (who == "organiser")
     assert "<script>" not in page
 
@@ -141,6 +142,36 @@ def test_reports_page_forced_request_queues_a_new_build(client, regional_report,
 
     new = GeneratedReport.objects.exclude(pk=regional_report.pk).get()
     assert (new.status, new.include_submitted, new.requested_by) == ("queued", True, organiser)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_reports_page_shows_the_data_date_not_a_fingerprint(client, regional_report, organiser, language):
+    """A second build of unchanged data shares the first one's data date; the fingerprint is only a tooltip."""
+    factories.GeneratedReportFactory(cycle=regional_report.cycle, data_version=regional_report.data_version,
+                                     requested_by=organiser)
+    client.force_login(organiser)
+
+    response = client.get(PAGE.format(language=language))
+
+    page = html.unescape(response.content.decode())
+    with translation.override(language):
+        first = formats.date_format(timezone.localtime(regional_report.created_at), "SHORT_DATETIME_FORMAT")
+        header = gettext("Data as of")
+    cells = re.findall(rf'<td class="small" title="{regional_report.data_version}">([^<]*)</td>', page)
+    assert cells == [first, first]
+    assert f"<th scope=\"col\">{header}</th>" in page
+    assert f">{regional_report.data_version[:12]}<" not in page
+
+
+def test_reports_page_request_message_stays_true_once_built(client, accepted, reviewer,
+                                                            django_capture_on_commit_callbacks):
+    client.force_login(reviewer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(PAGE.format(language="en"), {"languages": "en"}, follow=True)
+
+    assert GeneratedReport.objects.get().status == "done"
+    assert [str(m) for m in response.context["messages"]] == ["The report was requested: its state is shown below."]
 
 
 def test_reports_current_goes_to_the_open_cycle(client, open_cycle, reviewer):
