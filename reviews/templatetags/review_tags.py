@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
+from reviews.forms.rendering import field_html
 from reviews.models.content import ShownText, text_in
 from reviews.report.template_filters import text_dir
 
@@ -61,6 +62,12 @@ HIDDEN_FIELDS = {"id", "uid", "version", "updated_at", "updated_by", "review", "
 def row_fields(row):
     """The fields of a table row a reader cares about, in model order."""
     return [f for f in row._meta.get_fields() if f.concrete and f.name not in HIDDEN_FIELDS]
+
+
+@register.filter
+def form_field(bound_field) -> str:
+    """One field of a form with its label, errors and help, without crispy's templates (see field_html)."""
+    return field_html(bound_field)
 
 
 @register.filter
