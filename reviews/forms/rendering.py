@@ -55,14 +55,13 @@ def _options(field: BoundField, selected: set[str]) -> SafeString:
 
 
 def _checkboxes(field: BoundField, base: dict, selected: set[str]) -> SafeString:
+    """Each choice a tick box inside its label: a long list (SDG targets, stakeholder categories) costs
+    no id per box, and the label is the box's name and its target."""
     rows = []
-    for index, (value, label) in enumerate(field.field.widget.choices):
+    for value, label in field.field.widget.choices:
         value = str(getattr(value, "value", value))
-        option_id = f"{field.auto_id}_{index}"
-        rows.append(format_html(
-            '<div class="form-check"><input type="checkbox" class="form-check-input"{}><label for="{}" '
-            'class="form-check-label">{}</label></div>',
-            _attrs({**base, "value": value, "id": option_id, "checked": value in selected}), option_id, label))
+        rows.append(format_html('<label class="form-check"><input type="checkbox" class="form-check-input"{}> {}</label>',
+                                _attrs({**base, "value": value, "checked": value in selected}), label))
     return mark_safe("".join(rows))
 
 
