@@ -110,9 +110,9 @@ def test_cycle_create_sets_up_the_synthesis_chapters_with_a_section_per_objectiv
 
     chapters = list(SynthesisChapter.objects.filter(cycle=cycle).select_related("round_table"))
     assert [(c.kind, c.round_table.number if c.round_table else None, c.position) for c in chapters] == [
-        ("executive_summary", None, 1), ("introduction", None, 2), ("methodology", None, 3), ("policy", None, 4),
-        ("round_table", 1, 5), ("round_table", 2, 6), ("round_table", 3, 7), ("round_table", 4, 8),
-        ("means", None, 9), ("next_steps", None, 10), ("conclusions", None, 11),
+        ("key_messages", None, 10), ("executive_summary", None, 20), ("methodology", None, 30), ("policy", None, 40),
+        ("round_table", 1, 50), ("round_table", 2, 60), ("round_table", 3, 70), ("round_table", 4, 80),
+        ("means", None, 90), ("next_steps", None, 100), ("conclusions", None, 110),
     ]
     assert sorted(ObjectiveSynthesis.objects.filter(chapter__cycle=cycle).values_list(
         "objective__number", flat=True)) == list(range(1, 24))
@@ -121,13 +121,13 @@ def test_cycle_create_sets_up_the_synthesis_chapters_with_a_section_per_objectiv
 def test_cycle_create_of_an_existing_cycle_keeps_its_chapters_and_texts():
     reference_load()
     cycle = cycle_create(slug="arab-2032", name_ar="دورة", name_en="Cycle")
-    SynthesisChapter.objects.filter(cycle=cycle, kind="introduction").update(text_en="Written")
+    SynthesisChapter.objects.filter(cycle=cycle, kind="methodology").update(text_en="Written")
 
     again = cycle_create(slug="arab-2032", name_ar="دورة", name_en="Cycle")
 
     assert again.pk == cycle.pk
     assert SynthesisChapter.objects.filter(cycle=cycle).count() == 11
-    assert SynthesisChapter.objects.get(cycle=cycle, kind="introduction").text_en == "Written"
+    assert SynthesisChapter.objects.get(cycle=cycle, kind="methodology").text_en == "Written"
 
 
 def test_reference_load_sets_up_the_synthesis_chapters_of_its_cycles():
