@@ -27,7 +27,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 sys.path.insert(0, str(BASE_DIR / "bench"))
 
-from workspace_pages import _analyze, _database_label, _postgres_database  # noqa: E402
+from workspace_pages import analyze, database_label, postgres_database  # noqa: E402
 
 FLOOR = "password change (floor)"
 GOAL = 0.25
@@ -51,7 +51,7 @@ def main() -> int:
     os.environ.pop("DATABASE_URL", None)
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
-        _postgres_database(args.database_url, create=True)
+        postgres_database(args.database_url, create=True)
     try:
         import django
 
@@ -64,7 +64,7 @@ def main() -> int:
             connections.close_all()
     finally:
         if args.database_url:
-            _postgres_database(args.database_url, create=False)
+            postgres_database(args.database_url, create=False)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -104,7 +104,7 @@ def _bench(*, runs: int, iso2: str, only: str) -> int:
 
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"Page speed against the floor ({FLOOR}), {os.cpu_count()} CPUs, load average {load} at start")
-    print(f"Database: {_database_label(connection)}; {runs} timed requests per page after {WARM_UPS} warm-ups, "
+    print(f"Database: {database_label(connection)}; {runs} timed requests per page after {WARM_UPS} warm-ups, "
           "taken in turn page by page")
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -112,7 +112,7 @@ def _bench(*, runs: int, iso2: str, only: str) -> int:
     review = Review.objects.get(cycle=cycle, country__iso2=iso2)
     Review.objects.filter(pk=review.pk).update(status=Review.Status.REVISION_REQUESTED)
     chapter = SynthesisChapter.objects.filter(cycle=cycle, kind=SynthesisChapter.Kind.ROUND_TABLE).first()
-    _analyze(connection)
+    analyze(connection)
     print(f"Full demo ready in {time.perf_counter() - started:.1f} s; {iso2}'s review in revision requested")
 
     users = get_user_model().objects

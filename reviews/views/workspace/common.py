@@ -5,7 +5,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.forms import ModelChoiceField
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import comment_threads_by_anchor
+from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
@@ -111,13 +112,21 @@ def _form_values(form) -> str:
 
 
 def _share_choices(row_forms) -> None:
-    """The forms of one table offer the same lists (kinds, objectives, categories): read each list
-    once for the table, not once per row. Validation still reads the field's queryset."""
+    """The forms of one table offer the same lists (kinds, objectives, categories): read each list once
+    for the table, not once per row, and a reference list (selectors/reference.py) once per process.
+    Validation still reads the field's queryset."""
     for name, field in row_forms[0].fields.items():
-        if isinstance(field, ModelChoiceField):
+        if not isinstance(field, ModelChoiceField):
+            continue
+        model = field.queryset.model
+        if model in REFERENCE_QUERYSETS and not field.queryset.query.where:
+            empty = [] if field.empty_label is None or isinstance(field, ModelMultipleChoiceField) else [
+                ("", field.empty_label)]
+            choices = empty + [(row.pk, field.label_from_instance(row)) for row in reference_rows(model)]
+        else:
             choices = list(iter(field.choices))  # iter(): list() would ask its len(), a COUNT query
-            for form in row_forms:
-                form.fields[name].choices = choices
+        for form in row_forms:
+            form.fields[name].choices = choices
 
 
 def part_page(request, uid, number, bound=None):
@@ -157,6 +166,7 @@ def objective_page(request, uid, number, bound=None):
     prompts = [p for p in part3.prompts.all() if p.scope == GuidingPrompt.Scope.OBJECTIVE]
     details_form = bound if isinstance(bound, forms.ObjectiveDetailsForm) else forms.ObjectiveDetailsForm(
         instance=review_objective, prefix="details")
+    _share_choices([details_form])
     context.update({
         "objective": goal,
         "objective_anchor": row_anchor(review_objective),
