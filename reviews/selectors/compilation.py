@@ -83,13 +83,17 @@ class MatrixCell:
 
     @property
     def description(self) -> str:
-        """What the cell says, in words: its title and its name for screen readers."""
-        words = [self.country_name,
-                 _("Objective %(number)s: %(title)s") % {"number": self.objective.number,
-                                                          "title": self.objective.short_label}]
+        """What the cell says, in words, with the country and the objective it stands for."""
+        return " · ".join([self.country_name, _("Objective %(number)s: %(title)s") % {
+            "number": self.objective.number, "title": self.objective.short_label}, self.state])
+
+    @property
+    def state(self) -> str:
+        """What the cell adds to its row's country and its column's objective, in words: the name of its
+        mark for screen readers, which announce the headers with it."""
         if not self.is_reported:
-            return " · ".join([*words, _("not reported")])
-        words.append(_("reported"))
+            return _("not reported")
+        words = [_("reported")]
         if self.is_priority:
             words.append(_("national priority"))
         if self.stage:

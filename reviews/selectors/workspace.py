@@ -19,6 +19,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
+from reviews.selectors.reference import reference_kept
 from reviews.tables import TABLES
 
 User = get_user_model()
@@ -69,12 +70,13 @@ def template_parts(review: Review) -> list[TemplatePart]:
 
 
 def cycle_template_parts(cycle_id: int) -> list[TemplatePart]:
-    """A cycle's five parts with their prompts in order: two queries."""
-    return list(
+    """A cycle's five parts with their prompts in order: two queries, once per process while the reference
+    data stays the same (selectors/reference.py). Shared between requests: read them, never change them."""
+    return reference_kept(("template", cycle_id), lambda: list(
         TemplatePart.objects.filter(cycle_id=cycle_id).order_by("number").prefetch_related(
             Prefetch("prompts", queryset=GuidingPrompt.objects.order_by("position", "code"))
         )
-    )
+    ))
 
 
 def reported_objectives(review: Review):
@@ -157,14 +159,10 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
 
 
 def objective_page_data(review: Review, objective: Objective) -> dict:
+    """The objective's details (its practices and indicators are tables: see table_rows)."""
     row = (
         ReviewObjective.objects.filter(review=review, objective=objective)
-        .prefetch_related(
-            "principles", "sdg_targets", "partners",
-            Prefetch("practices", queryset=GoodPractice.objects.select_related("kind", "updated_by")
-                     .prefetch_related("criteria", "partners")),
-            Prefetch("indicators", queryset=Indicator.objects.select_related("suggested", "updated_by")),
-        )
+        .prefetch_related("principles", "sdg_targets", "partners")
         .select_related("updated_by")
         .first()
     )

@@ -1,11 +1,13 @@
 from django import template
 from django.db import models
 from django.utils import formats
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
+from reviews.forms.rendering import field_html
 from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
 
@@ -84,6 +86,12 @@ def row_fields(row):
 
 
 @register.filter
+def form_field(bound_field) -> str:
+    """One field of a form with its label, errors and help, without crispy's templates (see field_html)."""
+    return field_html(bound_field)
+
+
+@register.filter
 def field_column(bound_field) -> str:
     """Long texts and lists of checkboxes take a full line; short inputs share it."""
     widget = bound_field.field.widget
@@ -139,3 +147,26 @@ def parameter_value(value) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)
+
+
+@register.simple_tag
+def matrix_cells(row, compilations_url: str, accepted: bool) -> str:
+    """A matrix row's cells: some 500 on the page, written here in one pass rather than through the
+    template language cell by cell. Each mark links to the country's answers on the objective and is
+    named by what it adds to its headers (the country, the objective). Every text is escaped once."""
+    states: dict[tuple, str] = {}  # a handful of distinct states, each translated and escaped once per row
+    link = f'{escape(compilations_url)}?objective=%d{"&amp;accepted=1" if accepted else ""}#country-{escape(row.country.iso2)}'
+    cells = []
+    for cell in row.cells:
+        key = (cell.is_reported, cell.is_priority, cell.stage)
+        if key not in states:
+            states[key] = escape(cell.state)
+        if not cell.is_reported:
+            cells.append(f'<td class="matrix-cell"><span class="visually-hidden">{states[key]}</span></td>')
+            continue
+        level = cell.stage_level
+        mark = f'<span class="stage stage-{level}">{level}</span>' if cell.stage else '<span class="stage stage-none">✓</span>'
+        priority = '<span class="priority">★</span>' if cell.is_priority else ""
+        cells.append(f'<td class="matrix-cell"><a href="{link % cell.objective.number}" aria-label="{states[key]}">'
+                     f"{mark}{priority}</a></td>")
+    return mark_safe("".join(cells))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from reviews import rules
 from reviews.forms import CompilationFilterForm
@@ -42,6 +43,7 @@ def matrix(request, slug):
         "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=filters["accepted"],
                                    round_table_number=filters["round_table"]),
         "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
+        "compilations_url": reverse("reviews:compilations", args=[cycle.slug]),
     })
 
 

@@ -15,6 +15,7 @@
   }
 
   var texts = {
+    name: "texts",
     keepalive: false, // a text may pass the 64 kB a request kept alive past the page may carry
     showConflict: function (form, data) {
       form.querySelector(".conflict-ar").textContent = data.text_ar;
@@ -29,6 +30,7 @@
   };
 
   var fields = {
+    name: "fields",
     keepalive: true, // a choice made just before leaving the page is still saved
     showConflict: function (form, data) { form.storedValues = data.stored || {}; },
     takeTheirs: function (form) {
@@ -48,13 +50,24 @@
     }
   };
 
+  function conflictBox(form, name) {
+    // The page holds one template of the box per kind of form (includes/autosave_script.html).
+    var box = form.querySelector(".conflict");
+    if (!box) {
+      box = document.getElementById("conflict-" + name).content.firstElementChild.cloneNode(true);
+      box.hidden = true;
+      form.appendChild(box);
+    }
+    return box;
+  }
+
   function setup(form, kind) {
     var timer = null;
     var dirty = false;
     var saving = false;
     var state = form.querySelector(".save-state");
     var version = form.querySelector("input[name$='-version'], input[name='version']");
-    var conflict = form.querySelector(".conflict");
+    var conflict = conflictBox(form, kind.name);
     var text = messages(form);
 
     function show(message, kind) {

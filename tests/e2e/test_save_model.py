@@ -50,6 +50,7 @@ def test_a_failed_row_save_lands_on_the_row_with_focus_on_the_error(new_page, jo
     page.goto(f"/ar/reviews/{review.uid}/parts/1/")
     row = page.locator(f"#row-{entity.uid}")
 
+    row.locator("a.row-edit").click()
     row.locator(f'[name="entities-{entity.uid}-name"]').fill("")
     row.locator("button[type=submit]", has_text=re.compile(".")).first.click()
 
@@ -67,8 +68,37 @@ def test_leaving_with_a_changed_row_asks_first(new_page, jordan_review):
     asked = []
     page.on("dialog", lambda dialog: asked.append(dialog.type))
 
+    page.locator(f"#row-{entity.uid} a.row-edit").click()
     page.locator(f'[name="entities-{entity.uid}-name"]').fill("وزارة الداخلية")
     page.goto(f"/ar/reviews/{review.uid}/")
 
     assert asked == ["beforeunload"]
     assert GovernmentEntity.objects.get(pk=entity.pk).name == "وزارة العمل"
+
+
+def test_edit_row_fills_the_tables_one_form_with_the_row_and_saves_it(new_page, jordan_review):
+    """The page sends rows as text; "Edit row" turns the table's empty form into the row's, filled in."""
+    review, entity = jordan_review["review"], jordan_review["entity"]
+    page: Page = new_page()
+    sign_in(page, "fp-jo")
+    page.goto(f"/ar/reviews/{review.uid}/parts/1/")
+    row = page.locator(f"#row-{entity.uid}")
+    expect(row.locator("form.row-form")).to_have_count(0)
+
+    row.locator("a.row-edit").click()
+    name = row.locator(f"#id_entities-{entity.uid}-name")
+    expect(name).to_be_focused()
+    expect(name).to_have_value("وزارة العمل")
+    expect(row.locator(f'select[name="entities-{entity.uid}-level"]')).to_have_value(entity.level)
+    expect(row.locator(f'label[for="id_entities-{entity.uid}-name"]')).to_have_count(1)
+    row.locator("form.row-form button[type=button]").click()  # cancel
+    expect(row.locator("form.row-form")).to_have_count(0)
+    expect(row.locator("dl")).to_be_visible()
+
+    row.locator("a.row-edit").click()
+    name.fill("وزارة الداخلية")
+    row.locator("form.row-form button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(rf"#row-{entity.uid}$"))
+    expect(page.locator(f"#row-{entity.uid} dl")).to_contain_text("وزارة الداخلية")
+    assert GovernmentEntity.objects.get(pk=entity.pk).version == 2

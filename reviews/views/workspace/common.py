@@ -1,8 +1,11 @@
 """What the workspace views share: the review the user may see, the navigation every page shows,
 and the part and objective pages, which the row forms re-show with their errors."""
 
+import json
+
 from django.core.exceptions import PermissionDenied
-from django.forms import ModelChoiceField
+from django.core.serializers.json import DjangoJSONEncoder
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -13,9 +16,11 @@ from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import comment_threads_by_anchor
+from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
+from reviews.views.http import uuid_or_none
 
 
 def review_for(request, uid) -> Review:
@@ -74,9 +79,12 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
 
 
 def _table_blocks(request, review, tables, *, review_objective=None, assignments, bound=None):
-    """Each table with a form per row and an empty form to add one; `bound` replaces one form by
-    its submitted, invalid version so the errors show next to the fields."""
+    """Each table's rows, shown as text, and an empty form to add one. A row is a form only when it is
+    being edited: `?edit=<row uid>` (the "Edit row" link without JavaScript) or `bound`, a submitted
+    invalid form shown with its errors next to the fields. With JavaScript, "Edit row" turns the table's
+    empty form into the row's, filled from the row's values, so a page of many rows sends one form."""
     objective_id = review_objective.objective_id if review_objective else None
+    editing = uuid_or_none(request.GET.get("edit"))
     blocks = []
     for table in tables:
         can_edit = rules.can_edit_section(request.user, review, part_number=table.part_number,
@@ -84,26 +92,41 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
         rows = []
         for row in ws.table_rows(table, review, review_objective):
             form = forms.table_form(table, review, instance=row)
-            if bound is not None and bound.prefix == form.prefix:
-                form = bound
-            rows.append({"row": row, "form": form, "anchor": row_anchor(row)})
+            is_bound = bound is not None and bound.prefix == form.prefix
+            rows.append({"row": row, "form": bound if is_bound else form, "anchor": row_anchor(row),
+                         "editing": can_edit and (is_bound or row.uid == editing),
+                         "values": _form_values(form) if can_edit else None})
         new_form = forms.table_form(table, review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
         if can_edit:
-            _share_choices([item["form"] for item in rows] + [new_form])
+            _share_choices([item["form"] for item in rows if item["editing"]] + [new_form])
         blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit})
     return blocks
 
 
+def _form_values(form) -> str:
+    """A row's values as its form would show them, by field name, as JSON for the "Edit row" script."""
+    values = {name: form[name].field.widget.format_value(form[name].value()) for name in form.fields}
+    return json.dumps(values, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 def _share_choices(row_forms) -> None:
-    """The forms of one table offer the same lists (kinds, objectives, categories): read each list
-    once for the table, not once per row. Validation still reads the field's queryset."""
+    """The forms of one table offer the same lists (kinds, objectives, categories): read each list once
+    for the table, not once per row, and a reference list (selectors/reference.py) once per process.
+    Validation still reads the field's queryset."""
     for name, field in row_forms[0].fields.items():
-        if isinstance(field, ModelChoiceField):
+        if not isinstance(field, ModelChoiceField):
+            continue
+        model = field.queryset.model
+        if model in REFERENCE_QUERYSETS and not field.queryset.query.where:
+            empty = [] if field.empty_label is None or isinstance(field, ModelMultipleChoiceField) else [
+                ("", field.empty_label)]
+            choices = empty + [(row.pk, field.label_from_instance(row)) for row in reference_rows(model)]
+        else:
             choices = list(iter(field.choices))  # iter(): list() would ask its len(), a COUNT query
-            for form in row_forms:
-                form.fields[name].choices = choices
+        for form in row_forms:
+            form.fields[name].choices = choices
 
 
 def part_page(request, uid, number, bound=None):
@@ -143,6 +166,7 @@ def objective_page(request, uid, number, bound=None):
     prompts = [p for p in part3.prompts.all() if p.scope == GuidingPrompt.Scope.OBJECTIVE]
     details_form = bound if isinstance(bound, forms.ObjectiveDetailsForm) else forms.ObjectiveDetailsForm(
         instance=review_objective, prefix="details")
+    _share_choices([details_form])
     context.update({
         "objective": goal,
         "objective_anchor": row_anchor(review_objective),

@@ -2,6 +2,8 @@
 the same answer or row never overwrite each other (optimistic locking, seen from the browser's side)."""
 
 import datetime
+import html
+import json
 import re
 import zoneinfo
 
@@ -197,8 +199,9 @@ def test_row_save_concurrent_edit_keeps_first_change(review, focal_point, part_1
     first, second = Client(), Client()
     first.force_login(focal_point)
     second.force_login(part_1_contributor)
-    first_version = _hidden_value(first.get(page).content.decode(), f"entities-{entity.uid}-version")
-    second_version = _hidden_value(second.get(page).content.decode(), f"entities-{entity.uid}-version")
+    editing = f"{page}?edit={entity.uid}"  # "Edit row" without JavaScript: the row as a form
+    first_version = _hidden_value(first.get(editing).content.decode(), f"entities-{entity.uid}-version")
+    second_version = _hidden_value(second.get(editing).content.decode(), f"entities-{entity.uid}-version")
 
     saved = first.post(url, _entity_post(entity, name="Ministry of Interior", version=first_version))
     refused = second.post(url, _entity_post(entity, name="Ministry of Foreign Affairs", version=second_version))
@@ -221,7 +224,7 @@ def test_row_save_after_reload_applies_second_change(client, review, focal_point
     entity = factories.GovernmentEntityFactory(review=review, name="Ministry of Manpower", updated_by=focal_point)
     GovernmentEntity.objects.filter(pk=entity.pk).update(version=2)  # somebody saved it since
     client.force_login(part_1_contributor)
-    page = client.get(f"/en/reviews/{review.uid}/parts/1/").content.decode()
+    page = client.get(f"/en/reviews/{review.uid}/parts/1/?edit={entity.uid}").content.decode()
 
     response = client.post(f"/en/reviews/{review.uid}/rows/entities/{entity.uid}/",
                            _entity_post(entity, name="Ministry of Foreign Affairs",
@@ -285,12 +288,33 @@ def test_row_forms_post_to_their_own_row_on_the_page(client, review, focal_point
     entity = factories.GovernmentEntityFactory(review=review, name="Ministry of Manpower", updated_by=focal_point)
     client.force_login(focal_point)
 
-    page = client.get(f"/en/reviews/{review.uid}/parts/1/").content.decode()
+    page = client.get(f"/en/reviews/{review.uid}/parts/1/?edit={entity.uid}").content.decode()
 
     assert f'<div class="card mb-2" id="row-{entity.uid}">' in page
     assert f'action="/en/reviews/{review.uid}/rows/entities/{entity.uid}/#row-{entity.uid}"' in page
     assert f'action="/en/reviews/{review.uid}/rows/entities/new/#new-entities"' in page
     assert '<details class="card card-body bg-light" id="new-entities">' in page
+
+
+def test_rows_are_text_until_edited_and_carry_their_values_for_the_edit_script(client, review, focal_point):
+    """A page of many rows sends one form per table (the empty one); "Edit row" fills it from the row's
+    values with JavaScript, or asks the server for the row as a form without it."""
+    entity = factories.GovernmentEntityFactory(review=review, name="Ministry <of> Manpower", updated_by=focal_point)
+    other = factories.GovernmentEntityFactory(review=review, name="Ministry of Health", updated_by=focal_point)
+    client.force_login(focal_point)
+    base = f"/en/reviews/{review.uid}/parts/1/"
+
+    page = client.get(base).content.decode()
+    editing = client.get(f"{base}?edit={entity.uid}").content.decode()
+
+    assert f'name="entities-{entity.uid}-name"' not in page and "Ministry &lt;of&gt; Manpower" in page
+    link = re.search(rf'<a class="btn btn-sm btn-outline-primary row-edit" href="\?edit={entity.uid}#row-{entity.uid}"'
+                     rf' data-action="[^"]+" data-prefix="entities-{entity.uid}" data-values="([^"]+)">', page)
+    assert link is not None
+    assert json.loads(html.unescape(link.group(1))) == {
+        "name": "Ministry <of> Manpower", "level": ["national"], "role": entity.role, "version": "1"}
+    assert 'data-prefix="entities-new"' in page
+    assert f'name="entities-{entity.uid}-name"' in editing and f'name="entities-{other.uid}-name"' not in editing
 
 
 # --- objective details save themselves like answers --------------------------------------------------

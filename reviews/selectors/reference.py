@@ -1,0 +1,127 @@
+"""The reference lists (objectives, principles, SDG targets, stakeholder categories, practice types and
+criteria, suggested indicators, round tables) and the cycles' templates, read once per process rather
+than once per page.
+
+Each process keeps the rows it read, with the reference-data version they were read at. The version lives
+in the shared cache (the database cache by default, Redis with CACHE_URL): any change to a reference row
+sets a new one (`reference_changed`, called on every save and delete of these models, and by the loaders
+that write in bulk), so every process of every server reads the lists again on its next request. A request
+reads the version once; outside a request (a command, the report worker) each read checks it.
+
+Names are translated fields (modeltranslation): a kept row shows its name in whatever language is active
+when the page reads it, so one list serves both languages.
+"""
+
+import threading
+import uuid
+
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from reviews.models import (
+    GoodPracticeCriterion,
+    GuidingPrinciple,
+    GuidingPrompt,
+    Objective,
+    PracticeType,
+    RoundTable,
+    SdgTarget,
+    StakeholderCategory,
+    SuggestedIndicator,
+    TemplatePart,
+)
+
+VERSION_KEY = "reference-data:version"
+
+# The lists as every page reads them: the model's own ordering, and what showing a row needs joined in.
+REFERENCE_QUERYSETS = {
+    Objective: lambda: Objective.objects.select_related("round_table").order_by("number"),
+    RoundTable: lambda: RoundTable.objects.order_by("number"),
+    GuidingPrinciple: lambda: GuidingPrinciple.objects.all(),
+    SdgTarget: lambda: SdgTarget.objects.all(),
+    StakeholderCategory: lambda: StakeholderCategory.objects.all(),
+    PracticeType: lambda: PracticeType.objects.all(),
+    GoodPracticeCriterion: lambda: GoodPracticeCriterion.objects.all(),
+    SuggestedIndicator: lambda: SuggestedIndicator.objects.all(),
+}
+
+
+class _Kept(threading.local):
+    """This thread's lists, the version they were read at, and whether this request checked it already."""
+
+    def __init__(self):
+        self.version = None
+        self.in_request = False
+        self.checked = False
+        self.rows: dict = {}
+
+
+_kept = _Kept()
+
+
+def reference_version() -> str:
+    """The current reference-data version, set on first use."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _kept.checked = False
+
+
+def reference_changed(**_signal) -> None:
+    """A reference row changed: every process reads the lists again. A signal receiver too.
+
+    Set at once (this transaction's own reads see the change) and again once the transaction commits:
+    a process that read the lists in between, before the change was visible to it, reads them again."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _check_version() -> None:
+    """Forget the kept lists when the version moved: checked once per request (at its first reference read),
+    and at every read outside a request (a command, the report worker: one cache read each time)."""
+    if _kept.checked:
+        return
+    version = reference_version()
+    if version != _kept.version:
+        _kept.rows = {}
+        _kept.version = version
+    _kept.checked = _kept.in_request
+
+
+def reference_kept(key, read):
+    """What `read()` returns, kept in this process's memory under `key` while the reference data stays the
+    same: for reference-like data read by many pages (a cycle's template, say)."""
+    _check_version()
+    if key not in _kept.rows:
+        _kept.rows[key] = read()
+    return _kept.rows[key]
+
+
+def reference_rows(model) -> list:
+    """The reference list of `model`, in its order, from this process's memory when still current."""
+    return reference_kept(model, lambda: list(REFERENCE_QUERYSETS[model]()))
+
+
+def _request_begins(**_signal) -> None:
+    _kept.in_request, _kept.checked = True, False
+
+
+def _request_ends(**_signal) -> None:
+    _kept.in_request, _kept.checked = False, False
+
+
+def connect_signals() -> None:
+    """Called once, by the app's ready(): each change to a reference row moves the version."""
+    request_started.connect(_request_begins, dispatch_uid="reference-data-request")
+    request_finished.connect(_request_ends, dispatch_uid="reference-data-request")
+    for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt]:
+        post_save.connect(reference_changed, sender=model, dispatch_uid=f"reference-save-{model.__name__}")
+        post_delete.connect(reference_changed, sender=model, dispatch_uid=f"reference-delete-{model.__name__}")
