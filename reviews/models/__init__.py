@@ -30,8 +30,10 @@ from reviews.models.review import PlanStatus, Review
 from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
 from reviews.models.synthesis import ChapterCitation, ObjectiveSynthesis, SynthesisChange, SynthesisChapter
 from reviews.models.reports import Download, GeneratedReport
+from reviews.models.imports import WordImport
 
 __all__ = [
+    "WordImport",
     "Download",
     "GeneratedReport",
     "ChapterCitation",
