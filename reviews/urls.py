@@ -6,6 +6,7 @@ from reviews.views import synthesis
 from reviews.views import exports as export_views
 from reviews.views import compilation
 from reviews.views import reports as report_views
+from reviews.views.workspace import word
 
 app_name = "reviews"
 
@@ -70,4 +71,12 @@ urlpatterns += [
     path("reports/<uuid:report_uid>/status/", report_views.report_status, name="report_status"),
     path("reports/<uuid:report_uid>/download/", report_views.report_download, name="report_download"),
     path("cycles/<slug:slug>/downloads/", report_views.downloads, name="downloads"),
+]
+
+urlpatterns += [
+    path("cycles/<slug:slug>/template.docx", word.template_download, name="template_docx"),
+    path("<uuid:uid>/review.docx", word.review_download, name="review_docx"),
+    path("<uuid:uid>/word/", word.word_import, name="word_import"),
+    path("<uuid:uid>/word/<uuid:import_uid>/", word.word_import_preview, name="word_import_preview"),
+    path("<uuid:uid>/word/<uuid:import_uid>/apply/", word.word_import_apply, name="word_import_apply"),
 ]

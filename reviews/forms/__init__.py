@@ -23,6 +23,7 @@ from reviews.forms.tables import (
     VersionedModelForm,
     table_form,
 )
+from reviews.forms.word import WordApplyForm, WordImportForm
 from reviews.forms.workspace import (
     AnswerForm,
     AssignmentForm,
@@ -37,6 +38,6 @@ __all__ = [
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
     "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
-    "TranslationForm", "VersionedModelForm",
+    "TranslationForm", "VersionedModelForm", "WordApplyForm", "WordImportForm",
     "table_form",
 ]

@@ -32,12 +32,15 @@ def max_bytes() -> int:
     return settings.ATTACHMENT_MAX_BYTES
 
 
+def too_large_message() -> str:
+    return _("The file is larger than %(limit)s MB: nothing was imported.") % {"limit": max_bytes() // (1024 * 1024)}
+
+
 def docx_check(content: bytes) -> None:
     """Refuse anything but a plain Word document (.docx) of reasonable size; read the zip's members
     through to the end, counting, so a member that lies about its size is caught too."""
-    limit_mb = max_bytes() // (1024 * 1024)
     if len(content) > max_bytes():
-        raise WordFileRefused(_("The file is larger than %(limit)s MB: nothing was imported.") % {"limit": limit_mb})
+        raise WordFileRefused(too_large_message())
     if content.startswith(CFB_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in content or b"EncryptedPackage" in content \
                 or "EncryptedPackage".encode("utf-16-le") in content:

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews import forms, rules
@@ -441,3 +444,46 @@ def _write(item: Item, *, review: Review, user, version: int) -> None:
                      objective_id=objective.pk if objective else None)
             added += 1
         item.outcome = _("%(count)s rows added.") % {"count": added}
+
+
+# --- the stored upload, between the preview and the confirmation ----------------------------------------
+
+
+def word_import_start(*, review: Review, user, content: bytes, file_name: str) -> WordImport:
+    """Keep a checked upload (in the default storage) for its preview; refused, with the reason, when
+    the user may not import into this review."""
+    import_check_allowed(review=review, user=user)
+    return WordImport.objects.create(review=review, uploaded_by=user, original_name=file_name,
+                                     file=ContentFile(content, name=file_name))
+
+
+def word_import_content(word_import: WordImport) -> bytes:
+    try:
+        with word_import.file.open("rb") as stream:
+            return stream.read()
+    except (OSError, ValueError):  # no file (imported already), or the storage lost it
+        raise DomainError(_("The uploaded file is no longer kept: upload it again.")) from None
+
+
+def word_import_preview(*, word_import: WordImport, user) -> ImportPlan:
+    """The plan as the user sees it now; what it showed is recorded, for the conflict check on confirming."""
+    if word_import.applied_at is not None:
+        raise DomainError(_("This file was imported already: upload it again to import it again."))
+    plan = import_plan(review=word_import.review, user=user, content=word_import_content(word_import))
+    word_import.seen = import_seen(review=word_import.review, plan=plan)
+    word_import.save(update_fields=["seen"])
+    return plan
+
+
+def word_import_confirm(*, word_import: WordImport, user, replace: set[str]) -> ImportPlan:
+    """Import what the preview showed, then forget the file (the review now holds what it had to give)."""
+    if word_import.applied_at is not None:
+        raise DomainError(_("This file was imported already: upload it again to import it again."))
+    plan = import_apply(word_import=word_import, user=user, content=word_import_content(word_import),
+                        replace=replace)
+    word_import.applied_at = timezone.now()
+    word_import.save(update_fields=["applied_at"])
+    stored = word_import.file.name
+    # The file goes once the import is committed: a transaction rolled back keeps it, and its preview.
+    transaction.on_commit(lambda: word_import.file.storage.delete(stored))
+    return plan
