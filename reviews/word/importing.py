@@ -371,13 +371,11 @@ def import_seen(*, review: Review, plan: ImportPlan) -> dict:
     return seen
 
 
-def import_apply(*, word_import: WordImport, user, content: bytes, replace: set[str]) -> ImportPlan:
+def import_apply(*, review: Review, user, content: bytes, seen: dict, replace: set[str]) -> ImportPlan:
     """Write what the preview announced: objectives reported first, then stages and priorities, answers and
     rows. An item changed by someone since the preview is refused (its outcome says so); the others are
     written. `replace` holds the keys of the non-empty answers the user ticked to replace."""
-    review = word_import.review
     plan = import_plan(review=review, user=user, content=content)
-    seen = word_import.seen
     for item in plan.items:
         version, announced = seen.get(item.key, [0, item.action])
         wanted = item.action in (FILL, REPORT, ADD) or (item.action == REPLACE and item.key in replace)
@@ -479,8 +477,8 @@ def word_import_confirm(*, word_import: WordImport, user, replace: set[str]) -> 
     """Import what the preview showed, then forget the file (the review now holds what it had to give)."""
     if word_import.applied_at is not None:
         raise DomainError(_("This file was imported already: upload it again to import it again."))
-    plan = import_apply(word_import=word_import, user=user, content=word_import_content(word_import),
-                        replace=replace)
+    plan = import_apply(review=word_import.review, user=user, content=word_import_content(word_import),
+                        seen=word_import.seen, replace=replace)
     word_import.applied_at = timezone.now()
     word_import.save(update_fields=["applied_at"])
     stored = word_import.file.name

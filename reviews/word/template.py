@@ -53,6 +53,10 @@ class WordWriter:
         guidance.font.italic = True
         guidance.font.size = Pt(9)
         guidance.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        # Style ids looked up once: python-docx finds a style by name by reading every style, every time.
+        self.style_ids = {name: styles[name].style_id
+                          for name in ("Title", "Heading 1", "Heading 2", "Heading 3", GUIDANCE_STYLE)}
+        self.table_style = styles["Table Grid"]
 
     def _direction(self, paragraph, text: str) -> None:
         arabic = text_language(text) == "ar" if text.strip() else self.arabic
@@ -62,7 +66,9 @@ class WordWriter:
                 set_run_rtl(run)
 
     def paragraph(self, text: str = "", *, style: str | None = None):
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.document.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_ids[style]
         for number, line in enumerate(text.split("\n")):
             run = paragraph.add_run()
             if number:
@@ -78,7 +84,8 @@ class WordWriter:
             self.paragraph(block.strip("\n"))
 
     def heading(self, text: str, level: int):
-        paragraph = self.document.add_heading(level=level)
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.style_ids[f"Heading {level}"]
         paragraph.add_run(text)
         self._direction(paragraph, text)
         if self.arabic:
@@ -92,7 +99,7 @@ class WordWriter:
     def table(self, kind: str, rows: list[list[str]]) -> None:
         layout = TABLE_LAYOUTS[kind]
         table = self.document.add_table(rows=1, cols=len(layout.columns))
-        table.style = self.document.styles["Table Grid"]
+        table.style = self.table_style
         if self.arabic:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         for cell, name in zip(table.rows[0].cells, layout.columns):

@@ -19,7 +19,16 @@ def save_docx(document) -> bytes:
 
 
 def _headings(document):
-    return [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    """Heading paragraphs, read from the XML: python-docx's `paragraph.style` reads every style each time."""
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    found = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")).startswith("Heading"):
+            found.append(Paragraph(p, document._body))
+    return found
 
 
 def find_heading(document, start: str, *, after: str | None = None):
@@ -66,3 +75,15 @@ def fill_table(document, heading, rows: list[list[str]]) -> None:
         row = table.rows[index] if index < len(table.rows) else table.add_row()
         for cell, value in zip(row.cells, values):
             cell.paragraphs[0].add_run(value)
+
+
+_BLANK = {}
+
+
+def blank_template(cycle, language: str) -> bytes:
+    """The cycle's blank template, made once per test run and language (the reference data do not change)."""
+    from reviews.word.template import template_docx
+
+    if language not in _BLANK:
+        _BLANK[language] = template_docx(cycle=cycle, language=language)
+    return _BLANK[language]
