@@ -58,7 +58,7 @@ def docx_check(content: bytes) -> None:
         names = {member.filename for member in members}
         if "[Content_Types].xml" not in names:
             raise WordFileRefused(not_word)
-        bomb = _("The file expands to far more than a Word document can hold (a \u201czip bomb\u201d): "
+        bomb = _("The file expands to far more than a Word document can hold (a “zip bomb”): "
                  "nothing was imported.")
         if len(members) > MAX_MEMBERS:
             raise WordFileRefused(bomb)

@@ -67,7 +67,7 @@ MESSAGES = {
                 "and upload it again: nothing was imported.",
     "docm": "This Word file contains macros (.docm). Save it in Word as a Word document (.docx), without macros, "
             "and upload it again: nothing was imported.",
-    "bomb": "The file expands to far more than a Word document can hold (a \u201czip bomb\u201d): nothing was "
+    "bomb": "The file expands to far more than a Word document can hold (a “zip bomb”): nothing was "
             "imported.",
     "damaged": "The Word document is damaged and cannot be read: open it in Word, save it again and upload it "
                "again. Nothing was imported.",
