@@ -182,6 +182,8 @@ def _detail_items(context: _Context, read: ReadTemplate) -> list[Item]:
                         current=row.get_stage_display() if row and row.stage else "")
             value = stages.get(normalise(typed))
             item.value = value
+            if value is not None:  # as the portal names it, whatever the case or language typed
+                item.found = str(ReviewObjective.Stage(value).label)
             if value is None:
                 item.action, item.reason = BLOCKED, _("Not one of the stages: %(stages)s.") % {
                     "stages": ", ".join(str(label) for _value, label in ReviewObjective.Stage.choices)}
@@ -227,7 +229,10 @@ def _answer_items(context: _Context, read: ReadTemplate, prompts: dict[str, Guid
         language = text_language(text)
         answer = stored.get((prompt.pk, objective))
         current = (answer.text_ar if language == "ar" else answer.text_en) if answer else ""
-        label = f"{code} {prompt.text}" if objective is None else f"{_objective_label(objective)}, {code} {prompt.text}"
+        # The code kept left to right ("3.a" must not read "a.3" on an Arabic page).
+        label = f"\u2066{code}\u2069 {prompt.text}"
+        if objective is not None:
+            label = _("%(objective)s: %(prompt)s") % {"objective": _objective_label(objective), "prompt": label}
         item = Item(key=answer_anchor(prompt, context.objectives[objective] if objective else None), kind="answer",
                     label=label, part_number=prompt.part.number, objective=objective, found=text,
                     found_language=language, current=current)

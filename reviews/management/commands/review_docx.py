@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No review of “{country}” in {cycle_obj.slug}"
                                    + (f" that {username} may see." if username else "."))
             content = review_docx(review=review, language=language)
-            what = f"the review of {review.country.name_en} ({review.get_status_display()})"
+            what = f"the review of {review.country.name_en} ({review.status})"
         output.write_bytes(content)
         self.stdout.write(self.style.SUCCESS(f"Wrote {output} ({len(content):,} bytes): {what}, in {language}."))
 
