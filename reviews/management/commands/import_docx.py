@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from reviews.management.commands.review_docx import cycle_or_error, user_or_error
 from reviews.models import Country, Review
@@ -32,8 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--apply", action="store_true", help="Write the import (otherwise only the preview).")
         parser.add_argument("--replace", action="store_true", help="Also replace answers that are not empty.")
 
-    def handle(self, *args, cycle: str, country: str, path: Path, username: str, apply: bool, replace: bool,
-               **options):
+    def handle(self, *args, **options):
+        with translation.override("en"):  # the commands speak English, as their help does
+            self._handle(**options)
+
+    def _handle(self, *, cycle: str, country: str, path: Path, username: str, apply: bool, replace: bool,
+                **options):
         cycle_obj = cycle_or_error(cycle)
         user = user_or_error(username)
         country_obj = Country.objects.filter(iso2__iexact=country).first()
