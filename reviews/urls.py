@@ -76,6 +76,7 @@ urlpatterns += [
 urlpatterns += [
     path("cycles/<slug:slug>/template.docx", word.template_download, name="template_docx"),
     path("<uuid:uid>/review.docx", word.review_download, name="review_docx"),
+    path("cycles/<slug:slug>/report.docx", word.report_download, name="report_docx"),
     path("<uuid:uid>/word/", word.word_import, name="word_import"),
     path("<uuid:uid>/word/<uuid:import_uid>/", word.word_import_preview, name="word_import_preview"),
     path("<uuid:uid>/word/<uuid:import_uid>/apply/", word.word_import_apply, name="word_import_apply"),

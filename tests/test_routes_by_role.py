@@ -131,6 +131,7 @@ EXPECTED: dict[str, tuple] = {
     "reviews:report_status":                 (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:report_download":               (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:template_docx":                 (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:report_docx":                   (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
     "reviews:review_docx":                   (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:word_import":                   (GET,     LOGIN,      200,      200,      200,      404,      403,      403),
     "reviews:word_import_preview":           (GET,     LOGIN,      200,      404,      404,      404,      403,      403),
@@ -388,7 +389,8 @@ def other_focal_point_draft(world, morocco):
 
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
-                "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new"]
+                "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
+                "submitted"]
 TAMPERED_POST = ["objective", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",

@@ -97,17 +97,21 @@ class WordWriter:
             self.paragraph(text, style=GUIDANCE_STYLE)
 
     def table(self, kind: str, rows: list[list[str]]) -> None:
+        """A table of the review: its header row names the columns; a blank template gets empty rows to fill."""
         layout = TABLE_LAYOUTS[kind]
-        table = self.document.add_table(rows=1, cols=len(layout.columns))
+        self.grid([column_heading(layout.model, name) for name in layout.columns],
+                  rows or [[""] * len(layout.columns)] * EMPTY_ROWS)
+
+    def grid(self, headers: list[str], rows: list[list[str]]) -> None:
+        table = self.document.add_table(rows=1, cols=len(headers))
         table.style = self.table_style
         if self.arabic:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        for cell, name in zip(table.rows[0].cells, layout.columns):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(column_heading(layout.model, name))
+        for cell, heading in zip(table.rows[0].cells, headers):
+            run = cell.paragraphs[0].add_run(heading)
             run.bold = True
-            self._direction(cell.paragraphs[0], run.text)
-        for values in rows or [[""] * len(layout.columns)] * EMPTY_ROWS:
+            self._direction(cell.paragraphs[0], heading)
+        for values in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, values):
                 cell.paragraphs[0].add_run(value)

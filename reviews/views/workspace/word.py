@@ -17,6 +17,7 @@ from reviews.services.errors import DomainError, NotAllowed
 from reviews.views.workspace.common import review_for, workspace_context
 from reviews.word import importing
 from reviews.word.export import review_docx
+from reviews.word.report import regional_report_docx
 from reviews.word.template import DOCX_CONTENT_TYPE, template_docx
 
 
@@ -125,3 +126,20 @@ def word_import_apply(request, uid, import_uid):
     except DomainError as error:
         return _import_page(request, review, refusal=error.message, status=409)
     return _preview(request, review, upload, plan=plan, done=True)
+
+
+@login_required
+@never_cache
+def report_download(request, slug):
+    """The regional report as Word, for the regional staff (with the submitted reviews: organisers only)."""
+    include_submitted = request.GET.get("submitted") == "1"
+    if not rules.can_request_report(request.user, include_submitted=include_submitted):
+        raise PermissionDenied
+    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    language = _language(request)
+    file_name = f"{cycle.slug}-regional-report-{language}.docx"
+    content = regional_report_docx(cycle=cycle, user=request.user, language=language,
+                                   include_submitted=include_submitted)
+    download_record(user=request.user, cycle=cycle, kind=Download.Kind.WORD, file_name=file_name,
+                    parameters={"language": language, "include_submitted": include_submitted})
+    return _docx(content, file_name)
