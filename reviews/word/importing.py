@@ -232,7 +232,7 @@ def _answer_items(context: _Context, read: ReadTemplate, prompts: dict[str, Guid
         # The code kept left to right ("3.a" must not read "a.3" on an Arabic page).
         label = f"\u2066{code}\u2069 {prompt.text}"
         if objective is not None:
-            label = _("%(objective)s: %(prompt)s") % {"objective": _objective_label(objective), "prompt": label}
+            label = _("%(label)s: %(text)s") % {"label": _objective_label(objective), "text": label}
         item = Item(key=answer_anchor(prompt, context.objectives[objective] if objective else None), kind="answer",
                     label=label, part_number=prompt.part.number, objective=objective, found=text,
                     found_language=language, current=current)
