@@ -37,9 +37,9 @@ from reviews.services.submission import review_submit
 from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from reviews.word.importing import word_import_start
-from reviews.word.template import template_docx
 from tests import factories
 from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)
+from tests.reviews.word.filling import blank_template
 
 pytestmark = pytest.mark.django_db
 
@@ -212,7 +212,7 @@ def world(open_cycle, egypt, morocco, prompts):
                                             status=GeneratedReport.Status.DONE)
     report.file.save("egypt.pdf", ContentFile(PDF))
     word_upload = word_import_start(review=review, user=focal_point, file_name="filled.docx",
-                                    content=template_docx(cycle=open_cycle, language="en"))
+                                    content=blank_template(open_cycle, "en"))
 
     users = {"anonymous": None, "focal_point": focal_point, "assigned": assigned, "unassigned": unassigned,
              "other_focal_point": other_focal_point, "reviewer": reviewer, "organiser": organiser}

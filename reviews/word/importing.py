@@ -34,7 +34,7 @@ from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.objectives import objectives_choose
 from reviews.services.rows import row_save
 from reviews.tables import TABLES
-from reviews.word.layout import NO, TABLE_LAYOUTS, YES, column_heading, labels_in_both, normalise, text_language
+from reviews.word.layout import NO, TABLE_LAYOUTS, YES, column_heading, labels_in_both, listed, normalise, text_language
 from reviews.word.reader import PromptInfo, ReadTemplate, read_template
 
 FILL, REPLACE, SAME, BLOCKED, ADD, REPORT = "fill", "replace", "same", "blocked", "add", "report"
@@ -186,7 +186,7 @@ def _detail_items(context: _Context, read: ReadTemplate) -> list[Item]:
                 item.found = str(ReviewObjective.Stage(value).label)
             if value is None:
                 item.action, item.reason = BLOCKED, _("Not one of the stages: %(stages)s.") % {
-                    "stages": ", ".join(str(label) for _value, label in ReviewObjective.Stage.choices)}
+                    "stages": listed(label for _value, label in ReviewObjective.Stage.choices)}
             elif block:
                 item.action, item.reason = BLOCKED, block
             else:

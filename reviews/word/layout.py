@@ -87,6 +87,11 @@ def text_language(text: str) -> str:
     return "ar" if arabic >= latin and arabic else "en"
 
 
+def listed(items) -> str:
+    """Items joined with the comma of the active language (Arabic: «،»)."""
+    return ("، " if translation.get_language() == "ar" else ", ").join(str(item) for item in items)
+
+
 def labels_in_both(label) -> set[str]:
     """A lazily translated label, normalised, in Arabic and in English."""
     found = set()

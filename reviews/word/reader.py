@@ -24,7 +24,6 @@ from reviews.word.layout import (
     STAGE_LABEL,
     TABLE_LAYOUTS,
     clean_text,
-    column_heading,
     labels_in_both,
     normalise,
 )
@@ -156,7 +155,7 @@ class _Matcher:
         self.priority = labels_in_both(PRIORITY_LABEL)
         self.table_titles = set().union(*(labels_in_both(table.title) for table in TABLES.values()))
         self.headers = {
-            kind: [(name, labels_in_both(column_heading_lazy(layout.model, name))) for name in layout.columns]
+            kind: [(name, labels_in_both(column_label(layout.model, name))) for name in layout.columns]
             for kind, layout in TABLE_LAYOUTS.items()
         }
 
@@ -196,7 +195,8 @@ class _Matcher:
         return kinds[0]
 
 
-def column_heading_lazy(model, name):
+def column_label(model, name):
+    """A column's heading as a lazy translation, to read it in both languages."""
     return model._meta.get_field(name).verbose_name
 
 

@@ -27,6 +27,7 @@ from reviews.word.layout import (
     TABLE_LAYOUTS,
     YES,
     column_heading,
+    listed,
     set_paragraph_rtl,
     set_run_rtl,
     set_style_fonts,
@@ -142,9 +143,9 @@ def choices_guidance(kind: str) -> str:
     for name in layout.columns:
         field = layout.model._meta.get_field(name)
         if field.choices:
-            options = ", ".join(str(label) for _value, label in field.choices)
+            options = listed(label for _value, label in field.choices)
         elif field.many_to_one and name == "kind":
-            options = ", ".join(str(item) for item in field.related_model.objects.all())
+            options = listed(field.related_model.objects.all())
         elif name == "held_on":
             options = _("a date, as 2026-03-31")
         elif name == "suggested":
@@ -159,7 +160,7 @@ def stage_guidance() -> str:
     from reviews.models import ReviewObjective
 
     return "%s: %s. %s: %s / %s." % (
-        STAGE_LABEL, ", ".join(str(label) for _value, label in ReviewObjective.Stage.choices),
+        STAGE_LABEL, listed(label for _value, label in ReviewObjective.Stage.choices),
         PRIORITY_LABEL, YES, NO)
 
 
@@ -225,3 +226,28 @@ def write_shown(writer: WordWriter, shown) -> None:
     elif shown["only_in"] == "en":
         writer.guidance(_("Only in English"))
     writer.text(shown["text"])
+
+
+def template_docx_cached(*, cycle: ReviewCycle, language: str) -> bytes:
+    """The blank template, built once an hour per wording: the key is a digest of everything it prints
+    (parts, prompts, objectives, practice types), so an organiser's edit gives a new file at once."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    from reviews.models import PracticeType
+
+    with translation.override(language):
+        wording = [(part.number, part.title, part.introduction,
+                    [(p.code, p.text, p.help_text, p.scope, p.position) for p in part.prompts.all()])
+                   for part in cycle_template_parts(cycle.pk)]
+        wording += [(o.number, o.title) for o in Objective.objects.order_by("number")]
+        wording += [str(kind) for kind in PracticeType.objects.all()]
+        wording += [str(cycle.name)]
+    digest = hashlib.sha256(repr(wording).encode()).hexdigest()[:32]
+    key = f"word-template:{cycle.pk}:{language}:{digest}"
+    content = cache.get(key)
+    if content is None:
+        content = template_docx(cycle=cycle, language=language)
+        cache.set(key, content, 3600)
+    return content

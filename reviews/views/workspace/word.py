@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from reviews import forms, rules
 from reviews.models import Download
@@ -18,7 +18,7 @@ from reviews.views.workspace.common import review_for, workspace_context
 from reviews.word import importing
 from reviews.word.export import review_docx
 from reviews.word.report import regional_report_docx
-from reviews.word.template import DOCX_CONTENT_TYPE, template_docx
+from reviews.word.template import DOCX_CONTENT_TYPE, template_docx_cached
 
 
 def _language(request) -> str:
@@ -32,14 +32,16 @@ def _docx(content: bytes, file_name: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def template_download(request, slug):
     """The cycle's blank guiding template: public knowledge to every user who sees the cycle."""
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
     language = _language(request)
-    return _docx(template_docx(cycle=cycle, language=language), f"{cycle.slug}-template-{language}.docx")
+    return _docx(template_docx_cached(cycle=cycle, language=language), f"{cycle.slug}-template-{language}.docx")
 
 
 @login_required
+@require_GET
 @never_cache  # a draft review is the country's: no shared cache may keep it
 def review_download(request, uid):
     review = review_for(request, uid)
@@ -129,6 +131,7 @@ def word_import_apply(request, uid, import_uid):
 
 
 @login_required
+@require_GET
 @never_cache
 def report_download(request, slug):
     """The regional report as Word, for the regional staff (with the submitted reviews: organisers only)."""
