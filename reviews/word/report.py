@@ -5,6 +5,7 @@ tables of their numbers; the objective-by-country matrix is a table of its marks
 
 from django.utils import formats, translation
 from django.utils.translation import pgettext
+from docx.shared import Cm, Pt
 
 from reviews.models import ReviewCycle
 from reviews.report.data import regional_report
@@ -42,13 +43,15 @@ def regional_report_docx(*, cycle: ReviewCycle, user, language: str, include_sub
              _p("Yes") if row.is_included else _p("No")]
             for row in report.statuses])
 
+        writer.landscape(True)  # 23 objectives across: a landscape page, as the PDF's wide matrix
         writer.heading(_p("Objectives by country"), 1)
         writer.paragraph(_p("● national priority  ○ objective reported  digit: implementation stage (0 not started – "
                             "4 achieved)"))
         columns = report.matrix.columns
         writer.grid([_p("Country"), *[str(column.objective.number) for column in columns], _p("Total")], [
             [str(row.country.name), *[_mark(cell) for cell in row.cells], str(row.reported)]
-            for row in report.matrix.rows])
+            for row in report.matrix.rows], widths=[Cm(3.2), *[Cm(0.75)] * len(columns), Cm(1.2)], size=Pt(8))
+        writer.landscape(False)
         writer.grid([_p("Objective"), _p("Countries reporting"), _p("National priority")], [
             [f"{column.objective.number}. {column.objective.short_label}", str(column.reported), str(column.priority)]
             for column in columns])

@@ -103,21 +103,39 @@ class WordWriter:
         self.grid([column_heading(layout.model, name) for name in layout.columns],
                   rows or [[""] * len(layout.columns)] * EMPTY_ROWS)
 
-    def grid(self, headers: list[str], rows: list[list[str]]) -> None:
+    def grid(self, headers: list[str], rows: list[list[str]], *, widths: list | None = None,
+             size: Pt | None = None) -> None:
+        """A table with a bold header row; `widths` (python-docx lengths) per column, `size` of its text."""
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = self.table_style
         if self.arabic:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        for cell, heading in zip(table.rows[0].cells, headers):
-            run = cell.paragraphs[0].add_run(heading)
-            run.bold = True
-            self._direction(cell.paragraphs[0], heading)
-        for values in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, values):
-                cell.paragraphs[0].add_run(value)
+        if widths:  # the grid (LibreOffice reads it) and each cell (Word reads those)
+            table.autofit = False
+            for column, width in zip(table.columns, widths):
+                column.width = width
+        for values, bold in [(headers, True), *((row, False) for row in rows)]:
+            cells = table.rows[0].cells if bold else table.add_row().cells
+            for index, (cell, value) in enumerate(zip(cells, values)):
+                run = cell.paragraphs[0].add_run(value)
+                run.bold = bold or None
+                if size:
+                    run.font.size = size
+                if widths:
+                    cell.width = widths[index]
                 self._direction(cell.paragraphs[0], value)
         self.paragraph("")
+
+    def landscape(self, on: bool) -> None:
+        """The following pages in landscape (a wide table) or back in portrait."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        previous = self.document.sections[-1]
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        wanted = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
+        if section.orientation != wanted:
+            section.orientation = wanted
+            section.page_width, section.page_height = previous.page_height, previous.page_width
 
     def content(self) -> bytes:
         buffer = io.BytesIO()
