@@ -4,11 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.validators import SafeInputFormMixin
 from reviews.services.attachments import safe_file_name
 from reviews.word.checks import WordFileRefused, docx_check, max_bytes, too_large_message
 
 
-class WordImportForm(forms.Form):
+class WordImportForm(SafeInputFormMixin, forms.Form):
     file = forms.FileField(label=_("Filled Word template (.docx)"))
 
     def clean_file(self):
@@ -25,7 +26,7 @@ class WordImportForm(forms.Form):
         return upload
 
 
-class WordApplyForm(forms.Form):
+class WordApplyForm(SafeInputFormMixin, forms.Form):
     """The non-empty answers the user ticked to replace, by key (checked against the plan by the service)."""
 
     replace = forms.MultipleChoiceField(required=False, choices=())
