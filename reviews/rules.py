@@ -53,6 +53,17 @@ def contributor_assignments(user, review) -> tuple[set[int], set[int]]:
     return parts, objectives
 
 
+def can_import_word(user, review) -> bool:
+    """A filled Word template is imported by whoever may edit some of the review: the focal point, or a
+    contributor with a part or objective assigned (the import then writes only what is theirs)."""
+    if not review.is_editable_by_country or not is_country_team_of(user, review):
+        return False
+    if user.role == Role.FOCAL_POINT:
+        return True
+    parts, objectives = contributor_assignments(user, review)
+    return bool(parts or objectives)
+
+
 def can_submit(user, review) -> bool:
     return review.is_editable_by_country and is_focal_point_of(user, review)
 

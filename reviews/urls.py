@@ -6,6 +6,8 @@ from reviews.views import synthesis
 from reviews.views import exports as export_views
 from reviews.views import compilation
 from reviews.views import reports as report_views
+from reviews.views import word_downloads
+from reviews.views.workspace import word_import
 
 app_name = "reviews"
 
@@ -86,4 +88,13 @@ urlpatterns += [
     path("reports/<uuid:report_uid>/status/", report_views.report_status, name="report_status"),
     path("reports/<uuid:report_uid>/download/", report_views.report_download, name="report_download"),
     path("cycles/<slug:slug>/downloads/", report_views.downloads, name="downloads"),
+]
+
+urlpatterns += [
+    path("cycles/<slug:slug>/template.docx", word_downloads.template_download, name="template_docx"),
+    path("<uuid:uid>/review.docx", word_downloads.review_download, name="review_docx"),
+    path("cycles/<slug:slug>/report.docx", word_downloads.report_download, name="report_docx"),
+    path("<uuid:uid>/word/", word_import.word_import, name="word_import"),
+    path("<uuid:uid>/word/<uuid:import_uid>/", word_import.word_import_preview, name="word_import_preview"),
+    path("<uuid:uid>/word/<uuid:import_uid>/apply/", word_import.word_import_apply, name="word_import_apply"),
 ]

@@ -36,8 +36,10 @@ from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_submit
 from reviews.services.synthesis import chapter_cite, key_message_create, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
+from reviews.word.importing import word_import_start
 from tests import factories
 from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)
+from tests.reviews.word.filling import blank_template
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +138,12 @@ EXPECTED: dict[str, tuple] = {
     "reviews:report":                        (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:report_status":                 (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:report_download":               (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:template_docx":                 (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:report_docx":                   (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "reviews:review_docx":                   (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:word_import":                   (GET,     LOGIN,      200,      200,      200,      404,      403,      403),
+    "reviews:word_import_preview":           (GET,     LOGIN,      200,      404,      404,      404,      403,      403),
+    "reviews:word_import_apply":             (POST,    LOGIN,      200,      404,      404,      404,      403,      403),
     "admin:index": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
     "admin:reviews_country_changelist": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,
                                          ADMIN_LOGIN, 200),
@@ -215,6 +223,8 @@ def world(open_cycle, egypt, morocco, prompts):
                                             requested_by=focal_point, data_version="test",
                                             status=GeneratedReport.Status.DONE)
     report.file.save("egypt.pdf", ContentFile(PDF))
+    word_upload = word_import_start(review=review, user=focal_point, file_name="filled.docx",
+                                    content=blank_template(open_cycle, "en"))
 
     users = {"anonymous": None, "focal_point": focal_point, "assigned": assigned, "unassigned": unassigned,
              "other_focal_point": other_focal_point, "reviewer": reviewer, "organiser": organiser}
@@ -225,7 +235,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "comment_uid": comment.uid, "answer_uid": answer.uid, "citation_uid": citation.uid,
         "uidb64": "MQ", "token": "set-password", "object_id": egypt.pk, "app_label": "reviews",
         "content_type_id": 1, "id": unassigned.pk, "pk": 1,
-        "report_uid": report.uid, "message_uid": message.uid, "review_uid": review.uid,
+        "report_uid": report.uid, "message_uid": message.uid, "review_uid": review.uid, "import_uid": word_upload.uid,
     }
     per_route = {
         "accounts:user_edit": {"uid": unassigned.uid},
@@ -393,7 +403,7 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
-                "edit"]
+                "edit", "submitted"]
 TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",

@@ -23,6 +23,7 @@ from reviews.forms.tables import (
     VersionedModelForm,
     table_form,
 )
+from reviews.forms.word import WordApplyForm, WordImportForm
 from reviews.forms.workspace import (
     AnswerForm,
     AssignmentForm,
@@ -38,6 +39,6 @@ __all__ = [
     "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
     "PlannedActionForm", "PolicyForm",
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
-    "TranslationForm", "VersionedModelForm",
+    "TranslationForm", "VersionedModelForm", "WordApplyForm", "WordImportForm",
     "table_form",
 ]

@@ -37,8 +37,10 @@ from reviews.models.synthesis import (
     SynthesisChapter,
 )
 from reviews.models.reports import Download, GeneratedReport
+from reviews.models.imports import WordImport
 
 __all__ = [
+    "WordImport",
     "Download",
     "GeneratedReport",
     "ChapterCitation",

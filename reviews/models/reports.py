@@ -115,6 +115,7 @@ class Download(models.Model):
     class Kind(models.TextChoices):
         REPORT = "report", _("Report PDF")
         EXPORT = "export", _("Data export")
+        WORD = "word", _("Word document")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",

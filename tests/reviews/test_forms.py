@@ -56,7 +56,7 @@ def test_the_forms_checked_are_every_form_of_the_project():
         "PlannedActionForm", "PolicyForm",
         "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
         "TranslationForm", "TwoFactorCodeForm",
-        "TwoFactorPolicyForm", "UserForm"]
+        "TwoFactorPolicyForm", "UserForm", "WordApplyForm", "WordImportForm"]
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES, ids=lambda cls: cls.__name__)

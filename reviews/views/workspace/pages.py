@@ -40,6 +40,7 @@ def overview(request, uid):
         "can_take": rules.can_take(user, review), "can_accept": rules.can_accept(user, review),
         "can_request_revision": rules.can_request_revision(user, review), "can_reopen": rules.can_reopen(user, review),
         "reason_form": forms.TransitionForm(),
+        "can_import_word": rules.can_import_word(user, review),
     })
     if review.is_editable_by_country and rules.is_country_team_of(user, review):
         mine = context["assignments"] if user.role == Role.CONTRIBUTOR else None

@@ -17,7 +17,9 @@ from reviews.models import GovernmentEntity, Objective, Review
 from reviews.selectors.snapshot import review_snapshot
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_submit
+from reviews.word.importing import word_import_start
 from tests import factories
+from tests.reviews.word.filling import blank_template
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +30,16 @@ WORKSPACE_PATTERNS = [pattern for pattern in review_urls.urlpatterns
                       if pattern.callback.__module__.startswith("reviews.views.workspace.")]
 ALL_NAMES = [pattern.name for pattern in WORKSPACE_PATTERNS]
 # Views decorated with require_POST: a GET gets 405 from anybody, before any lookup, so it tells nothing.
-POST_ONLY = {"open", "answer_save", "row_create", "row_save", "row_delete", "objective_details", "plan_save"}
+POST_ONLY = {"open", "answer_save", "row_create", "row_save", "row_delete", "objective_details", "plan_save",
+             "word_import_apply"}
 PAGES = [name for name in ALL_NAMES if name not in POST_ONLY]
 # `open` names a cycle, not a review: it is tested on its own below.
 REVIEW_URLS = [name for name in ALL_NAMES if name != "open"]
 # The POSTs that would change a review if they were let through.
 CHANGES = ["answer_save", "row_create", "row_save", "row_delete", "objective_details", "plan_save", "objectives",
-           "team", "attachments", "submit"]
+           "team", "attachments", "submit", "word_import_apply"]
+# A Word file uploaded for import is its uploader's: nobody else reaches its preview (tests/reviews/views/test_word.py).
+UPLOADER_ONLY = {"word_import_preview"}
 READABLE_BY_REVIEWER = ["overview", "part", "objectives", "objective", "preview"]
 
 
@@ -46,12 +51,14 @@ def world(review, focal_point, contributor, prompts, complete_review):
     entity = factories.GovernmentEntityFactory(review=review, name="Ministry of Manpower", updated_by=focal_point)
     attachment = attachment_add(review=review, user=focal_point,
                                 file=SimpleUploadedFile("national-plan.pdf", PDF, content_type="application/pdf"))
+    upload = word_import_start(review=review, user=focal_point, file_name="filled.docx",
+                               content=blank_template(review.cycle, "en"))
     return {
         "review": review, "prompt": prompts["1.1"], "entity": entity, "attachment": attachment,
         "contributor": contributor, "focal_point": focal_point,
         # the values of the URL converters
         "slug": review.cycle.slug, "uid": review.uid, "number": 1, "prompt_uid": prompts["1.1"].uid,
-        "kind": "entities", "row_uid": entity.uid, "attachment_uid": attachment.uid,
+        "kind": "entities", "row_uid": entity.uid, "attachment_uid": attachment.uid, "import_uid": upload.uid,
     }
 
 
@@ -113,6 +120,7 @@ def test_workspace_url_list_covers_every_pattern(world):
     assert sorted(_urls(world)) == [
         "answer_save", "attachment", "attachments", "objective", "objective_details", "objectives", "open",
         "overview", "part", "plan_save", "preview", "row_create", "row_delete", "row_save", "submit", "team",
+        "word_import", "word_import_apply", "word_import_preview",
     ]
 
 
@@ -160,10 +168,12 @@ def test_workspace_contributor_of_same_country_gets_every_page(client, world):
 
     responses = {name: client.get(urls[name]) for name in PAGES}
 
-    assert {name: response.status_code for name, response in responses.items()} == {name: 200 for name in PAGES}
+    assert {name: response.status_code for name, response in responses.items()} == {
+        name: 404 if name in UPLOADER_ONLY else 200 for name in PAGES}
     responses.pop("attachment")
-    assert {name: (r.context["review"], r.context["can_submit"]) for name, r in responses.items()} == {
-        name: (world["review"], False) for name in PAGES if name != "attachment"
+    assert {name: (r.context["review"], r.context["can_submit"]) for name, r in responses.items()
+            if name not in UPLOADER_ONLY} == {
+        name: (world["review"], False) for name in PAGES if name != "attachment" and name not in UPLOADER_ONLY
     }
 
 
