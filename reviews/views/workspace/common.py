@@ -51,6 +51,8 @@ def workspace_context(request, review: Review, *, parts=None) -> dict:
         "can_submit": rules.can_submit(user, review),
         "comment_threads": comment_threads_by_anchor(user, review),
         "can_comment": rules.can_comment(user, review),
+        # The place whose comment form the page shows (the "Add a comment" link without JavaScript).
+        "commenting": request.GET.get("comment", ""),
         "can_resolve": rules.can_follow_region(user),
     }
 
