@@ -9,10 +9,11 @@
   document.querySelectorAll("a.comment-add").forEach(function (link) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      var anchor = link.dataset.anchor;
+      var place = link.closest(".comments");  // id "comments-<anchor>", data-part its part
+      var anchor = place.id.slice("comments-".length);
       var form = template.content.firstElementChild.cloneNode(true);
       form.querySelector("input[name=anchor]").value = anchor;
-      form.querySelector("input[name=part]").value = link.dataset.part;
+      form.querySelector("input[name=part]").value = place.dataset.part;
       form.querySelector("input[name=next]").value = window.location.pathname + "#comments-" + anchor;
       form.querySelectorAll("input[type=radio]").forEach(function (radio) {
         radio.id = "visibility-" + radio.value + "-" + anchor;

@@ -350,8 +350,8 @@ def test_comment_forms_are_one_template_per_page_and_a_link_per_place(client, su
     with_form = _page(client.get(f"{url}?comment=answer:1.2"))
 
     assert page.count('class="comment-form') == 1 and '<template id="comment-form">' in page
-    assert ('<a class="small comment-add" href="?comment=answer%3A1.1#comments-answer:1.1" data-anchor="answer:1.1"'
-            ' data-part="1">Add a comment</a>') in page
+    assert '<div class="comments mt-2" id="comments-answer:1.1" data-part="1">' in page
+    assert '<a class="small comment-add" href="?comment=answer%3A1.1#comments-answer:1.1">Add a comment</a>' in page
     assert with_form.count('class="comment-form') == 2
     assert '<input type="hidden" name="anchor" value="answer:1.2">' in with_form
 
