@@ -2,9 +2,9 @@
 // first. A row's form posts to an address ending with the row's id, so after a save or a refusal
 // the page opens at that row; a refused form gets the focus on its first error.
 //
-// Rows are shown as text. "Edit row" is a link the server answers with that row as a form; here it
-// turns the table's one empty form (the "Add a row" form) into the row's form instead, filled from the
-// row's values, without reloading: a page of many rows sends one form per table, not one per row.
+// Rows are shown as text, with no form each. "Edit row" is a link to the page with that row as a form
+// (?edit=<row id>); here the script asks for that page and puts the row's form in place, so the page is
+// not reloaded and the form holds the row as it is stored now.
 (function () {
   "use strict";
   var dirty = new Set();
@@ -22,72 +22,44 @@
     if (dirty.size) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  var RENAMED = ["name", "id", "for", "aria-describedby"];
-
-  function fill(element, name, value) {
-    if (value === undefined) { return; }
-    var values = Array.isArray(value) ? value.map(String) : null;
-    if (element.type === "checkbox") {
-      element.checked = values ? values.indexOf(element.value) >= 0 : Boolean(value);
-    } else if (element.tagName === "SELECT") {
-      Array.prototype.forEach.call(element.options, function (option) {
-        option.selected = values ? values.indexOf(option.value) >= 0 : option.value === String(value);
-      });
-    } else {
-      element.value = values ? (values[0] || "") : (value === null ? "" : String(value));
-    }
-  }
-
-  function editForm(link, template) {
-    var form = template.cloneNode(true);
-    var from = template.dataset.prefix + "-", to = link.dataset.prefix + "-";
-    var values = JSON.parse(link.dataset.values || "{}");
-    form.action = link.dataset.action;
-    form.classList.remove("mt-2");
-    form.querySelectorAll(".invalid-feedback").forEach(function (node) { node.remove(); });
-    form.querySelectorAll("*").forEach(function (element) {
-      element.classList.remove("is-invalid");
-      element.removeAttribute("aria-invalid");
-      RENAMED.forEach(function (attribute) {
-        var value = element.getAttribute(attribute);
-        if (value) { element.setAttribute(attribute, value.split(from).join(to)); }
-      });
-      if (element.name && element.name.indexOf(to) === 0) {
-        fill(element, element.name.slice(to.length), values[element.name.slice(to.length)]);
-      }
-    });
-    var save = form.querySelector("button[type=submit]");
-    save.textContent = template.dataset.saveLabel;
-    var cancel = document.createElement("button");
-    cancel.type = "button";
-    cancel.className = "btn btn-sm btn-link";
-    cancel.textContent = template.dataset.cancelLabel;
-    save.after(cancel);
-    return { form: form, cancel: cancel };
-  }
-
-  document.querySelectorAll("a.row-edit").forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      var section = link.closest("section");
-      var template = section && section.querySelector("details form.row-form[data-prefix]");
-      if (!template) { return; }  // the server shows the row as a form
-      event.preventDefault();
-      var card = link.closest(".card-body");
-      var shown = card.querySelector(":scope > dl");
-      var made = editForm(link, template);
-      card.insertBefore(made.form, card.firstChild);
+  function editInPlace(link) {
+    var card = link.closest(".card[id^='row-']");
+    fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.text();
+    }).then(function (html) {
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var form = page.querySelector("#" + CSS.escape(card.id) + " form.row-form");
+      if (!form) { throw new Error("no form"); }
+      form = document.importNode(form, true);
+      var shown = card.querySelector(".card-body > dl");
+      card.querySelector(".card-body").insertBefore(form, shown);
+      var deleting = page.getElementById("delete-" + card.id.slice(4));  // the form "Delete row" submits
+      if (deleting) { form.after(document.importNode(deleting, true)); }
       if (shown) { shown.hidden = true; }
       link.hidden = true;
-      track(made.form);
-      made.cancel.addEventListener("click", function () {
-        dirty.delete(made.form);
-        made.form.remove();
+      track(form);
+      form.querySelector(".row-cancel").addEventListener("click", function (event) {
+        event.preventDefault();
+        dirty.delete(form);
+        var deleteForm = document.getElementById("delete-" + card.id.slice(4));
+        if (deleteForm) { deleteForm.remove(); }
+        form.remove();
         if (shown) { shown.hidden = false; }
         link.hidden = false;
         link.focus();
       });
-      var first = made.form.querySelector("input:not([type=hidden]), select, textarea");
+      var first = form.querySelector("input:not([type=hidden]), select, textarea");
       if (first) { first.focus(); }
+    }).catch(function () {
+      window.location.href = link.href; // the server shows the page with the row as a form
+    });
+  }
+
+  document.querySelectorAll("a.row-edit").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      editInPlace(link);
     });
   });
 

@@ -48,8 +48,8 @@ def prompt_section(page: Page, code: str):
 def comment_on(page: Page, code: str, body: str, *, visibility: str) -> None:
     """Open the answer's "Add a comment" form, choose who reads it, and send it."""
     comments = prompt_section(page, code).locator(".comments")
-    comments.locator(":scope > details > summary").click()
-    form = comments.locator(":scope > details form")
+    comments.locator(":scope > a.comment-add").click()  # the page's one comment form, opened here
+    form = comments.locator(":scope > form.comment-form")
     form.locator("textarea[name=body]").fill(body)
     form.locator(f"input[name=visibility][value={visibility}]").check()  # nothing is chosen in advance
     form.locator("button[type=submit]").click()

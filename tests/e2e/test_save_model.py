@@ -76,8 +76,8 @@ def test_leaving_with_a_changed_row_asks_first(new_page, jordan_review):
     assert GovernmentEntity.objects.get(pk=entity.pk).name == "وزارة العمل"
 
 
-def test_edit_row_fills_the_tables_one_form_with_the_row_and_saves_it(new_page, jordan_review):
-    """The page sends rows as text; "Edit row" turns the table's empty form into the row's, filled in."""
+def test_edit_row_puts_the_rows_form_in_place_and_saves_it(new_page, jordan_review):
+    """The page sends rows as text; "Edit row" puts the row's form in place, as the server shows it."""
     review, entity = jordan_review["review"], jordan_review["entity"]
     page: Page = new_page()
     sign_in(page, "fp-jo")
@@ -91,14 +91,28 @@ def test_edit_row_fills_the_tables_one_form_with_the_row_and_saves_it(new_page, 
     expect(name).to_have_value("وزارة العمل")
     expect(row.locator(f'select[name="entities-{entity.uid}-level"]')).to_have_value(entity.level)
     expect(row.locator(f'label[for="id_entities-{entity.uid}-name"]')).to_have_count(1)
-    row.locator("form.row-form button[type=button]").click()  # cancel
+    row.locator("form.row-form a.row-cancel").click()
     expect(row.locator("form.row-form")).to_have_count(0)
     expect(row.locator("dl")).to_be_visible()
 
     row.locator("a.row-edit").click()
     name.fill("وزارة الداخلية")
-    row.locator("form.row-form button[type=submit]").click()
+    row.locator("form.row-form button.btn-primary").click()
 
     expect(page).to_have_url(re.compile(rf"#row-{entity.uid}$"))
     expect(page.locator(f"#row-{entity.uid} dl")).to_contain_text("وزارة الداخلية")
     assert GovernmentEntity.objects.get(pk=entity.pk).version == 2
+
+
+def test_delete_row_is_in_the_rows_form(new_page, jordan_review):
+    review, entity = jordan_review["review"], jordan_review["entity"]
+    page: Page = new_page()
+    sign_in(page, "fp-jo")
+    page.goto(f"/ar/reviews/{review.uid}/parts/1/")
+    row = page.locator(f"#row-{entity.uid}")
+
+    row.locator("a.row-edit").click()
+    row.locator(f'button[form="delete-{entity.uid}"]').click()
+
+    expect(page.locator(f"#row-{entity.uid}")).to_have_count(0)
+    assert not GovernmentEntity.objects.filter(pk=entity.pk).exists()

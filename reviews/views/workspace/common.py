@@ -1,10 +1,7 @@
 """What the workspace views share: the review the user may see, the navigation every page shows,
 and the part and objective pages, which the row forms re-show with their errors."""
 
-import json
-
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -51,6 +48,8 @@ def workspace_context(request, review: Review, *, parts=None) -> dict:
         "can_submit": rules.can_submit(user, review),
         "comment_threads": comment_threads_by_anchor(user, review),
         "can_comment": rules.can_comment(user, review),
+        # The place whose comment form the page shows (the "Add a comment" link without JavaScript).
+        "commenting": request.GET.get("comment", ""),
         "can_resolve": rules.can_follow_region(user),
     }
 
@@ -80,9 +79,9 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
 
 def _table_blocks(request, review, tables, *, review_objective=None, assignments, bound=None):
     """Each table's rows, shown as text, and an empty form to add one. A row is a form only when it is
-    being edited: `?edit=<row uid>` (the "Edit row" link without JavaScript) or `bound`, a submitted
-    invalid form shown with its errors next to the fields. With JavaScript, "Edit row" turns the table's
-    empty form into the row's, filled from the row's values, so a page of many rows sends one form."""
+    being edited: `?edit=<row uid>` ("Edit row": the script asks for that page and takes the row's form from
+    it, without it the browser opens it) or `bound`, a submitted invalid form shown with its errors next to
+    the fields. A page of many rows sends no form per row."""
     objective_id = review_objective.objective_id if review_objective else None
     editing = uuid_or_none(request.GET.get("edit"))
     blocks = []
@@ -94,8 +93,7 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
             form = forms.table_form(table, review, instance=row)
             is_bound = bound is not None and bound.prefix == form.prefix
             rows.append({"row": row, "form": bound if is_bound else form, "anchor": row_anchor(row),
-                         "editing": can_edit and (is_bound or row.uid == editing),
-                         "values": _form_values(form) if can_edit else None})
+                         "editing": can_edit and (is_bound or row.uid == editing)})
         new_form = forms.table_form(table, review, instance=table.new_row(review, review_objective))
         if bound is not None and bound.prefix == new_form.prefix:
             new_form = bound
@@ -103,12 +101,6 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
             _share_choices([item["form"] for item in rows if item["editing"]] + [new_form])
         blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit})
     return blocks
-
-
-def _form_values(form) -> str:
-    """A row's values as its form would show them, by field name, as JSON for the "Edit row" script."""
-    values = {name: form[name].field.widget.format_value(form[name].value()) for name in form.fields}
-    return json.dumps(values, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
 def _share_choices(row_forms) -> None:

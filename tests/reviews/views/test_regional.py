@@ -329,7 +329,7 @@ def test_comment_form_asks_staff_who_reads_it_with_nothing_chosen(request, clien
                                                                   language):
     client.force_login(request.getfixturevalue(user_fixture))
 
-    page = _page(client.get(f"/{language}/reviews/{submitted_review.uid}/parts/1/"))
+    page = _page(client.get(f"/{language}/reviews/{submitted_review.uid}/parts/1/?comment=answer:1.1"))
 
     form = page.split('<input type="hidden" name="anchor" value="answer:1.1">')[1].split("</form>")[0]
     radios = re.findall(r'<input class="form-check-input" type="radio" name="visibility" value="(\w+)"[^>]*>', form)
@@ -338,6 +338,22 @@ def test_comment_form_asks_staff_who_reads_it_with_nothing_chosen(request, clien
         (False, True), (False, True)]
     assert "<select" not in form and 'name="visibility" value="shared">' not in form  # no hidden default
     assert _in(language, "Who can read it") in form
+
+
+def test_comment_forms_are_one_template_per_page_and_a_link_per_place(client, submitted_review, reviewer):
+    """A page of many commentable places sends one comment form (a <template> the script opens in place);
+    without JavaScript, "Add a comment" asks the server for the page with that place's form."""
+    client.force_login(reviewer)
+    url = f"/en/reviews/{submitted_review.uid}/parts/1/"
+
+    page = _page(client.get(url))
+    with_form = _page(client.get(f"{url}?comment=answer:1.2"))
+
+    assert page.count('class="comment-form') == 1 and '<template id="comment-form">' in page
+    assert '<div class="comments mt-2" id="comments-answer:1.1" data-part="1">' in page
+    assert '<a class="small comment-add" href="?comment=answer%3A1.1#comments-answer:1.1">Add a comment</a>' in page
+    assert with_form.count('class="comment-form') == 2
+    assert '<input type="hidden" name="anchor" value="answer:1.2">' in with_form
 
 
 def test_comment_add_by_staff_without_a_choice_is_refused(client, submitted_review, reviewer, english):
