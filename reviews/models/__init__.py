@@ -37,9 +37,11 @@ from reviews.models.synthesis import (
     SynthesisChapter,
 )
 from reviews.models.reports import Download, GeneratedReport
+from reviews.models.search import SearchDocument
 
 __all__ = [
     "Download",
+    "SearchDocument",
     "GeneratedReport",
     "ChapterCitation",
     "CountryHighlight",
