@@ -10,6 +10,7 @@ from reviews.forms.regional import (
     TranslationForm,
 )
 from reviews.forms.reports import ReportRequestForm
+from reviews.forms.search import SearchForm
 from reviews.forms.synthesis import CitationForm, SynthesisTextForm
 from reviews.forms.tables import (
     TABLE_FORMS,
@@ -36,6 +37,7 @@ __all__ = [
     "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
     "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
+    "SearchForm",
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
     "TranslationForm", "VersionedModelForm",
     "table_form",

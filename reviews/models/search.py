@@ -18,6 +18,10 @@ from reviews.models.reference import Country, Objective, RoundTable
 from reviews.models.review import Review
 from reviews.models.synthesis import SynthesisChapter
 
+# PostgreSQL's text search configuration for a document, by its language: stemming, and for Arabic the
+# clitics (و ف ب ك ل ال) a word is written with.
+TEXT_SEARCH_CONFIGURATIONS = {"ar": "arabic", "en": "english"}
+
 
 class SearchDocument(models.Model):
     class Kind(models.TextChoices):

@@ -12,10 +12,9 @@ from django.apps import apps as live_apps
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 
+from reviews.models.search import TEXT_SEARCH_CONFIGURATIONS
 from reviews.search.normalise import language_of, normalise
 
-# PostgreSQL text search configurations, by the document's language.
-CONFIGURATIONS = {"ar": "arabic", "en": "english"}
 # Each table's searchable columns (by model name), and its kind in reviews.tables.TABLES.
 ROW_TEXTS = {
     "governmententity": ("name", "role"),
@@ -148,7 +147,7 @@ def _vectors_fill(documents) -> None:
     normalised column instead."""
     if connection.vendor != "postgresql":
         return
-    for language, configuration in CONFIGURATIONS.items():
+    for language, configuration in TEXT_SEARCH_CONFIGURATIONS.items():
         documents.filter(language=language).update(vector=SearchVector("normalised", config=configuration))
 
 
