@@ -30,7 +30,6 @@ def search_page(request):
     return render(request, "reviews/search.html", {
         "page_query": page_query.urlencode(),
         "form": form, "filters": filters, "results": results, "query": filters["q"],
-        "unreadable_query": "q" in form.errors,
         "choices": {
             "cycle": [(cycle.slug, cycle.name) for cycle in cycles_visible_to(request.user)],
             "country": [(country.iso2, country.name) for country in by_country_name(countries_visible_to(request.user))],
