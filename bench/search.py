@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from workspace_pages import _database_label, _postgres_database  # noqa: E402  (the bench's own helpers)
+from workspace_pages import database_label, postgres_database  # noqa: E402  (the benches share them)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WARM_UPS = 3
@@ -60,7 +60,7 @@ def main() -> int:
     os.environ.pop("DATABASE_URL", None)
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
-        _postgres_database(args.database_url, create=True)
+        postgres_database(args.database_url, create=True)
     sys.path.insert(0, str(BASE_DIR))
     try:
         import django
@@ -73,7 +73,7 @@ def main() -> int:
             connections.close_all()
     finally:
         if args.database_url:
-            _postgres_database(args.database_url, create=False)
+            postgres_database(args.database_url, create=False)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -100,7 +100,7 @@ def _bench(*, runs: int) -> int:
     print(f"Search page: server time and SQL queries, as the regional reviewer, in Arabic")
     print(f"Python {platform.python_version()}, Django {django.get_version()}, {os.cpu_count()} CPUs, "
           f"load average {load} at start")
-    print(f"Database: {_database_label(connection)}")
+    print(f"Database: {database_label(connection)}")
     setup_test_environment()  # response.context, for the number of results
     call_command("migrate", verbosity=0)
     cycle = demo_load(full=True)

@@ -58,17 +58,17 @@ def main() -> int:
     os.environ.pop("DATABASE_URL", None)  # SQLite under VAR_DIR, unless --database-url
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
-        _postgres_database(args.database_url, create=True)
+        postgres_database(args.database_url, create=True)
     sys.path.insert(0, str(BASE_DIR))
     try:
         return _bench(runs=args.runs, iso2=args.country.upper())
     finally:
         if args.database_url:
-            _postgres_database(args.database_url, create=False)
+            postgres_database(args.database_url, create=False)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
-def _postgres_database(url: str, *, create: bool) -> None:
+def postgres_database(url: str, *, create: bool) -> None:
     """Drop (and create) the bench database, connected to the server's `postgres` database."""
     import psycopg2
     from psycopg2 import sql
@@ -115,7 +115,7 @@ def _scenarios(*, runs: int, iso2: str) -> int:
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"Python {platform.python_version()}, Django {django.get_version()}, {os.cpu_count()} CPUs "
           f"({platform.machine()} {platform.system()}), load average {load} at start")
-    print(f"Database: {_database_label(connection)}")
+    print(f"Database: {database_label(connection)}")
     print(f"{runs} timed requests per page and state, after {WARM_UPS} warm-ups; times in ms around "
           "django.test.Client.get (middleware, view, template), DEBUG=1")
 
@@ -163,7 +163,7 @@ def _scenarios(*, runs: int, iso2: str) -> int:
     return _print_comparison(results, [name for name, _url in pages])
 
 
-def _database_label(connection) -> str:
+def database_label(connection) -> str:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SHOW server_version")
