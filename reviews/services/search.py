@@ -87,8 +87,16 @@ def _synthesis_documents(model, item) -> list:
     return _bilingual(
         model, source=f"{name}:{item.pk}", kind="synthesis", row=item, cycle_id=chapter.cycle_id, objective=objective,
         round_table_id=round_table_id, chapter=chapter, route="reviews:synthesis_chapter",
-        route_kwargs={"slug": chapter.cycle.slug, "uid": str(chapter.uid)}, fragment="",
+        route_kwargs={"slug": chapter.cycle.slug, "uid": str(chapter.uid)},
+        fragment=_synthesis_fragment(name, objective),
     )
+
+
+def _synthesis_fragment(name: str, objective) -> str:
+    """The text's place on the chapter's page (templates/reviews/synthesis/chapter.html)."""
+    if name == "synthesischapter":
+        return "chapter-text"
+    return f"objective-{objective.number}" if objective else ""
 
 
 def _comment_documents(model, comment, *, prompts: dict, objectives: dict) -> list:

@@ -32,7 +32,8 @@ def search_page(request):
         "form": form, "filters": filters, "results": results, "query": filters["q"],
         "choices": {
             "cycle": [(cycle.slug, cycle.name) for cycle in cycles_visible_to(request.user)],
-            "country": [(country.iso2, country.name) for country in by_country_name(countries_visible_to(request.user))],
+            "country": [(country.iso2, country.name)
+                        for country in by_country_name(countries_visible_to(request.user))],
             "part": [(number, number) for number in range(1, 6)],
             "objective": [(number, number) for number in range(1, 24)],
             "round_table": [(table.number, table.title) for table in RoundTable.objects.all()],

@@ -76,7 +76,9 @@ def test_chapter_text_save_indexes_the_synthesis(open_cycle, reviewer):
 
     assert _documents(kind="synthesis") == [("synthesis", "en", "Regional kafala reforms.",
                                              " regional kafala reforms ")]
-    assert SearchDocument.objects.get().route_kwargs == {"slug": open_cycle.slug, "uid": str(chapter.uid)}
+    stored = SearchDocument.objects.get()
+    assert (stored.route_kwargs, stored.fragment) == (
+        {"slug": open_cycle.slug, "uid": str(chapter.uid)}, "chapter-text")
 
 
 def test_search_reindex_rebuilds_the_same_documents_and_is_idempotent(submitted_review, reviewer, objectives):
