@@ -14,7 +14,8 @@ def _choice(choices):
 
 
 class SearchForm(FilterForm):
-    q = forms.CharField(required=False)
+    # The search box holds as much (maxlength): a longer query is tampered with and searches nothing.
+    q = forms.CharField(required=False, max_length=QUERY_MAX)
     cycle = forms.CharField(required=False, max_length=WORD_MAX)
     country = forms.CharField(required=False, max_length=WORD_MAX)
     part = number_field(min_value=1, max_value=5)
@@ -25,10 +26,6 @@ class SearchForm(FilterForm):
     kind = _choice(SearchDocument.Kind.choices)
     group = _choice((key, key) for key in GROUPINGS)
     page = number_field(min_value=1)
-
-    def clean_q(self) -> str:
-        # A longer query is cut, not refused: the words that fit are searched.
-        return self.cleaned_data["q"][:QUERY_MAX]
 
     def clean_group(self) -> str:
         return self.cleaned_data["group"] or "country"

@@ -18,6 +18,7 @@ from reviews.models import Country
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_open, review_submit
+from reviews.services.search import search_reindex
 from reviews.services.synthesis import synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from tests import factories
@@ -52,6 +53,7 @@ def world(open_cycle, escwa_reviewer):
     factories.CommentFactory(review=review, author=escwa_reviewer)
     revision_request(review=review, reviewer=escwa_reviewer, reason="Please add the figures.")
     chapter = synthesis_chapters_ensure(cycle=open_cycle)[0]
+    search_reindex()  # the factories' rows, for the search pages' results
     return {"review": review, "cycle": open_cycle.slug, "practice": practice.uid, "chapter": chapter.uid,
             "contributor": contributor}
 
@@ -65,12 +67,14 @@ def pages_by_role(world) -> dict[str | None, list[str]]:
         "fp-eg": ["/", f"{review}/", f"{review}/parts/1/", f"{review}/objectives/", f"{review}/objectives/1/",
                   f"{review}/team/", f"{review}/documents/", f"{review}/submit/", f"{review}/preview/",
                   f"{review}/history/", f"{review}/versions/", "/reviews/notifications/", f"{cycle}/exports/",
-                  f"{cycle}/translations/", "/accounts/password_change/", "/accounts/two-factor/"],
+                  f"{cycle}/translations/", "/accounts/password_change/", "/accounts/two-factor/",
+                  "/reviews/search/?q=figures"],
         "contrib-eg": ["/", f"{review}/parts/2/"],
         "reviewer-escwa": [f"/cycles/{world['cycle']}/", f"{cycle}/dashboard/", f"{review}/objectives/1/",
                            f"{cycle}/matrix/", f"{cycle}/compilations/?objective=1", f"{cycle}/practices/",
                            f"/reviews/practices/{world['practice']}/", f"{cycle}/figures/", f"{cycle}/synthesis/",
-                           f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/"],
+                           f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/",
+                           "/reviews/search/?q=figures&group=objective"],
         "organiser": ["/", "/users/", "/users/new/",
                       f"/users/{world['contributor'].uid}/", "/users/security/",
                       f"{cycle}/downloads/"],

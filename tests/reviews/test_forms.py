@@ -51,7 +51,7 @@ def test_the_forms_checked_are_every_form_of_the_project():
         "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
         "IndicatorForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm", "PlannedActionForm", "PolicyForm",
-        "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
+        "ReportRequestForm", "SearchForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
         "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm"]
 
