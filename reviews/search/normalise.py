@@ -38,6 +38,17 @@ def normalise(text: str) -> str:
     return " ".join(NOT_A_WORD.sub(" ", text).split())
 
 
+# "and" (و) or "so" (ف) written onto a word with the article: والهجرة is الهجرة to a reader. Neither the
+# whole-word match nor PostgreSQL's Arabic stemmer (which strips بال لل كال but keeps وال) would find it.
+CONJUNCTION_ON_ARTICLE = re.compile(r"(?<!\S)[وف](?=ال\S{2,})")
+
+
+def searchable(text: str) -> str:
+    """The form the index stores and the query is read in: `normalise`, then a conjunction written onto
+    a word with the article split off (والهجرة -> الهجرة), in both alike."""
+    return CONJUNCTION_ON_ARTICLE.sub("", normalise(text))
+
+
 def words(text: str) -> list[str]:
     return normalise(text).split()
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from reviews import rules
 from reviews.models import Comment, Country, Objective, SearchDocument
 from reviews.models.search import TEXT_SEARCH_CONFIGURATIONS
-from reviews.search.normalise import normalise
+from reviews.search.normalise import searchable
 from reviews.search.snippets import snippet
 from reviews.selectors.visibility import reviews_visible_to
 
@@ -68,7 +68,7 @@ def query_pieces(query: str) -> list[str]:
     """The normalised words and "quoted phrases" of a query, at most PIECES_MAX, none empty."""
     pieces = []
     for phrase, word in QUOTED.findall(query[:QUERY_MAX]):
-        piece = normalise(phrase or word)
+        piece = searchable(phrase or word)
         if piece and piece not in pieces:
             pieces.append(piece)
     return pieces[:PIECES_MAX]

@@ -13,7 +13,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 
 from reviews.models.search import TEXT_SEARCH_CONFIGURATIONS
-from reviews.search.normalise import language_of, normalise
+from reviews.search.normalise import language_of, searchable
 
 # Each table's searchable columns (by model name), and its kind in reviews.tables.TABLES.
 ROW_TEXTS = {
@@ -31,7 +31,7 @@ BATCH = 500
 
 
 def _document(model, *, source: str, kind: str, language: str, text: str, **keys):
-    return model(source=source, kind=kind, language=language, text=text, normalised=f" {normalise(text)} ", **keys)
+    return model(source=source, kind=kind, language=language, text=text, normalised=f" {searchable(text)} ", **keys)
 
 
 def _bilingual(model, *, source: str, kind: str, row, **keys) -> list:

@@ -3,7 +3,7 @@ query written the other way, because indexing and querying fold both to the same
 
 import pytest
 
-from reviews.search.normalise import language_of, normalise, words
+from reviews.search.normalise import language_of, normalise, searchable, words
 
 PAIRS = [
     pytest.param("مُهاجِر", "مهاجر", id="diacritics"),
@@ -49,3 +49,8 @@ def test_words_splits_the_normalised_text():
 @pytest.mark.parametrize(("text", "language"), [("نص عربي", "ar"), ("English text", "en"), ("SDG 10.7 الهدف", "ar")])
 def test_language_of_reads_the_script(text, language):
     assert language_of(text) == language
+
+
+def test_searchable_splits_a_conjunction_off_a_word_with_the_article():
+    assert searchable("والهجرة فالعمال وزارة والد ولد") == "الهجره العمال وزاره والد ولد"
+    assert searchable("الهجرة") == searchable("والهجرة") == searchable("فالهجرة")

@@ -57,6 +57,14 @@ def test_search_matches_whole_words_only(egypt_review, reviewer):
     assert _found(reviewer, "العمل") == {"قانون العمل"}
 
 
+def test_search_finds_a_word_written_with_a_conjunction_on_its_article(egypt_review, reviewer):
+    factories.PolicyFactory(review=egypt_review, title="حماية العمال والمهاجرين")
+    search_reindex()
+
+    assert _found(reviewer, "المهاجرين") == {"حماية العمال والمهاجرين"}
+    assert _found(reviewer, "والعمال") == {"حماية العمال والمهاجرين"}
+
+
 def test_search_finds_a_quoted_phrase_in_order(egypt_review, reviewer):
     factories.PolicyFactory(review=egypt_review, title="Protection of domestic workers")
     factories.PolicyFactory(review=egypt_review, title="Workers in domestic service")
