@@ -6,6 +6,7 @@ from reviews.views import synthesis
 from reviews.views import exports as export_views
 from reviews.views import compilation
 from reviews.views import reports as report_views
+from reviews.views import search as search_views
 from reviews.views import word_downloads
 from reviews.views.workspace import word_import
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path("cycles/<slug:slug>/translations/", regional.translations, name="translations"),
     path("translations/<uuid:answer_uid>/", regional.translation_save, name="translation_save"),
     path("notifications/", regional.notifications, name="notifications"),
+    path("search/", search_views.search_page, name="search"),
 ]
 
 urlpatterns += [

@@ -108,6 +108,7 @@ EXPECTED: dict[str, tuple] = {
     "reviews:translations":                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "reviews:translation_save":              (POST,    LOGIN, REDIRECT, REDIRECT,      403,      404, REDIRECT, REDIRECT),
     "reviews:notifications":                 (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
+    "reviews:search":                        (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "reviews:exports":                       (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "reviews:export_download":               (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "reviews:matrix":                        (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
@@ -403,7 +404,7 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
-                "edit", "submitted", "comment"]
+                "edit", "submitted", "comment", "q", "cycle", "group"]
 TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",

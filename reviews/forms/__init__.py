@@ -10,6 +10,7 @@ from reviews.forms.regional import (
     TranslationForm,
 )
 from reviews.forms.reports import ReportRequestForm
+from reviews.forms.search import SearchForm
 from reviews.forms.synthesis import CitationForm, HighlightForm, KeyMessageForm, SynthesisTextForm
 from reviews.forms.tables import (
     TABLE_FORMS,
@@ -37,7 +38,7 @@ __all__ = [
     "TABLE_FORMS", "AnswerForm", "AssignmentForm", "AttachmentForm", "CitationForm", "CompilationFilterForm",
     "ConsultationForm", "DashboardFilterForm", "ExportForm", "FilterForm", "GoodPracticeForm", "GovernmentEntityForm",
     "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
-    "PlannedActionForm", "PolicyForm",
+    "PlannedActionForm", "PolicyForm", "SearchForm",
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
     "TranslationForm", "VersionedModelForm", "WordApplyForm", "WordImportForm",
     "table_form",

@@ -38,10 +38,12 @@ from reviews.models.synthesis import (
 )
 from reviews.models.reports import Download, GeneratedReport
 from reviews.models.imports import WordImport
+from reviews.models.search import SearchDocument
 
 __all__ = [
     "WordImport",
     "Download",
+    "SearchDocument",
     "GeneratedReport",
     "ChapterCitation",
     "CountryHighlight",

@@ -8,6 +8,7 @@ from reviews.models import Answer, GuidingPrompt, Objective, Review
 from reviews.models.content import original_language_of
 from reviews.services.audit import audit_record
 from reviews.services.errors import DomainError, NotAllowed
+from reviews.services.search import search_index
 from reviews.services.versioned import bilingual_text_update
 
 
@@ -58,6 +59,7 @@ def answer_save(
                     review=review, prompt=prompt, objective=objective
                 )
             else:
+                search_index(item=answer)
                 audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user,
                              before=dict.fromkeys(values, ""), after=values)
                 return answer

@@ -22,6 +22,7 @@ from reviews.services.notifications import (
     regional_staff,
     user_language,
 )
+from reviews.services.search import search_index
 
 MAX_BODY = 4000
 
@@ -65,6 +66,7 @@ def comment_add(*, review: Review, author, anchor: str, part_number: int, object
         review=review, author=author, anchor=anchor, part_number=part_number, objective_number=objective_number,
         body=body, visibility=visibility, parent=parent,
     )
+    search_index(item=comment)
     if visibility == Comment.Visibility.SHARED:
         # E-mail comes in the digest (comment_digests_send): a burst of comments is one message, not many.
         notify(users=comment_readers(comment), kind=Notification.Kind.COMMENT, review=review,

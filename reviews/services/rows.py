@@ -8,6 +8,7 @@ from reviews.models import Review, ReviewObjective
 from reviews.models.content import TrackedRow
 from reviews.services.audit import audit_record
 from reviews.services.errors import NotAllowed
+from reviews.services.search import is_searchable, search_index, search_unindex
 from reviews.services.versioned import versioned_update
 
 # Bookkeeping columns: the audit trail records what was written, not these.
@@ -48,6 +49,8 @@ def row_save(
     row.save()
     for name in many_to_many & data.keys():
         getattr(row, name).set(data[name])
+    if is_searchable(row):
+        search_index(item=row)
     audit_record(review=review, anchor=row_anchor(row), user=user, before=before,
                  after=_values(row, data.keys(), many_to_many))
     return row
@@ -76,6 +79,7 @@ def row_delete(*, review: Review, row: TrackedRow, user, base_version: int, part
     fields = [f.name for f in row._meta.concrete_fields if f.name not in AUDIT_SKIP]
     audit_record(review=review, anchor=row_anchor(row), user=user, before=_values(row, fields, set()),
                  after=dict.fromkeys(fields, ""))
+    search_unindex(item=row)
     row.delete()
 
 

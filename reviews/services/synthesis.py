@@ -32,6 +32,7 @@ from reviews.selectors.passages import answer_sentences, latest_contents, object
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.services.audit import synthesis_audit_record
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, NotFound
+from reviews.services.search import search_index, search_unindex
 from reviews.services.versioned import UNVERIFIED, bilingual_text_update, versioned_update
 
 Kind = SynthesisChapter.Kind
@@ -307,6 +308,7 @@ def key_message_create(*, chapter: SynthesisChapter, user, text_ar: str, text_en
         original_language=original_language_of(original_language=original_language, text_ar=text_ar,
                                                text_en=text_en))
     message.objectives.set(objectives)
+    search_index(item=message)
     synthesis_audit_record(chapter=chapter, objective=None, user=user, before={},
                            after=_message_record(message, text_ar=text_ar, text_en=text_en,
                                                  numbers=[objective.number for objective in objectives]))
@@ -386,6 +388,7 @@ def key_message_delete(*, message: KeyMessage, user, base_version: int) -> None:
     before = _message_stored(message)
     synthesis_audit_record(chapter=message.chapter, objective=None, user=user, before=before,
                            after={name: "" for name in before})
+    search_unindex(item=message)
     message.delete()
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from reviews.models.content import BilingualText, TrackedRow
 from reviews.services.errors import EditConflict
+from reviews.services.search import is_searchable, search_index
 
 UNVERIFIED = {"translation_verified_by": None, "translation_verified_at": None}
 
@@ -34,6 +35,8 @@ def versioned_update(*, row: models.Model, base_version: int, user, values: dict
     if claimed == 0:
         name = getattr(row, "updated_by", None) or _("Someone")
         raise EditConflict(conflict_message % {"name": name}, current=row)
+    if {"text_ar", "text_en"} & values.keys() and is_searchable(row):
+        search_index(item=row)  # every bilingual text (answers, translations, synthesis) is saved here
     return row
 
 

@@ -18,6 +18,7 @@ from reviews.models import Country, Objective
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_open, review_submit
+from reviews.services.search import search_reindex
 from reviews.services.synthesis import key_message_create, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from tests import factories
@@ -56,6 +57,7 @@ def world(open_cycle, escwa_reviewer):
     key_message_create(chapter=chapter, user=escwa_reviewer, text_ar="رسالة رئيسية", text_en="A key message.",
                        original_language=None, objectives=list(Objective.objects.filter(number=1)))
     round_table = next(row for row in chapters if row.objective_syntheses.filter(objective__number=1).exists())
+    search_reindex()  # the factories' rows, for the search pages' results
     return {"review": review, "cycle": open_cycle.slug, "practice": practice.uid, "chapter": chapter.uid,
             "round_table": round_table.uid, "contributor": contributor}
 
@@ -70,13 +72,15 @@ def pages_by_role(world) -> dict[str | None, list[str]]:
         "fp-eg": ["/", f"{review}/", f"{review}/parts/1/", f"{review}/objectives/", f"{review}/objectives/1/",
                   f"{review}/team/", f"{review}/documents/", f"{review}/submit/", f"{review}/preview/",
                   f"{review}/history/", f"{review}/versions/", "/reviews/notifications/", f"{cycle}/exports/",
-                  f"{cycle}/translations/", "/accounts/password_change/", "/accounts/two-factor/"],
+                  f"{cycle}/translations/", "/accounts/password_change/", "/accounts/two-factor/",
+                  "/reviews/search/?q=figures"],
         "contrib-eg": ["/", f"{review}/parts/2/"],
         "reviewer-escwa": [f"/cycles/{world['cycle']}/", f"{cycle}/dashboard/", f"{review}/objectives/1/",
                            f"{cycle}/matrix/", f"{cycle}/compilations/?objective=1", f"{cycle}/practices/",
                            f"/reviews/practices/{world['practice']}/", f"{cycle}/figures/", f"{cycle}/synthesis/",
                            f"{chapter}/", f"{chapter}/preview/", f"{cycle}/reports/", f"{highlights}/",
-                           f"{highlights}/{world['review'].uid}/"],
+                           f"{highlights}/{world['review'].uid}/",
+                           "/reviews/search/?q=figures&group=objective"],
         "organiser": ["/", "/users/", "/users/new/",
                       f"/users/{world['contributor'].uid}/", "/users/security/",
                       f"{cycle}/downloads/"],

@@ -54,7 +54,7 @@ def test_the_forms_checked_are_every_form_of_the_project():
         "ConsultationForm", "DashboardFilterForm", "ExportForm", "GoodPracticeForm", "GovernmentEntityForm",
         "HighlightForm", "IndicatorForm", "KeyMessageForm", "ObjectiveDetailsForm", "ObjectivesChoiceForm", "PlanForm",
         "PlannedActionForm", "PolicyForm",
-        "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
+        "ReportRequestForm", "SearchForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
         "TranslationForm", "TwoFactorCodeForm",
         "TwoFactorPolicyForm", "UserForm", "WordApplyForm", "WordImportForm"]
 

@@ -5,6 +5,7 @@ from reviews.demo.load import demo_countries, demo_load
 from reviews.demo.synthesis import demo_synthesis_summary
 from reviews.demo.synthesis_text import DEMO_SYNTHESIS_AUTHOR
 from reviews.models import Review
+from reviews.services.search import search_reindex
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("DEBUG is off: this looks like production. Use --force to load demo data anyway.")
         cycle = demo_load(full=full)
+        search_reindex()  # the demo writes in bulk, around the services that index
         rows = demo_countries(cycle=cycle)
         reviews = [review for _country, review in rows if review]
         submitted = sum(1 for review in reviews if review.status != Review.Status.DRAFT)

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gcm_portal.backup import BackupError, backup_restore
+from reviews.services.search import search_reindex
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             result = backup_restore(archive_path=archive, replace=replace)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        search_reindex()  # rebuilt here, whatever the archive held: the index follows the restored texts
         self.stdout.write(self.style.SUCCESS(
             f"Restored {result.rows:,} rows of {result.models} models and {result.files:,} files from {archive}."
         ))
