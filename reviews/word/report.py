@@ -324,7 +324,8 @@ def _quote(writer: ReportWriter, country: str, text) -> None:
 def _figure(writer: ReportWriter, caption: str, rows, *, label: str, value: str) -> None:
     """_bar_figure.html as a small table of its numbers under its caption."""
     _caption(writer, caption)
-    writer.grid([label, value], [[str(row.label), str(row.value)] for row in rows] or [[_p("Nothing yet."), ""]])
+    writer.grid([label, value], [[str(row.label), str(row.value)] for row in rows] or [[_p("Nothing yet."), ""]],
+                widths=[Cm(7), Cm(2.5)])  # a small table, as the PDF's small chart
 
 
 def _caption(writer: ReportWriter, caption: str) -> None:

@@ -31,6 +31,7 @@ from reviews.word.layout import (
     YES,
     column_heading,
     listed,
+    set_paragraph_ltr,
     set_paragraph_rtl,
     set_run_rtl,
     set_style_fonts,
@@ -63,10 +64,15 @@ class WordWriter:
         self.table_style = styles["Table Grid"]
         self.body = self.document  # where paragraphs go: the document, or a box's cell (box())
 
-    def _direction(self, paragraph, text: str) -> None:
+    def _direction(self, paragraph, text: str, *, rtl: bool = False) -> None:
+        """Right to left for Arabic text (or when `rtl`); English text in an Arabic document explicitly left
+        to right, its styles being right to left."""
         arabic = text_language(text) == "ar" if text.strip() else self.arabic
-        if arabic:
+        if arabic or rtl:
             set_paragraph_rtl(paragraph._p.get_or_add_pPr())
+        elif self.arabic:
+            set_paragraph_ltr(paragraph._p.get_or_add_pPr())
+        if arabic:
             for run in paragraph.runs:
                 set_run_rtl(run)
 
@@ -92,9 +98,7 @@ class WordWriter:
         paragraph = self.body.add_paragraph()
         paragraph._p.style = self.style_ids[f"Heading {level}"]
         paragraph.add_run(text)
-        self._direction(paragraph, text)
-        if self.arabic:
-            set_paragraph_rtl(paragraph._p.get_or_add_pPr())
+        self._direction(paragraph, text, rtl=self.arabic)
         return paragraph
 
     def guidance(self, text: str) -> None:

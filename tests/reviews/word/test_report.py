@@ -111,3 +111,4 @@ def test_key_messages_highlights_and_practice_box(synthesis, organiser, language
         assert box.paragraphs[0].style.name == "Heading 3" and box.paragraphs[0].text == "One-stop centres"
         assert country in box.paragraphs[1].text
         assert box._tc.tcPr.xpath("w:shd")
+
