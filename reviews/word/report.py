@@ -89,8 +89,15 @@ def _cover(writer: ReportWriter, report: RegionalReport) -> None:
     title = _p("Regional report of the voluntary national reviews of the Global Compact for Safe, Orderly and "
                "Regular Migration")
     writer.document.core_properties.title = title
+    # The PDF's running title and not-final mark, on every page: the page header.
+    header = writer.document.sections[0].header
+    empty = header.paragraphs[0]._p  # the one a new header comes with
+    empty.getparent().remove(empty)
+    writer.body = header
+    writer.paragraph(f"{_p('GCM regional review report')} · {report.cycle.name}", style=GUIDANCE_STYLE)
     if report.not_final:
         writer.bold_paragraph(_p("Not final: includes reviews not yet accepted"))
+    writer.body = writer.document
     writer.paragraph(title, style="Title")
     other = OTHER[writer.language]
     with translation.override(other), writer.foreign(other):

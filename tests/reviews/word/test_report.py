@@ -112,3 +112,16 @@ def test_key_messages_highlights_and_practice_box(synthesis, organiser, language
         assert country in box.paragraphs[1].text
         assert box._tc.tcPr.xpath("w:shd")
 
+
+
+def test_not_final_on_the_cover_and_every_page(submitted_review, organiser):
+    content = regional_report_docx(cycle=submitted_review.cycle, user=organiser, language="en",
+                                   include_submitted=True)
+    document = open_docx(content)
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header[0].startswith("GCM regional review report · ")
+    assert header[1] == "Not final: includes reviews not yet accepted"
+    assert "Not final: this build includes reviews not yet accepted. Each review is printed as last submitted." in [
+        p.text for p in document.paragraphs]
+    accepted_only = open_docx(regional_report_docx(cycle=submitted_review.cycle, user=organiser, language="en"))
+    assert [p.text for p in accepted_only.sections[0].header.paragraphs][1:] == []
