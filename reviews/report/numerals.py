@@ -83,3 +83,12 @@ def html_with_edition_digits(html: str, *, language: str) -> str:
         else:
             out.append(part)
     return "".join(out)
+
+
+def text_with_edition_digits(text: str, *, language: str) -> str:
+    """A plain text of the edition (no markup) in its numeral system: the Word edition's counterpart of
+    html_with_edition_digits, for text in the edition's own language (an English passage quoted in the
+    Arabic edition keeps its digits: do not pass it here)."""
+    if language != "ar" or arabic_digits() != ARABIC_INDIC or not any(c.isdigit() for c in text):
+        return text
+    return _converted(text)

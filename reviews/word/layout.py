@@ -115,6 +115,16 @@ def set_paragraph_rtl(p_pr) -> None:
         p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
 
 
+def set_paragraph_ltr(p_pr) -> None:
+    """w:bidi off on a paragraph's properties: left to right inside a right-to-left document (whose styles
+    are right to left), as an English passage of the Arabic edition."""
+    bidi = p_pr.find(qn("w:bidi"))
+    if bidi is None:
+        bidi = OxmlElement("w:bidi")
+        p_pr.insert_element_before(bidi, *_AFTER_BIDI)
+    bidi.set(qn("w:val"), "0")
+
+
 def set_run_rtl(run) -> None:
     run._r.get_or_add_rPr().get_or_add_rtl()
 

@@ -4,6 +4,7 @@ The document is written by WordWriter, which the review export (export.py) uses 
 an exported review have one shape, the one reader.py reads back.
 """
 
+import contextlib
 import io
 import re
 
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_DIRECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from reviews.models import GuidingPrompt, Objective, ReviewCycle
@@ -28,6 +31,7 @@ from reviews.word.layout import (
     YES,
     column_heading,
     listed,
+    set_paragraph_ltr,
     set_paragraph_rtl,
     set_run_rtl,
     set_style_fonts,
@@ -58,16 +62,22 @@ class WordWriter:
         self.style_ids = {name: styles[name].style_id
                           for name in ("Title", "Heading 1", "Heading 2", "Heading 3", GUIDANCE_STYLE)}
         self.table_style = styles["Table Grid"]
+        self.body = self.document  # where paragraphs go: the document, or a box's cell (box())
 
-    def _direction(self, paragraph, text: str) -> None:
+    def _direction(self, paragraph, text: str, *, rtl: bool = False) -> None:
+        """Right to left for Arabic text (or when `rtl`); English text in an Arabic document explicitly left
+        to right, its styles being right to left."""
         arabic = text_language(text) == "ar" if text.strip() else self.arabic
-        if arabic:
+        if arabic or rtl:
             set_paragraph_rtl(paragraph._p.get_or_add_pPr())
+        elif self.arabic:
+            set_paragraph_ltr(paragraph._p.get_or_add_pPr())
+        if arabic:
             for run in paragraph.runs:
                 set_run_rtl(run)
 
     def paragraph(self, text: str = "", *, style: str | None = None):
-        paragraph = self.document.add_paragraph()
+        paragraph = self.body.add_paragraph()
         if style:
             paragraph._p.style = self.style_ids[style]
         for number, line in enumerate(text.split("\n")):
@@ -85,12 +95,10 @@ class WordWriter:
             self.paragraph(block.strip("\n"))
 
     def heading(self, text: str, level: int):
-        paragraph = self.document.add_paragraph()
+        paragraph = self.body.add_paragraph()
         paragraph._p.style = self.style_ids[f"Heading {level}"]
         paragraph.add_run(text)
-        self._direction(paragraph, text)
-        if self.arabic:
-            set_paragraph_rtl(paragraph._p.get_or_add_pPr())
+        self._direction(paragraph, text, rtl=self.arabic)
         return paragraph
 
     def guidance(self, text: str) -> None:
@@ -124,6 +132,30 @@ class WordWriter:
                 if widths:
                     cell.width = widths[index]
                 self._direction(cell.paragraphs[0], value)
+        self.paragraph("")
+
+    @contextlib.contextmanager
+    def box(self, fill: str = "EEF3F8"):
+        """What is written inside the `with` goes in a shaded, bordered box (a one-cell table): a case
+        study set apart from the text, as the PDF's boxes."""
+        table = self.document.add_table(rows=1, cols=1)
+        table.style = self.table_style
+        if self.arabic:
+            table.table_direction = WD_TABLE_DIRECTION.RTL
+        cell = table.rows[0].cells[0]
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shading)
+        first = cell.paragraphs[0]
+        self.body = cell
+        try:
+            yield cell
+        finally:
+            self.body = self.document
+            if len(cell.paragraphs) > 1:  # the cell's own empty first paragraph, not needed
+                first._p.getparent().remove(first._p)
         self.paragraph("")
 
     def landscape(self, on: bool) -> None:
