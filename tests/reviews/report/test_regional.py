@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.translation import pgettext
 
 from reviews.models import (
     Answer,
@@ -183,6 +184,13 @@ def test_featured_practice_is_a_box_with_country_type_and_criteria(accepted, org
     assert practice.kind.name_en in box and "Effective and successful" in box
     catalogue = html[html.index('id="en-annex-practices"'):]
     assert "One-stop centres" in catalogue
+    assert "Only in English" not in box  # the English edition of an English description
+    arabic = render_report_html(cycle=accepted.cycle, user=organiser, languages=("ar",))
+    box = re.search(r'<section class="objective" id="ar-o1">.*?(<aside class="practice-box">.*?</aside>)', arabic,
+                    re.S).group(1)
+    with translation.override("ar"):
+        marked = pgettext("report", "Only in English")
+    assert f'<p class="only-in">{marked}</p>' in box and marked != "Only in English"
 
 
 def test_not_final_mark_when_reviews_not_yet_accepted_are_included(accepted, organiser, other_focal_point):
