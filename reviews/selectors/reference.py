@@ -110,18 +110,20 @@ def reference_rows(model) -> list:
     return reference_kept(model, lambda: list(REFERENCE_QUERYSETS[model]()))
 
 
-def _request_begins(**_signal) -> None:
+def request_begins(**_signal) -> None:
+    """A request starts (a signal receiver): its first reference read checks the version."""
     _kept.in_request, _kept.checked = True, False
 
 
-def _request_ends(**_signal) -> None:
+def request_ends(**_signal) -> None:
+    """A request ends (a signal receiver): reads outside requests check the version each time."""
     _kept.in_request, _kept.checked = False, False
 
 
 def connect_signals() -> None:
     """Called once, by the app's ready(): each change to a reference row moves the version."""
-    request_started.connect(_request_begins, dispatch_uid="reference-data-request")
-    request_finished.connect(_request_ends, dispatch_uid="reference-data-request")
+    request_started.connect(request_begins, dispatch_uid="reference-data-request")
+    request_finished.connect(request_ends, dispatch_uid="reference-data-request")
     for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt]:
         post_save.connect(reference_changed, sender=model, dispatch_uid=f"reference-save-{model.__name__}")
         post_delete.connect(reference_changed, sender=model, dispatch_uid=f"reference-delete-{model.__name__}")

@@ -2,11 +2,16 @@
 
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 from reviews.models import GuidingPrinciple, StakeholderCategory
-from reviews.selectors.reference import VERSION_KEY, reference_kept, reference_rows
+from reviews.selectors.reference import (
+    VERSION_KEY,
+    reference_kept,
+    reference_rows,
+    request_begins,
+    request_ends,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +52,14 @@ def test_a_change_made_by_another_process_is_read_at_the_next_request(reference,
         name_en="Changed elsewhere")  # another server: no signal here, only the shared version moves
     cache.set(VERSION_KEY, "set-by-another-process", timeout=None)
 
-    request_started.send(sender=None)
+    request_begins()  # what Django's request_started signal calls (sending it would also close the connection)
     try:
         rows = reference_rows(StakeholderCategory)
         with django_assert_num_queries(0):  # the version is checked once per request
             reference_kept("other", lambda: ["kept"])
             reference_rows(StakeholderCategory)
     finally:
-        request_finished.send(sender=None)
+        request_ends()
 
     assert rows[0].name_en == "Changed elsewhere"
 
