@@ -54,6 +54,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed here, not by the proxy: Django's gzip pads each response with random bytes against
+    # BREACH, which a proxy's gzip does not (docs/production.md, section 7). Static files come compressed
+    # already (WhiteNoise).
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

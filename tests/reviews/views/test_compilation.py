@@ -280,3 +280,16 @@ def test_compilation_pages_queries_do_not_grow_with_countries(client, region, dj
                 response = client.get(f"{PAGES[page].format(language='en')}?{query}")
 
             assert (page, query, response.status_code) == (page, query, 200)
+
+
+def test_matrix_weighs_under_120_kb_for_22_countries(client, region):
+    """Issue 16's ceiling: the matrix of the whole region under 120 KB of HTML (it was 142 KB)."""
+    Review.objects.filter(pk=region["EG"].pk).delete()
+    region_grow(cycle=region["cycle"], countries=22)
+    client.force_login(region["reviewer"])
+
+    for language in ("ar", "en"):
+        page = client.get(PAGES["matrix"].format(language=language)).content
+
+        assert page.count(b'class="matrix-cell"') == 22 * 23
+        assert len(page) < 120_000
