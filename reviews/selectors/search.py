@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Max, Q, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from reviews import rules
@@ -117,14 +116,6 @@ def search_documents(*, user, pieces: list[str], filters: SearchFilters = Search
     return _matching(_filtered(documents_visible_to(user), filters), pieces)
 
 
-def _group_filter(group_by: str, keys: list) -> Q:
-    present = [key for key in keys if key is not None]
-    condition = Q(**{f"{group_by}__in": present})
-    if None in keys:
-        condition |= Q(**{f"{group_by}__isnull": True})
-    return condition
-
-
 def _labels(group_by: str, keys: list) -> dict:
     if group_by == "country":
         named = {pk: country.name for pk, country in Country.objects.in_bulk([k for k in keys if k]).items()}
@@ -144,24 +135,37 @@ def search(*, user, query: str, filters: SearchFilters = SearchFilters(), group_
     if not pieces:
         return SearchPage(pieces=[], groups=[], total=0, group_count=0, page=None)
     documents = search_documents(user=user, pieces=pieces, filters=filters)
-    ranked = list(documents.values(group_by).annotate(count=Count("pk"), best=Max("rank"))
-                  .order_by("-best", F(group_by).asc(nulls_last=True)))
+    # Every match ranked once, as (group, rank, id): the groups' counts and order and each group's best hits
+    # come from this one list, and only the hits shown are read whole. Ranking is the cost of a search.
+    matches = sorted(documents.values_list(group_by, "rank", "pk"), key=lambda row: (-row[1], row[2]))
+    ranked = _groups_ranked(matches)
     shown = Paginator(ranked, GROUPS_PER_PAGE).get_page(page)
     on_page = shown.object_list
-    keys = [row[group_by] for row in on_page]
+    keys = [row["key"] for row in on_page]
     labels = _labels(group_by, keys)
     groups = {key: SearchGroup(key=key, label=labels.get(key, ""), count=row["count"])
               for key, row in zip(keys, on_page)}
-    if keys:
-        hits = (
-            documents.filter(_group_filter(group_by, keys))
-            .annotate(place=Window(RowNumber(), partition_by=[F(group_by)], order_by=[F("rank").desc(), F("pk").asc()]))
-            .filter(place__lte=HITS_PER_GROUP)
-            .select_related("cycle", "review", "country", "objective", "prompt", "chapter")
-            .order_by("place")
-        )
-        for hit in hits:
+    best = {key: [] for key in keys}
+    for key, _rank, pk in matches:
+        if key in best and len(best[key]) < HITS_PER_GROUP:
+            best[key].append(pk)
+    hits = SearchDocument.objects.filter(pk__in=[pk for pks in best.values() for pk in pks]).select_related(
+        "cycle", "review", "country", "objective", "prompt", "chapter").in_bulk()
+    for key, pks in best.items():
+        for pk in pks:
+            hit = hits[pk]
             hit.snippet = snippet(hit.text, pieces)
-            groups[getattr(hit, f"{group_by}_id")].hits.append(hit)
-    return SearchPage(pieces=pieces, groups=list(groups.values()), total=sum(row["count"] for row in ranked),
-                      group_count=len(ranked), page=shown)
+            groups[key].hits.append(hit)
+    return SearchPage(pieces=pieces, groups=list(groups.values()), total=len(matches), group_count=len(ranked),
+                      page=shown)
+
+
+def _groups_ranked(matches: list[tuple]) -> list[dict]:
+    """The groups of (group, rank, id) rows sorted best first: each group's count and best rank, the groups
+    by their best match, then by key (no key last)."""
+    groups: dict = {}
+    for key, rank, _pk in matches:
+        group = groups.setdefault(key, {"count": 0, "best": rank})
+        group["count"] += 1
+    ordered = sorted(groups.items(), key=lambda item: (-item[1]["best"], item[0] is None, item[0] or 0))
+    return [{"key": key, **group} for key, group in ordered]
