@@ -16,10 +16,8 @@ size and its gzip size.
 import argparse
 import gzip
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +25,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 sys.path.insert(0, str(BASE_DIR / "bench"))
 
-from workspace_pages import analyze, database_label, postgres_database  # noqa: E402
+from workspace_pages import analyze, database_label, django_in_throwaway_database  # noqa: E402
 
 FLOOR = "password change (floor)"
 GOAL = 0.25
@@ -42,30 +40,8 @@ def main() -> int:
     parser.add_argument("--country", default="EG", help="ISO2 code of the focal point's country (default EG)")
     parser.add_argument("--only", default="", help="measure only the pages whose name contains this text")
     args = parser.parse_args()
-    var_dir = tempfile.mkdtemp(prefix="gcm-speed-")
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "gcm_portal.settings", "DEBUG": "1", "VAR_DIR": var_dir,
-        "MEDIA_ROOT": str(Path(var_dir) / "media"), "ALLOWED_HOSTS": "testserver",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    })
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-        postgres_database(args.database_url, create=True)
-    try:
-        import django
-
-        django.setup()
-        from django.db import connections
-
-        try:
-            return _bench(runs=args.runs, iso2=args.country.upper(), only=args.only)
-        finally:
-            connections.close_all()
-    finally:
-        if args.database_url:
-            postgres_database(args.database_url, create=False)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    with django_in_throwaway_database(prefix="gcm-speed-", database_url=args.database_url):
+        return _bench(runs=args.runs, iso2=args.country.upper(), only=args.only)
 
 
 def _pages(*, review, cycle, chapter_uid, iso2: str) -> list[tuple[str, str, str]]:

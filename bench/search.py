@@ -17,16 +17,14 @@ import argparse
 import math
 import os
 import platform
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from workspace_pages import database_label, postgres_database  # noqa: E402  (the benches share them)
+from workspace_pages import database_label, django_in_throwaway_database  # noqa: E402  (the benches share them)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WARM_UPS = 3
@@ -51,30 +49,8 @@ def main() -> int:
     parser.add_argument("--database-url", default="",
                         help="PostgreSQL URL of a database to create, use and drop; default: SQLite in a tempdir")
     args = parser.parse_args()
-    var_dir = tempfile.mkdtemp(prefix="gcm-bench-search-")
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "gcm_portal.settings", "DEBUG": "1", "VAR_DIR": var_dir,
-        "MEDIA_ROOT": str(Path(var_dir) / "media"), "ALLOWED_HOSTS": "testserver",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    })
-    os.environ.pop("DATABASE_URL", None)
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-        postgres_database(args.database_url, create=True)
-    sys.path.insert(0, str(BASE_DIR))
-    try:
-        import django
-
-        django.setup()
-        from django.db import connections
-        try:
-            return _bench(runs=args.runs)
-        finally:
-            connections.close_all()
-    finally:
-        if args.database_url:
-            postgres_database(args.database_url, create=False)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    with django_in_throwaway_database(prefix="gcm-bench-search-", database_url=args.database_url):
+        return _bench(runs=args.runs)
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -17,6 +17,7 @@ becomes a form, the costliest state of these pages).
 """
 
 import argparse
+import contextlib
 import math
 import os
 import platform
@@ -44,27 +45,40 @@ def main() -> int:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
-    var_dir = tempfile.mkdtemp(prefix="gcm-bench-")
-    # All before django.setup(): the settings read the environment once.
+    with django_in_throwaway_database(prefix="gcm-bench-", database_url=args.database_url):
+        return _scenarios(runs=args.runs, iso2=args.country.upper())
+
+
+@contextlib.contextmanager
+def django_in_throwaway_database(*, prefix: str, database_url: str = ""):
+    """Django set up on a throw-away database: SQLite in a temporary directory, or the PostgreSQL database
+    `database_url` created here; dropped and removed on the way out. The settings read the environment once,
+    so everything is set before django.setup()."""
+    var_dir = tempfile.mkdtemp(prefix=prefix)
     os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "gcm_portal.settings",
-        "DEBUG": "1",
-        "VAR_DIR": var_dir,
-        "MEDIA_ROOT": str(Path(var_dir) / "media"),
-        "ALLOWED_HOSTS": "testserver",
-        # Submitting 22 demo reviews sends notifications: keep them off the console.
+        "DJANGO_SETTINGS_MODULE": "gcm_portal.settings", "DEBUG": "1", "VAR_DIR": var_dir,
+        "MEDIA_ROOT": str(Path(var_dir) / "media"), "ALLOWED_HOSTS": "testserver",
+        # Submitting the demo reviews sends notifications: keep them off the console.
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     })
-    os.environ.pop("DATABASE_URL", None)  # SQLite under VAR_DIR, unless --database-url
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-        postgres_database(args.database_url, create=True)
+    os.environ.pop("DATABASE_URL", None)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+        postgres_database(database_url, create=True)
     sys.path.insert(0, str(BASE_DIR))
     try:
-        return _bench(runs=args.runs, iso2=args.country.upper())
+        import django
+
+        django.setup()
+        from django.db import connections
+
+        try:
+            yield
+        finally:
+            connections.close_all()  # before the PostgreSQL database is dropped
     finally:
-        if args.database_url:
-            postgres_database(args.database_url, create=False)
+        if database_url:
+            postgres_database(database_url, create=False)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -85,18 +99,6 @@ def postgres_database(url: str, *, create: bool) -> None:
         if create:
             cursor.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8'").format(sql.Identifier(name)))
     connection.close()
-
-
-def _bench(*, runs: int, iso2: str) -> int:
-    import django
-
-    django.setup()
-    from django.db import connections
-
-    try:
-        return _scenarios(runs=runs, iso2=iso2)
-    finally:
-        connections.close_all()  # before the PostgreSQL database is dropped
 
 
 def _scenarios(*, runs: int, iso2: str) -> int:
