@@ -34,7 +34,8 @@ from reviews.models.reports import GeneratedReport
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_submit
-from reviews.services.synthesis import chapter_cite, key_message_create, synthesis_chapters_ensure
+from reviews.services.key_messages import key_message_create
+from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from reviews.word.importing import word_import_start
 from tests import factories

@@ -38,12 +38,12 @@ from reviews.models import (
     SynthesisChapter,
 )
 from reviews.selectors.passages import sentences
+from reviews.services.highlights import highlight_choose
+from reviews.services.key_messages import key_message_create
 from reviews.services.synthesis import (
     chapter_cite,
     chapter_feature_practice,
     chapter_text_save,
-    highlight_choose,
-    key_message_create,
     objective_synthesis_save,
     synthesis_chapters_ensure,
 )

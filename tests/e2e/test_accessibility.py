@@ -19,7 +19,8 @@ from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_open, review_submit
 from reviews.services.search import search_reindex
-from reviews.services.synthesis import key_message_create, synthesis_chapters_ensure
+from reviews.services.key_messages import key_message_create
+from reviews.services.synthesis import synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from tests import factories
 from tests.e2e.steps import sign_in

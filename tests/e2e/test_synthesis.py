@@ -24,7 +24,7 @@ from reviews.models import (
     SynthesisChapter,
 )
 from reviews.services.submission import review_open, review_submit
-from reviews.services.synthesis import key_message_save
+from reviews.services.key_messages import key_message_save
 from tests import factories
 from tests.e2e.steps import sign_in
 from tests.reviews.conftest import review_complete

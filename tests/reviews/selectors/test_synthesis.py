@@ -14,14 +14,12 @@ from reviews.selectors.synthesis import (
     recent_changes,
     synthesis_chapters,
 )
+from reviews.services.highlights import highlight_choose
+from reviews.services.key_messages import key_message_create, key_message_delete, key_message_move
 from reviews.services.synthesis import (
     chapter_cite,
     chapter_feature_practice,
     chapter_text_save,
-    highlight_choose,
-    key_message_create,
-    key_message_delete,
-    key_message_move,
     objective_synthesis_save,
     synthesis_chapters_ensure,
 )

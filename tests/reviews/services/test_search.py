@@ -9,12 +9,8 @@ from reviews.services.answers import answer_save
 from reviews.services.comments import comment_add
 from reviews.services.rows import row_delete, row_save
 from reviews.services.search import search_reindex
-from reviews.services.synthesis import (
-    chapter_text_save,
-    key_message_create,
-    key_message_delete,
-    synthesis_chapters_ensure,
-)
+from reviews.services.key_messages import key_message_create, key_message_delete
+from reviews.services.synthesis import chapter_text_save, synthesis_chapters_ensure
 from reviews.services.translations import translation_save
 from tests import factories
 

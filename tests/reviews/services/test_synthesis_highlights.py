@@ -8,7 +8,8 @@ from reviews.models import Answer, CountryHighlight, ObjectiveSynthesis, Review,
 from reviews.selectors.passages import country_highlights
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
 from reviews.services.submission import review_submit
-from reviews.services.synthesis import highlight_choose, highlight_reset, synthesis_chapters_ensure
+from reviews.services.highlights import highlight_choose, highlight_reset
+from reviews.services.synthesis import synthesis_chapters_ensure
 from tests import factories
 
 pytestmark = pytest.mark.django_db

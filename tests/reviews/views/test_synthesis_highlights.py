@@ -13,7 +13,8 @@ from django.utils.translation import gettext
 
 from reviews.models import Answer, CountryHighlight, ObjectiveSynthesis, Review, SynthesisChange
 from reviews.services.submission import review_submit
-from reviews.services.synthesis import highlight_choose, synthesis_chapters_ensure
+from reviews.services.highlights import highlight_choose
+from reviews.services.synthesis import synthesis_chapters_ensure
 from tests import factories
 
 pytestmark = pytest.mark.django_db

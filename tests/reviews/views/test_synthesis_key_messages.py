@@ -13,7 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext, npgettext
 
 from reviews.models import KeyMessage, Objective, SynthesisChange, SynthesisChapter
-from reviews.services.synthesis import key_message_create, key_message_save, synthesis_chapters_ensure
+from reviews.services.key_messages import key_message_create, key_message_save
+from reviews.services.synthesis import synthesis_chapters_ensure
 
 pytestmark = pytest.mark.django_db
 
