@@ -6,28 +6,15 @@ user ticked it, and any answer or objective saved by someone after the preview i
 Rows are added, never replaced; a row already in the review is not added twice.
 """
 
-import datetime
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reviews import forms, rules
-from reviews.models import (
-    Answer,
-    GuidingPrompt,
-    Objective,
-    PracticeType,
-    Review,
-    ReviewObjective,
-    SuggestedIndicator,
-    WordImport,
-)
+from reviews.models import Answer, GuidingPrompt, Objective, Review, ReviewObjective, WordImport
 from reviews.selectors.workspace import cycle_template_parts
 from reviews.services.answers import answer_anchor, answer_save
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
@@ -36,6 +23,7 @@ from reviews.services.rows import row_save
 from reviews.tables import TABLES
 from reviews.word.layout import NO, TABLE_LAYOUTS, YES, column_heading, labels_in_both, listed, normalise, text_language
 from reviews.word.reader import PromptInfo, ReadTemplate, read_template
+from reviews.word.typed import data_signature, row_signature, typed_form_data
 
 FILL, REPLACE, SAME, BLOCKED, ADD, REPORT = "fill", "replace", "same", "blocked", "add", "report"
 
@@ -265,17 +253,17 @@ def _row_items(context: _Context, read: ReadTemplate) -> list[Item]:
             item.reason = _("You cannot edit this section.")
         if item.reason:
             item.action = BLOCKED
-        existing = {_signature(row, layout.columns)
+        existing = {row_signature(row, layout.columns)
                     for row in (table.rows(context.review, review_objective) if not table.per_objective
                                 or review_objective else [])}
         for found in found_rows:
             plan = RowPlan(cells=[(column_heading(layout.model, name), found.get(name, "")) for name in layout.columns])
             instance = table.new_row(context.review, review_objective or ReviewObjective(review=context.review))
             form = forms.table_form(table, context.review, instance=instance,
-                                    data=_form_data(kind, found, prefix=f"{kind}-new"))
+                                    data=typed_form_data(kind, found, prefix=f"{kind}-new"))
             if form.is_valid():
                 plan.data = form.row_data()
-                plan.duplicate = _signature_of(plan.data, layout.columns) in existing
+                plan.duplicate = data_signature(plan.data, layout.columns) in existing
             else:
                 plan.errors = [f"{form.fields[name].label if name in form.fields else ''}: {error}".lstrip(": ")
                                for name, errors in form.errors.items() for error in errors]
@@ -284,78 +272,6 @@ def _row_items(context: _Context, read: ReadTemplate) -> list[Item]:
             item.action = SAME
         items.append(item)
     return items
-
-
-# --- a typed row as a form's data -----------------------------------------------------------------------
-
-
-def _form_data(kind: str, found: dict[str, str], *, prefix: str) -> dict:
-    layout = TABLE_LAYOUTS[kind]
-    data = {f"{prefix}-version": "0"}
-    for name in layout.columns:
-        typed = found.get(name, "").strip()
-        model_field = layout.model._meta.get_field(name)
-        value = typed
-        if model_field.choices:
-            value = _choice(typed, model_field.choices)
-        elif name == "kind":
-            value = _lookup(typed, {str(t.pk): {t.code, t.name_ar, t.name_en} for t in PracticeType.objects.all()})
-        elif name == "suggested":
-            value = _lookup(typed, {str(s.pk): {s.code} for s in SuggestedIndicator.objects.all()})
-        elif name == "held_on":
-            value = _date(typed)
-        elif model_field.get_internal_type() in ("DecimalField", "PositiveSmallIntegerField", "PositiveIntegerField"):
-            value = normalise(typed).replace(" ", "").replace(",", "")
-        elif name == "link":
-            value = normalise(typed) and re.sub(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]", "", typed)
-        data[f"{prefix}-{name}"] = value
-    return data
-
-
-def _choice(typed: str, choices) -> str:
-    wanted = normalise(typed)
-    for value, label in choices:
-        if wanted in labels_in_both(label) | {normalise(str(value))}:
-            return value
-    return typed  # the form refuses it, and says which choices there are
-
-
-def _lookup(typed: str, options: dict[str, set[str]]) -> str:
-    wanted = normalise(typed)
-    if not wanted:
-        return ""
-    for pk, names in options.items():
-        if wanted in {normalise(name or "") for name in names}:
-            return pk
-    return "-1"  # no such choice: the form says so
-
-
-def _date(typed: str) -> str:
-    text = normalise(typed)
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return typed
-
-
-def _plain(value) -> str:
-    if isinstance(value, Model):
-        return str(value.pk)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return normalise("" if value is None else str(value))
-
-
-def _signature(row, columns) -> tuple:
-    return tuple(_plain(getattr(row, name)) for name in columns)
-
-
-def _signature_of(data: dict, columns) -> tuple:
-    return tuple(_plain(data.get(name)) for name in columns)
 
 
 # --- the writes ---------------------------------------------------------------------------------------
