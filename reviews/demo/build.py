@@ -6,7 +6,6 @@ snapshot, and a regional reviewer takes it on through the workflow services wher
 is written is in reviews/demo/plans.py (per country) and content.py (the texts).
 """
 
-import zlib
 from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
@@ -17,23 +16,13 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from reviews.demo.content import (
-    CONSULTATION_COUNTS,
-    CONSULTATIONS,
-    CONSULTATIONS_SUMMARY,
-    ENTITIES,
-    INDICATOR_RECORDS,
-    INDICATOR_SERVED,
-    INDICATOR_TRAINED,
     LEADS,
-    NO_CONSULTATION,
     OBJECTIVE_FALLBACK,
     OBJECTIVE_TEXTS,
     PART_FALLBACK,
     PART_TEXTS,
     PARTNERS,
     PLAN_SENTENCES,
-    PLANNED_ACTIONS,
-    POLICIES,
     PRACTICE_NAMES,
     PRACTICE_SERVICE,
     PRACTICE_TRAINING,
@@ -44,6 +33,15 @@ from reviews.demo.content import (
     SUGGESTED_VALUES,
 )
 from reviews.demo.plans import DEFAULT_PLANS, FULL_PLANS, REVISION_REASON, DemoPlan, Status
+from reviews.demo.tables import (
+    CONSULTATIONS,
+    ENTITIES,
+    INDICATOR_RECORDS,
+    INDICATOR_SERVED,
+    INDICATOR_TRAINED,
+    PLANNED_ACTIONS,
+    POLICIES,
+)
 from reviews.models import (
     Answer,
     Attachment,
@@ -72,6 +70,7 @@ from reviews.services.submission import review_submit
 from reviews.services.workflow import review_accept, review_take, revision_request
 
 User = get_user_model()
+from reviews.demo.words import consultations_text, demo_programme, join_ar, join_en, pick, programme_index
 
 
 @transaction.atomic
@@ -188,11 +187,6 @@ class _Batch:
             through.objects.bulk_create(rows)
 
 
-def _pick(*seed, low: int = 0, high: int) -> int:
-    """A stable pseudo-random number in [low, high] for the seed: the same texts on every load."""
-    return low + zlib.crc32("/".join(map(str, seed)).encode()) % (high - low + 1)
-
-
 def _review_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, focal_point,
                   contributor) -> None:
     country = review.country
@@ -222,15 +216,15 @@ def _review_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
 def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -> dict[str, dict]:
     """The placeholders of the part questions, in English and Arabic."""
     iso2 = country.iso2
-    programme = PROGRAMMES[_programme_index(iso2, plan.lead_objective)]
-    strategy = PROGRAMMES[_pick(iso2, "strategy", high=len(PROGRAMMES) - 1)]
+    programme = PROGRAMMES[programme_index(iso2, plan.lead_objective)]
+    strategy = PROGRAMMES[pick(iso2, "strategy", high=len(PROGRAMMES) - 1)]
     numbers = {
-        "team": _pick(iso2, "team", low=11, high=25), "ministries": _pick(iso2, "ministries", low=11, high=19),
-        "agreements": _pick(iso2, "agreements", low=3, high=9), "staff": _pick(iso2, "staff", low=3, high=9),
+        "team": pick(iso2, "team", low=11, high=25), "ministries": pick(iso2, "ministries", low=11, high=19),
+        "agreements": pick(iso2, "agreements", low=3, high=9), "staff": pick(iso2, "staff", low=3, high=9),
         "count": len(plan.objectives),
     }
     labels = [(n, reference.objectives[n]) for n in plan.priorities]
-    consultations = _consultations_text(plan.consultations)
+    consultations = consultations_text(plan.consultations)
     return {
         "en": {
             **numbers, "consultations": consultations[0], "country": country.name_en, "programme": programme[0], "strategy": strategy[0],
@@ -248,13 +242,13 @@ def _country_words(*, reference: _Reference, country: Country, plan: DemoPlan) -
 def _objective_words(*, country: Country, objective: Objective) -> tuple[int, dict[str, dict]]:
     """The variant and the placeholders of one objective's answers, in English and Arabic."""
     iso2, number = country.iso2, objective.number
-    variant = _pick(iso2, number, "variant", high=1)
+    variant = pick(iso2, number, "variant", high=1)
     programme = demo_programme(iso2, number)
     lead = LEADS.get(number, STATISTICS)
     practice = PRACTICE_NAMES[variant]
-    beneficiaries = 10 * _pick(iso2, number, "beneficiaries", low=120, high=989)
+    beneficiaries = 10 * pick(iso2, number, "beneficiaries", low=120, high=989)
     numbers = {
-        name: _pick(iso2, number, name, low=low, high=high)
+        name: pick(iso2, number, name, low=low, high=high)
         for name, low, high in [("start", 2019, 2022), ("regions", 3, 9), ("women", 35, 60), ("before", 40, 90),
                                 ("after", 12, 35), ("share", 55, 85), ("trained", 40, 400)]
     }
@@ -269,16 +263,6 @@ def _objective_words(*, country: Country, objective: Objective) -> tuple[int, di
     }
 
 
-def _programme_index(iso2: str, number: int) -> int:
-    # Distinct for the 23 objectives of one country: no programme serves two objectives.
-    return (_pick(iso2, "programmes", high=len(PROGRAMMES) - 1) + number) % len(PROGRAMMES)
-
-
-def demo_programme(iso2: str, number: int) -> tuple[str, str]:
-    """The name (English, Arabic) of the programme a country's demo review reports under an objective."""
-    return PROGRAMMES[_programme_index(iso2, number)]
-
-
 def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, plan: DemoPlan, number: int,
                      completed: bool, author) -> None:
     objective = reference.objectives[number]
@@ -289,14 +273,14 @@ def _objective_write(*, batch: _Batch, reference: _Reference, review: Review, pl
         return
     iso2 = review.country.iso2
     variant, words = _objective_words(country=review.country, objective=objective)
-    row.stage = plan.stages[_pick(iso2, number, "stage", high=len(plan.stages) - 1)]
+    row.stage = plan.stages[pick(iso2, number, "stage", high=len(plan.stages) - 1)]
     batch.add(
         row,
         principles=reference.pks(reference.principles, ["people-centred", "human-rights",
-                                                        PRINCIPLES[_pick(iso2, number, "principle", high=7)]]),
+                                                        PRINCIPLES[pick(iso2, number, "principle", high=7)]]),
         sdg_targets=reference.pks(reference.sdg_targets, SDG_TARGETS.get(number, ["10.7"])),
         partners=reference.pks(reference.stakeholders, ["migrant-diaspora", "civil-society",
-                                                        PARTNERS[_pick(iso2, number, "partner", high=10)]]),
+                                                        PARTNERS[pick(iso2, number, "partner", high=10)]]),
     )
     for prompt in reference.objective_prompts:
         if plan.objective_prompts is not None and prompt.code not in plan.objective_prompts:
@@ -314,7 +298,7 @@ def _practices_write(*, batch: _Batch, reference: _Reference, row: ReviewObjecti
     iso2, number = row.review.country.iso2, row.objective.number
     title, kind, descriptions, period, partners = PRACTICE_SERVICE
     practices = [(title, kind, descriptions[variant], period, partners)]
-    if _pick(iso2, number, "practices", high=2) == 0:
+    if pick(iso2, number, "practices", high=2) == 0:
         practices.append(PRACTICE_TRAINING)
     for position, (title, kind, description, period, partners) in enumerate(practices):
         kind_pk = reference.practice_types.get(kind) or next(iter(reference.practice_types.values()))
@@ -345,7 +329,7 @@ def _indicators_write(*, batch: _Batch, row: ReviewObjective, plan: DemoPlan, wo
         name = _fill(INDICATOR_SERVED, words)
         rows = [Indicator(name=_in(plan, name), unit="persons", baseline_value=Decimal(served // 8),
                           latest_value=Decimal(served), source=records)]
-    if _pick(iso2, number, "indicators", high=1) == 0:
+    if pick(iso2, number, "indicators", high=1) == 0:
         rows.append(Indicator(name=_in(plan, INDICATOR_TRAINED), unit="persons", baseline_value=Decimal(trained // 10),
                               latest_value=Decimal(trained), source=records))
     for indicator in rows:
@@ -357,7 +341,7 @@ def _indicators_write(*, batch: _Batch, row: ReviewObjective, plan: DemoPlan, wo
 def _suggested_values(indicator: SuggestedIndicator, *, seed: tuple) -> tuple[Decimal, Decimal]:
     """Invented values of the right size and trend for a suggested SDG indicator, varied per country."""
     baseline, latest = SUGGESTED_VALUES.get(indicator.code, (10, 12))
-    factor = Decimal("0.85") + Decimal("0.03") * _pick(*seed, "value", high=9)
+    factor = Decimal("0.85") + Decimal("0.03") * pick(*seed, "value", high=9)
     values = [(Decimal(str(value)) * factor).quantize(Decimal("0.01")) for value in (baseline, latest)]
     if indicator.unit == "%":
         values = [min(value, Decimal("99.50")) for value in values]
@@ -377,7 +361,7 @@ def _tables_write(*, batch: _Batch, reference: _Reference, review: Review, plan:
             batch.add(
                 Consultation(
                     review=review, held_on=min(opened + timedelta(days=days), timezone.localdate()), format=form,
-                    participants=participants + _pick(review.country.iso2, "participants", days, high=20),
+                    participants=participants + pick(review.country.iso2, "participants", days, high=20),
                     summary=_in(plan, summary), updated_by=focal_point,
                 ),
                 categories=reference.pks(reference.stakeholders, categories),
@@ -412,17 +396,6 @@ def _answer(*, review: Review, prompt: GuidingPrompt, objective: Objective | Non
     )
 
 
-def _consultations_text(positions: tuple[int, ...]) -> tuple[str, str]:
-    """Answer 1.3 (English, Arabic) as the review's consultation table reads: as many consultations, the
-    same ones, in the same order."""
-    if not positions:
-        return NO_CONSULTATION
-    held = CONSULTATION_COUNTS[len(positions)]
-    named = [CONSULTATIONS[position][5] for position in positions]
-    return (CONSULTATIONS_SUMMARY[0].format(held=held[0], named=join_en([en for en, _ar in named])),
-            CONSULTATIONS_SUMMARY[1].format(held=held[1], named=join_ar([ar for _en, ar in named])))
-
-
 def _fill(texts: tuple[str, str], words: dict[str, dict]) -> tuple[str, str]:
     return texts[0].format(**words["en"]), texts[1].format(**words["ar"])
 
@@ -434,13 +407,3 @@ def _in(plan: DemoPlan, texts: tuple[str, str]) -> str:
 
 def _fill_lead(texts: tuple[str, str], lead: tuple[str, str]) -> tuple[str, str]:
     return texts[0].format(lead=lead[0]), texts[1].format(lead=lead[1])
-
-
-def join_en(items: list[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def join_ar(items: list[str]) -> str:
-    return "، و".join(items)

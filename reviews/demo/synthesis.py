@@ -17,8 +17,10 @@ from django.db import transaction
 from django.db.models import Count, Sum
 
 from reviews.demo import synthesis_text as text
-from reviews.demo.build import demo_programme, join_en
-from reviews.demo.content import LEADS, POLICIES, STATISTICS
+from reviews.demo.content import LEADS, STATISTICS
+from reviews.demo.synthesis_sections import OBJECTIVE_SECTIONS
+from reviews.demo.tables import POLICIES
+from reviews.demo.words import demo_programme, join_en
 from reviews.models import (
     Answer,
     ChapterCitation,
@@ -85,9 +87,9 @@ def demo_synthesis_write(*, cycle: ReviewCycle, statuses) -> None:
     sections = list(ObjectiveSynthesis.objects.filter(chapter__cycle=cycle).select_related("chapter", "objective"))
     for section in sections:
         number = section.objective.number
-        if section.is_written or number not in text.OBJECTIVE_SECTIONS:
+        if section.is_written or number not in OBJECTIVE_SECTIONS:
             continue
-        examples, english, arabic = text.OBJECTIVE_SECTIONS[number]
+        examples, english, arabic = OBJECTIVE_SECTIONS[number]
         words = region.objective_words(number, examples)
         objective_synthesis_save(synthesis=section, user=author, text_en=english.format(**words["en"]),
                                  text_ar=arabic.format(**words["ar"]), original_language=Language.AR,
