@@ -163,9 +163,10 @@ def is_searchable(item) -> bool:
     return item._meta.model_name in ("answer", "comment", *ROW_TEXTS, *SYNTHESIS_MODELS)
 
 
-@transaction.atomic
 def search_index(*, item) -> None:
-    """Index one text's row (an answer, a table row, a synthesis text, a comment) as it is stored now."""
+    """Index one text's row (an answer, a table row, a synthesis text, a comment) as it is stored now. Runs in
+    the transaction of the service that saved the row (each is atomic), so the text and its documents change
+    together, without a savepoint of its own on every save."""
     model = live_apps.get_model("reviews", "SearchDocument")
     source = f"{item._meta.model_name}:{item.pk}"
     model.objects.filter(source=source).delete()
