@@ -7,7 +7,8 @@ their costliest state. The floor is the password-change page (a small form insid
 measured in the same run, in turn with the others, so the machine's load weighs on both alike.
 
 For each page: the median server time in ms (Django's test client: middleware, view, templates), the
-ratio floor ÷ page (1.00: as light as the floor; the goal is at least 0.25), the SQL queries, the HTML
+ratio floor ÷ page (1.00: as light as the floor; the goal is at least 0.25), the same ratio of the process's
+CPU time (steadier when other work shares the machine; with SQLite it includes the queries), the SQL queries, the HTML
 size and its gzip size.
 
     .venv/bin/python bench/page_speed.py [--runs 20] [--database-url postgres://postgres@127.0.0.1:5432/gcm_bench]
@@ -39,9 +40,11 @@ def main() -> int:
                         help="PostgreSQL URL of a database to create, use and drop; default: SQLite in a tempdir")
     parser.add_argument("--country", default="EG", help="ISO2 code of the focal point's country (default EG)")
     parser.add_argument("--only", default="", help="measure only the pages whose name contains this text")
+    parser.add_argument("--profile", action="store_true",
+                        help="after the table, print cProfile's costliest functions for each page measured")
     args = parser.parse_args()
     with django_in_throwaway_database(prefix="gcm-speed-", database_url=args.database_url):
-        return _bench(runs=args.runs, iso2=args.country.upper(), only=args.only)
+        return _bench(runs=args.runs, iso2=args.country.upper(), only=args.only, profile=args.profile)
 
 
 def _pages(*, review, cycle, chapter_uid, iso2: str) -> list[tuple[str, str, str]]:
@@ -68,7 +71,7 @@ def _pages(*, review, cycle, chapter_uid, iso2: str) -> list[tuple[str, str, str
     ]
 
 
-def _bench(*, runs: int, iso2: str, only: str) -> int:
+def _bench(*, runs: int, iso2: str, only: str, profile: bool) -> int:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection, reset_queries
@@ -97,7 +100,7 @@ def _bench(*, runs: int, iso2: str, only: str) -> int:
     clients["staff"].force_login(users.get(username="reviewer-escwa"))
     pages = [page for page in _pages(review=review, cycle=cycle, chapter_uid=chapter.uid, iso2=iso2)
              if page[0] == FLOOR or only in page[0]]
-    results = {name: {"times": [], "queries": set(), "size": 0, "gzip": 0} for name, _who, _path in pages}
+    results = {name: {"times": [], "cpu": [], "queries": set(), "size": 0, "gzip": 0} for name, _who, _path in pages}
 
     def get(who: str, path: str):
         response = clients[who].get(path)
@@ -113,13 +116,15 @@ def _bench(*, runs: int, iso2: str, only: str) -> int:
         for name, who, path in pages:
             reset_queries()
             with CaptureQueriesContext(connection) as captured:
-                begun = time.perf_counter()
+                begun, begun_cpu = time.perf_counter(), time.process_time()
                 get(who, path)
                 results[name]["times"].append((time.perf_counter() - begun) * 1000)
+                results[name]["cpu"].append((time.process_time() - begun_cpu) * 1000)
             results[name]["queries"].add(len(captured))
 
     floor = statistics.median(results[FLOOR]["times"])
-    print(f"\n{'page':<34}{'median ms':>10}{'floor ÷':>9}{'queries':>9}{'HTML KB':>9}{'gzip KB':>9}")
+    cpu_floor = statistics.median(results[FLOOR]["cpu"])
+    print(f"\n{'page':<34}{'median ms':>10}{'floor ÷':>9}{'CPU ÷':>7}{'queries':>9}{'HTML KB':>9}{'gzip KB':>9}")
     slow = []
     for name, _who, _path in pages:
         result = results[name]
@@ -127,15 +132,34 @@ def _bench(*, runs: int, iso2: str, only: str) -> int:
         ratio = floor / median
         counts = result["queries"]
         queries = str(min(counts)) if len(counts) == 1 else f"{min(counts)}-{max(counts)}"
-        print(f"{name:<34}{median:>10.1f}{ratio:>9.2f}{queries:>9}{result['size'] / 1024:>9.1f}"
+        cpu_ratio = cpu_floor / statistics.median(result["cpu"])
+        print(f"{name:<34}{median:>10.1f}{ratio:>9.2f}{cpu_ratio:>7.2f}{queries:>9}{result['size'] / 1024:>9.1f}"
               f"{result['gzip'] / 1024:>9.1f}")
         if ratio < GOAL:
             slow.append(name)
+    if profile:
+        for name, who, path in pages:
+            _profile(name, lambda: get(who, path))
     if slow:
         print(f"\nBelow {GOAL} of the floor: {', '.join(slow)}")
         return 1
     print(f"\nOK: every page at least {GOAL} of the floor.")
     return 0
+
+
+def _profile(name: str, request) -> None:
+    """The functions where one request of this page spends its time (cumulative, then own time)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(request)
+    for order in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(os.environ.get("PROFILE_FILTER", ""), 25)
+        print(f"\n--- {name}, by {order} ---")
+        print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,10 @@ from reviews.forms.tables import (
     PolicyForm,
     VersionedModelForm,
     table_form,
+    table_form_prefix,
+    table_labels,
 )
+from reviews.forms.rendering import text_labels
 from reviews.forms.word import WordApplyForm, WordImportForm
 from reviews.forms.workspace import (
     AnswerForm,
@@ -42,4 +45,7 @@ __all__ = [
     "ReportRequestForm", "SubmitForm", "SynthesisTextForm", "TransitionForm", "TranslationFilterForm",
     "TranslationForm", "VersionedModelForm", "WordApplyForm", "WordImportForm",
     "table_form",
+    "table_form_prefix",
+    "table_labels",
+    "text_labels",
 ]

@@ -10,6 +10,7 @@ Every value and label is escaped by format_html.
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.utils import pretty_name
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -101,3 +102,10 @@ def field_html(field: BoundField) -> SafeString:
         control = format_html("<input{}>", _attrs({"type": widget.input_type, **attrs, "value": value}))
     return format_html('<div class="mb-3"><label for="{}" class="form-label">{}</label>{}{}{}</div>',
                        field_id, _label(field), control, _errors(field, error_id), help_text)
+
+
+def text_labels(form_class) -> list[tuple[str, str]]:
+    """(name, label) of the fields a form class shows, as BoundField.label names them, without building a
+    form: the terms of a row shown as text (the row_as_text tag)."""
+    return [(name, field.label or pretty_name(name)) for name, field in form_class.base_fields.items()
+            if not field.widget.is_hidden]

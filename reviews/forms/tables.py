@@ -21,6 +21,7 @@ from reviews.models import (
     Review,
     ReviewObjective,
 )
+from reviews.forms.rendering import text_labels
 from reviews.tables import Table
 
 # Units for which a negative value cannot be right (a share, a count, a rate, a score).
@@ -168,12 +169,20 @@ TABLE_FORMS: dict[str, type[forms.ModelForm]] = {
 }
 
 
+def table_labels(table: Table) -> list[tuple[str, str]]:
+    """(name, label) of the fields a row of the table shows, the terms of its rows shown as text."""
+    return text_labels(TABLE_FORMS[table.kind])
+
+
+def table_form_prefix(table: Table, row) -> str:
+    """The prefix names the row, so a page can show one invalid submitted form among the others."""
+    return f"{table.kind}-{row.uid if row.pk else 'new'}"
+
+
 def table_form(table: Table, review: Review, *, instance, data=None) -> forms.ModelForm:
     """The form of one row of the table (a new row when `instance` is not saved yet)."""
     form_class = TABLE_FORMS[table.kind]
-    # The prefix names the row, so a page can show one invalid submitted form among the others.
-    row_key = instance.uid if instance.pk else "new"
-    kwargs = {"instance": instance, "data": data, "prefix": f"{table.kind}-{row_key}"}
+    kwargs = {"instance": instance, "data": data, "prefix": table_form_prefix(table, instance)}
     if form_class is PolicyForm:
         kwargs["review"] = review  # its documents are the review's own
     return form_class(**kwargs)

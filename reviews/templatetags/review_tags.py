@@ -1,7 +1,7 @@
 from django import template
 from django.db import models
 from django.utils import formats
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -31,6 +31,15 @@ def field_display(row, name: str) -> str:
     if isinstance(value, str) or name.endswith("year"):
         return str(value)  # a year is a name, not a quantity: never "2,019"
     return formats.localize(value)
+
+
+@register.simple_tag
+def row_as_text(row, labels) -> str:
+    """A row as a reader sees it: each (field name, label) of `labels` as a term and its field_display.
+    Built in one pass, without a form: a page shows many rows and edits at most one."""
+    return format_html('<dl class="row mb-0 small">{}</dl>', format_html_join(
+        "", '<dt class="col-sm-3">{}</dt><dd class="col-sm-9 user-text" dir="auto">{}</dd>',
+        ((label, field_display(row, name)) for name, label in labels)))
 
 
 @register.filter

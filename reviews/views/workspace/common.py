@@ -78,10 +78,11 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
 
 
 def _table_blocks(request, review, tables, *, review_objective=None, assignments, bound=None):
-    """Each table's rows, shown as text, and an empty form to add one. A row is a form only when it is
-    being edited: `?edit=<row uid>` ("Edit row": the script asks for that page and takes the row's form from
-    it, without it the browser opens it) or `bound`, a submitted invalid form shown with its errors next to
-    the fields. A page of many rows sends no form per row."""
+    """Each table's rows, shown as text. A row is a form only when it is being edited: `?edit=<row uid>`
+    ("Edit row": the script asks for that page and takes the row's form from it, without it the browser opens
+    it) or `bound`, a submitted invalid form shown with its errors next to the fields. The form to add a row
+    comes the same way, with `?add=<table kind>` ("Add a row"). A page of many rows sends no form per row,
+    and none for a row nobody is adding."""
     objective_id = review_objective.objective_id if review_objective else None
     editing = uuid_or_none(request.GET.get("edit"))
     blocks = []
@@ -90,16 +91,22 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
                                           objective_id=objective_id, assignments=assignments)
         rows = []
         for row in ws.table_rows(table, review, review_objective):
-            form = forms.table_form(table, review, instance=row)
-            is_bound = bound is not None and bound.prefix == form.prefix
-            rows.append({"row": row, "form": bound if is_bound else form, "anchor": row_anchor(row),
-                         "editing": can_edit and (is_bound or row.uid == editing)})
-        new_form = forms.table_form(table, review, instance=table.new_row(review, review_objective))
-        if bound is not None and bound.prefix == new_form.prefix:
+            is_bound = bound is not None and bound.prefix == forms.table_form_prefix(table, row)
+            item = {"row": row, "anchor": row_anchor(row), "editing": can_edit and (is_bound or row.uid == editing)}
+            if item["editing"]:
+                item["form"] = bound if is_bound else forms.table_form(table, review, instance=row)
+            rows.append(item)
+        new_row = table.new_row(review, review_objective)
+        new_form = None
+        if can_edit and bound is not None and bound.prefix == forms.table_form_prefix(table, new_row):
             new_form = bound
-        if can_edit:
-            _share_choices([item["form"] for item in rows if item["editing"]] + [new_form])
-        blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit})
+        elif can_edit and request.GET.get("add") == table.kind:
+            new_form = forms.table_form(table, review, instance=new_row)
+        row_forms = [item["form"] for item in rows if item["editing"]] + ([new_form] if new_form else [])
+        if row_forms:
+            _share_choices(row_forms)
+        blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit,
+                       "labels": forms.table_labels(table)})
     return blocks
 
 
@@ -166,6 +173,7 @@ def objective_page(request, uid, number, bound=None):
         "blocks": _answer_blocks(request, review, prompts, objective=goal, assignments=context["assignments"],
                                  part_number=3),
         "details_form": details_form,
+        "details_labels": forms.text_labels(forms.ObjectiveDetailsForm),
         "can_edit": rules.can_edit_section(request.user, review, part_number=3, objective_id=goal.pk,
                                            assignments=context["assignments"]),
         "read_only": read_only_reason(request, review, part_number=3, objective_id=goal.pk),

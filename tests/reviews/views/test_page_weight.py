@@ -30,8 +30,10 @@ def test_each_row_adds_its_text_and_links_not_a_form(client, review, focal_point
 
     text = sum(len(row.summary.encode()) for row in rows)
     assert (len(page) - empty - text) / len(rows) < ROW_CEILING
-    assert page.count(b'class="row-form') == 2  # the two tables' "Add a row" forms, none per row
-    assert page.count(b'type="checkbox"') == len(categories)  # the new consultation's boxes, once
+    assert page.count(b'class="row-form') == 0  # no form per row, and "Add a row" is a link until used
+    assert page.count(b'type="checkbox"') == 0
+    adding = client.get(f"/ar/reviews/{review.uid}/parts/1/?add=consultations").content
+    assert adding.count(b'type="checkbox"') == len(categories)  # the new consultation's boxes, once
     assert Consultation.objects.filter(review=review).count() == 10
 
 

@@ -290,8 +290,18 @@ def test_row_forms_post_to_their_own_row_on_the_page(client, review, focal_point
 
     assert f'<div class="card mb-2" id="row-{entity.uid}">' in page
     assert f'action="/en/reviews/{review.uid}/rows/entities/{entity.uid}/#row-{entity.uid}"' in page
+    assert '<div class="card card-body bg-light" id="new-entities">' in page
+    assert f'href="?add=entities#new-entities"' in page  # the form to add a row comes when asked for
+
+
+def test_the_form_to_add_a_row_comes_when_asked_for(client, review, focal_point):
+    client.force_login(focal_point)
+
+    page = client.get(f"/en/reviews/{review.uid}/parts/1/?add=entities").content.decode()
+
     assert f'action="/en/reviews/{review.uid}/rows/entities/new/#new-entities"' in page
-    assert '<details class="card card-body bg-light" id="new-entities">' in page
+    assert page.count('class="row-form"') == 1  # the consultations table still offers a link, not a form
+    assert 'href="?add=consultations#new-consultations"' in page
 
 
 def test_rows_are_text_until_edited(client, review, focal_point):
