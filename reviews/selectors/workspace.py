@@ -1,6 +1,7 @@
 """What the country workspace shows: sections, progress, what is missing, and snapshots."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
@@ -48,9 +49,19 @@ class Missing:
 
 
 @dataclass
+class Gap:
+    """A required item found missing, before it is written out: a part's prompt (`row` None), an objective's
+    prompt (`prompt` and `row`), an objective's implementation stage (`row` only), or no objective chosen."""
+    part_number: int
+    prompt: GuidingPrompt | None = None
+    row: ReviewObjective | None = None
+
+
+@dataclass
 class Progress:
+    review_uid: object = None
     parts: list[PartProgress] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -63,6 +74,30 @@ class Progress:
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 100
+
+    @cached_property
+    def missing(self) -> list[Missing]:
+        """The gaps with their labels and links, written out where a page lists them (the submission check,
+        the next gap), not on every page that only counts them."""
+        return [_missing(self.review_uid, gap) for gap in self.gaps]
+
+
+def _missing(review_uid, gap: Gap) -> Missing:
+    if gap.prompt is None and gap.row is None:
+        return Missing(_("Choose at least one objective to report on."),
+                       reverse("reviews:objectives", args=[review_uid]), 0)
+    if gap.row is None:
+        url = reverse("reviews:part", args=[review_uid, gap.part_number])
+        return Missing(f"{gap.part_number}. {_isolated(gap.prompt.code)} {gap.prompt.text}",
+                       f"{url}#prompt-{gap.prompt.code}", gap.part_number)
+    number = gap.row.objective.number
+    url = reverse("reviews:objective", args=[review_uid, number])
+    if gap.prompt is None:
+        return Missing(_("Objective %(number)s: implementation stage") % {"number": number},
+                       f"{url}#stage", gap.part_number, gap.row.objective_id)
+    return Missing(_("Objective %(number)s: %(code)s %(prompt)s") % {
+        "number": number, "code": _isolated(gap.prompt.code), "prompt": gap.prompt.text},
+        f"{url}#prompt-{gap.prompt.code}", gap.part_number, gap.row.objective_id)
 
 
 def template_parts(review: Review) -> list[TemplatePart]:
@@ -112,10 +147,9 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
                      objectives: list[ReviewObjective]) -> Progress:
     """The progress of one review from data fetched beforehand, so a dashboard of many reviews
     costs the same few queries as one review."""
-    progress = Progress()
+    progress = Progress(review_uid=review.uid)
     for part in parts:
         counter = PartProgress(number=part.number, title=part.title)
-        part_url = reverse("reviews:part", args=[review.uid, part.number])
         for prompt in part.prompts.all():
             if not prompt.is_required:
                 continue
@@ -124,36 +158,24 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
                 if (review.pk, prompt.pk, None) in answered:
                     counter.done += 1
                 else:
-                    progress.missing.append(Missing(f"{part.number}. {_isolated(prompt.code)} {prompt.text}",
-                                                    f"{part_url}#prompt-{prompt.code}", part.number))
+                    progress.gaps.append(Gap(part.number, prompt))
             else:
                 for row in objectives:
                     counter.total += 1
                     if (review.pk, prompt.pk, row.objective_id) in answered:
                         counter.done += 1
                     else:
-                        url = reverse("reviews:objective", args=[review.uid, row.objective.number])
-                        progress.missing.append(Missing(
-                            _("Objective %(number)s: %(code)s %(prompt)s") % {
-                                "number": row.objective.number, "code": _isolated(prompt.code),
-                                "prompt": prompt.text},
-                            f"{url}#prompt-{prompt.code}", part.number, row.objective_id,
-                        ))
+                        progress.gaps.append(Gap(part.number, prompt, row))
         if part.number == 3:
             if not objectives:
                 counter.total += 1
-                progress.missing.append(Missing(_("Choose at least one objective to report on."),
-                                                reverse("reviews:objectives", args=[review.uid]), 0))
+                progress.gaps.append(Gap(0))
             for row in objectives:
                 counter.total += 1
                 if row.stage:
                     counter.done += 1
                 else:
-                    url = reverse("reviews:objective", args=[review.uid, row.objective.number])
-                    progress.missing.append(Missing(
-                        _("Objective %(number)s: implementation stage") % {"number": row.objective.number},
-                        f"{url}#stage", part.number, row.objective_id,
-                    ))
+                    progress.gaps.append(Gap(part.number, None, row))
         progress.parts.append(counter)
     return progress
 
