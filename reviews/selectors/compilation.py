@@ -25,6 +25,7 @@ from reviews.models import (
     TemplatePart,
 )
 from reviews.selectors.countries import by_country_name, country_name_order
+from reviews.selectors.reference import reference_rows
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
 
@@ -51,7 +52,8 @@ def _by_country_name(reviews) -> list[Review]:
 
 
 def _objectives_by_round_table() -> list[Objective]:
-    return list(Objective.objects.select_related("round_table").order_by("round_table__number", "number"))
+    """The objectives, round table by round table: the reference list kept per process (read, never change)."""
+    return sorted(reference_rows(Objective), key=lambda objective: (objective.round_table.number, objective.number))
 
 
 def _round_tables(objectives: list[Objective]) -> list[RoundTable]:
@@ -296,11 +298,17 @@ def _answers_fill(compilation: Compilation) -> None:
 
 
 def practices_visible_to(user) -> QuerySet[GoodPractice]:
-    """Good practices of the reviews the user sees, under an objective the country still reports."""
+    """Good practices of the reviews the user sees, under an objective the country still reports, with
+    what a practice's own page shows."""
+    return _practices_listed(user).select_related("review_objective__review__cycle").prefetch_related("partners")
+
+
+def _practices_listed(user) -> QuerySet[GoodPractice]:
+    """The same practices with what a list of them shows: country, objective, kind, criteria."""
     return GoodPractice.objects.filter(
         review_objective__review__in=reviews_visible_to(user), review_objective__is_reported=True,
-    ).select_related("review_objective__review__country", "review_objective__review__cycle",
-                     "review_objective__objective__round_table", "kind").prefetch_related("criteria", "partners")
+    ).select_related("review_objective__review__country", "review_objective__objective__round_table",
+                     "kind").prefetch_related("criteria")
 
 
 def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | None = None,
@@ -308,7 +316,7 @@ def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | Non
                         country_iso2: str = "", accepted_only: bool = False) -> QuerySet[GoodPractice]:
     """The good practices of every country in the cycle, by objective then country name in the active
     language. Paginated by the page: a count, one page of practices, their criteria and partners."""
-    practices = practices_visible_to(user).filter(
+    practices = _practices_listed(user).filter(
         review_objective__review__in=compiled_reviews(user=user, cycle=cycle, accepted_only=accepted_only),
     ).order_by("review_objective__objective__number", *country_name_order("review_objective__review__country__"),
                "pk")
@@ -335,10 +343,10 @@ class CatalogueChoices:
 
 
 def practice_filter_choices(*, user, cycle: ReviewCycle) -> CatalogueChoices:
-    """What the catalogue can be filtered by. Four queries."""
+    """What the catalogue can be filtered by: the reference lists kept per process, and one query."""
     objectives = _objectives_by_round_table()
     return CatalogueChoices(
         objectives=sorted(objectives, key=lambda objective: objective.number), round_tables=_round_tables(objectives),
-        kinds=list(PracticeType.objects.all()), criteria=list(GoodPracticeCriterion.objects.all()),
+        kinds=reference_rows(PracticeType), criteria=reference_rows(GoodPracticeCriterion),
         countries=_by_country_name(compiled_reviews(user=user, cycle=cycle)),
     )
