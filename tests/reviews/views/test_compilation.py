@@ -260,10 +260,10 @@ def test_dashboard_links_to_the_compilation_pages(client, region):
 # Session and user, notifications badge, the cycle, then the selector's queries (see the selector tests), the
 # reference lists and the cycle's template kept in memory once read (selectors/reference.py).
 PAGE_QUERIES = {
-    ("matrix", ""): 7,
-    ("compilations", "objective=6"): 8,
-    ("compilations", "prompt=2.1"): 7,
-    ("practices", ""): 12,
+    ("matrix", ""): 6,
+    ("compilations", "objective=6"): 7,
+    ("compilations", "prompt=2.1"): 6,
+    ("practices", ""): 8,
     ("figures", ""): 8,
 }
 
