@@ -128,14 +128,15 @@ def answered_keys(answers) -> set[tuple]:
     return set(with_text.values_list("review_id", "prompt_id", "objective_id"))
 
 
-def review_progress(review: Review, *, parts: list[TemplatePart] | None = None) -> Progress:
+def review_progress(review: Review, *, parts: list[TemplatePart] | None = None,
+                    objectives: list[ReviewObjective] | None = None) -> Progress:
     """Required prompts answered (in either language) per part; in part 3 each reported objective
-    counts its required prompts and its implementation stage. Three queries, whatever the size."""
+    counts its required prompts and its implementation stage. Three queries, whatever the size (one when
+    the page has its parts and reported objectives already)."""
     parts = parts if parts is not None else template_parts(review)
-    return progress_compute(
-        review=review, parts=parts, answered=answered_keys(Answer.objects.filter(review=review)),
-        objectives=list(reported_objectives(review)),
-    )
+    objectives = objectives if objectives is not None else list(reported_objectives(review))
+    return progress_compute(review=review, parts=parts, answered=answered_keys(Answer.objects.filter(review=review)),
+                            objectives=objectives)
 
 
 def _isolated(code: str) -> str:

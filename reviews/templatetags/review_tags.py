@@ -1,9 +1,12 @@
+from urllib.parse import quote
+
 from django import template
 from django.db import models
 from django.utils import formats
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
@@ -31,6 +34,22 @@ def field_display(row, name: str) -> str:
     if isinstance(value, str) or name.endswith("year"):
         return str(value)  # a year is a name, not a quantity: never "2,019"
     return formats.localize(value)
+
+
+@register.simple_tag(takes_context=True)
+def comments_at(context, anchor: str, part_number) -> str:
+    """The comments at one place of a review (reviews/workspace/_comments.html). Most places of a page have
+    none, and a page has dozens of places: for those, the "Add a comment" link is written here, not through
+    the template."""
+    if context.get("comment_threads", {}).get(anchor) or context.get("commenting") == anchor:
+        with context.push(anchor=anchor, part_number=part_number):
+            return context.template.engine.get_template("reviews/workspace/_comments.html").render(context)
+    if not context.get("can_comment"):
+        return ""
+    return format_html(
+        '<div class="comments mt-2" id="comments-{}" data-part="{}"><a class="small comment-add" '
+        'href="?comment={}#comments-{}">{}</a></div>', anchor, part_number, quote(anchor, safe="/"), anchor,
+        _("Add a comment"))
 
 
 @register.simple_tag

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
@@ -38,11 +39,13 @@ def workspace_context(request, review: Review, *, parts=None) -> dict:
     assignments = (
         rules.contributor_assignments(user, review) if user.role == Role.CONTRIBUTOR else (set(), set())
     )
+    reported = list(ws.reported_objectives(review))
     return {
         "review": review,
         "parts": parts,
-        "progress": ws.review_progress(review, parts=parts),
-        "reported": list(ws.reported_objectives(review)),
+        "progress": ws.review_progress(review, parts=parts, objectives=reported),
+        "reported": reported,
+        "history_url": reverse("reviews:history", args=[review.uid]),  # each answer and row links to it
         "assignments": assignments,
         "is_focal_point": rules.is_focal_point_of(user, review),
         "can_submit": rules.can_submit(user, review),
