@@ -109,3 +109,46 @@ def text_labels(form_class) -> list[tuple[str, str]]:
     form: the terms of a row shown as text (the row_as_text tag)."""
     return [(name, field.label or pretty_name(name)) for name, field in form_class.base_fields.items()
             if not field.widget.is_hidden]
+
+
+def bilingual_form_html(form, *, action: str, csrf_token: str, rows: int, objective=None, verify: bool = False,
+                        named_by: str = "", required: bool = False, more: str = "", last_changed: str = "") -> SafeString:
+    """A bilingual text's form (an answer, a synthesis text) for static/js/autosave.js: its two texts side by
+    side, the original language and "Save". Labels, direction and length limit come from the form's fields;
+    `named_by` is the id of an element whose text starts each box's accessible name ("3.a Arabic", not ten
+    boxes named "Arabic"); `more` is HTML of further fields the same save carries (a key message's
+    objectives); `last_changed` says who changed it last. Its conflict box is the page's one template
+    (includes/autosave_script.html), added by the script. Written here, not in a template: a page holds
+    several, and each template variable costs more than this whole function."""
+    version = form["version"]
+    boxes = []
+    for field in form.texts:
+        box_id, widget_attrs = field.auto_id, field.field.widget.attrs
+        boxes.append(format_html(
+            '<div class="col-md-6"><label class="form-label small" for="{}" id="{}-label">{}</label>'
+            '<textarea class="form-control" name="{}" id="{}"{} rows="{}" dir="{}" lang="{}" maxlength="{}">\n{}'
+            "</textarea></div>",
+            box_id, box_id, field.label, field.html_name, box_id,
+            _attrs({"aria-labelledby": f"{named_by} {box_id}-label" if named_by else None,
+                    "aria-required": "true" if required else None}),
+            rows, widget_attrs.get("dir", ""), widget_attrs.get("lang", ""), field.field.max_length,
+            field.value() or ""))
+    language = form["original_language"]
+    chosen = language.value()
+    options = format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, mark_safe(" selected") if value and value == chosen else "", label)
+        for value, label in language.field.choices))
+    return format_html(
+        '<form method="post" class="answer-form{}" action="{}" data-prefix="{}"{}>'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">{}'
+        '<input type="hidden" name="{}"{} id="{}"><div class="row g-2">{}</div>{}'
+        '<div class="d-flex flex-wrap gap-3 align-items-center mt-1 small">'
+        '<label class="d-flex gap-1 align-items-center">{} <select name="{}" class="form-select form-select-sm w-auto">'
+        '{}</select></label><button type="submit" class="btn btn-sm btn-outline-primary">{}</button>'
+        '<span class="save-state text-secondary" role="status" aria-live="polite">{}</span></div></form>',
+        " synthesis-text" if verify else "", action, form.prefix,
+        format_html(' data-verify-form="verify-{}"', form.prefix) if verify else "",
+        csrf_token,
+        format_html('<input type="hidden" name="objective" value="{}">', objective) if objective else "",
+        version.html_name, _attrs({"value": version.value()}), version.auto_id, mark_safe("".join(boxes)), more,
+        language.label, language.html_name, options, _("Save"), last_changed)

@@ -10,8 +10,8 @@ from reviews.models import Answer, Language, Objective, PlanStatus
 
 class AnswerForm(SafeInputFormMixin, forms.ModelForm):
     """The form of a bilingual text, an answer's here (SynthesisTextForm differs only in its model):
-    the fields, their labels and length limits come from the model, and templates/includes/
-    bilingual_text_form.html renders it for static/js/autosave.js. Views hand cleaned_data to a service."""
+    the fields, their labels and length limits come from the model, and the bilingual_form tag
+    (forms/rendering.py) renders it for static/js/autosave.js. Views hand cleaned_data to a service."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 

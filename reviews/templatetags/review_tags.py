@@ -3,14 +3,15 @@ from urllib.parse import quote
 from django import template
 from django.db import models
 from django.utils import formats
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.timezone import template_localtime
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
-from reviews.forms.rendering import field_html
+from reviews.forms.rendering import bilingual_form_html, field_html
 from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
 
@@ -77,6 +78,30 @@ def person(user) -> str:
     if user is None or user == "":
         return ""
     return shown_html(user.name_in(_page_language()), page_language=_page_language())
+
+
+@register.simple_tag
+def last_changed(row) -> str:
+    """"Last changed by <who>, <when>" of a tracked row, or "" when nobody has changed it yet."""
+    if row is None or row == "" or not row.updated_by_id:
+        return ""
+    when = formats.date_format(template_localtime(row.updated_at), "SHORT_DATETIME_FORMAT")
+    return mark_safe(_("Last changed by %(who)s, %(when)s") % {"who": person(row.updated_by),
+                                                               "when": conditional_escape(when)})
+
+
+@register.simple_tag(takes_context=True)
+def bilingual_form(context, form, *, action, rows, saved=None, objective=None, verify=False, named_by="",
+                   required=False, more=""):
+    """A bilingual text's form (forms/rendering.py: bilingual_form_html); `more`, the name of a template of
+    further fields, is rendered with `form` in the context."""
+    more_html = ""
+    if more:
+        with context.push(form=form):
+            more_html = context.template.engine.get_template(more).render(context)
+    return bilingual_form_html(form, action=action, csrf_token=str(context.get("csrf_token", "")), rows=rows,
+                               objective=objective, verify=verify, named_by=named_by, required=required,
+                               more=mark_safe(more_html), last_changed=last_changed(saved))
 
 
 @register.filter

@@ -81,7 +81,7 @@ def test_key_messages_page_lists_the_messages_in_order_with_their_forms(client, 
     assert f'action="/{language}/reviews/cycles/arab-2028/synthesis/{chapter.uid}/messages/{first.uid}/"' in page
     assert (f'<textarea class="form-control" name="{_prefix(first)}-text_ar" id="id_{_prefix(first)}-text_ar" '
             f'aria-labelledby="{_prefix(first)}-title id_{_prefix(first)}-text_ar-label" rows="3" dir="rtl" '
-            'lang="ar" maxlength="1500">الرسالة الأولى</textarea>') in page
+            'lang="ar" maxlength="1500">\nالرسالة الأولى</textarea>') in page
     first_item = page.split(f'id="message-{first.uid}"')[1].split(f'id="message-{second.uid}"')[0]
     assert [f'id="id_{_prefix(first)}-objectives_{n - 1}" checked>' in first_item for n in (1, 2, 3)] == [
         True, False, True]
