@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Func, Prefetch, Q, QuerySet, TextField, Value
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -124,8 +124,18 @@ def reported_objectives(review: Review):
 
 def answered_keys(answers) -> set[tuple]:
     """The (review, prompt, objective) of each answer with text (not only spaces) in either language."""
-    with_text = answers.filter(Q(text_ar__regex=r"\S") | Q(text_en__regex=r"\S"))
+    with_text = answers.annotate(ar=_trimmed("text_ar"), en=_trimmed("text_en")).exclude(ar="", en="")
     return set(with_text.values_list("review_id", "prompt_id", "objective_id"))
+
+
+# What Python's \s matches: a text of only these is no answer. TRIM takes them away in SQLite and PostgreSQL
+# alike, where a regular expression costs SQLite a call into Python for each row (5 ms of a workspace page).
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+              "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _trimmed(name: str) -> Func:
+    return Func(F(name), Value(WHITESPACE), function="TRIM", output_field=TextField())
 
 
 def review_progress(review: Review, *, parts: list[TemplatePart] | None = None,

@@ -57,7 +57,7 @@ def test_review_progress_missing_items_follow_the_active_language(review, prompt
 def test_review_progress_counts_answers_in_either_language(review, prompts):
     _answer(review, prompts["1.1"], text_ar="بالعربية")
     _answer(review, prompts["1.2"], text_ar="", text_en="In English")
-    _answer(review, prompts["1.3"], text_ar="  \n", text_en="\t ")
+    _answer(review, prompts["1.3"], text_ar="  \n\u00a0", text_en="\t \u3000")  # no-break and ideographic spaces
     _answer(review, prompts["2.1"])
 
     progress = review_progress(review)
