@@ -249,7 +249,7 @@ def test_synthesis_chapter_editor_lists_practices_of_the_round_table(client, rou
 
     assert list(on_round_table.context["practices"]) == [practice]
     assert list(elsewhere.context["practices"]) == []
-    assert f'<input type="hidden" name="practice" value="{practice.uid}">' in _page(on_round_table)
+    assert (f'<button type="submit" form="feature-on" name="practice" value="{practice.uid}"' in _page(on_round_table))
 
 
 # --- autosave -------------------------------------------------------------------------------------------------
