@@ -66,6 +66,7 @@ def _pages(*, review, cycle, chapter_uid, iso2: str) -> list[tuple[str, str, str
         ("good practices", "staff", reverse("reviews:practices", args=[slug])),
         ("figures", "staff", reverse("reviews:figures", args=[slug])),
         ("synthesis chapter", "staff", reverse("reviews:synthesis_chapter", args=[slug, chapter_uid])),
+        ("practices to feature", "staff", reverse("reviews:synthesis_practices", args=[slug, chapter_uid])),
         ("translations", "fp", reverse("reviews:translations", args=[slug])),
         (f"a country's review ({iso2}, staff)", "staff", reverse("reviews:overview", args=[uid])),
     ]

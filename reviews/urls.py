@@ -63,6 +63,7 @@ urlpatterns += [
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/citations/<uuid:citation_uid>/remove/", synthesis.citation_remove,
          name="synthesis_citation_remove"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/feature/", synthesis.feature, name="synthesis_feature"),
+    path("cycles/<slug:slug>/synthesis/<uuid:uid>/practices/", synthesis.practices, name="synthesis_practices"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/preview/", synthesis.preview, name="synthesis_preview"),
     path("cycles/<slug:slug>/synthesis/<uuid:uid>/messages/add/", synthesis.key_message_add,
          name="synthesis_key_message_add"),

@@ -124,6 +124,7 @@ EXPECTED: dict[str, tuple] = {
     "reviews:synthesis_cite":                (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:synthesis_citation_remove":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:synthesis_feature":             (POST,    LOGIN,      403,      403,      403,      403,      404,      404),
+    "reviews:synthesis_practices":           (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
     "reviews:synthesis_preview":             (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
     "reviews:synthesis_key_message_add":     (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "reviews:synthesis_key_message_save":    (POST,    LOGIN,      403,      403,      403,      403,      400,      400),
@@ -247,6 +248,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "reviews:practice": {"uid": practice.uid},
         **{name: {"uid": chapter.uid} for name in named_routes() if name.startswith("reviews:synthesis_")},
         **{name: {"uid": round_table.uid} for name in named_routes() if name.startswith("reviews:synthesis_highlight")},
+        "reviews:synthesis_practices": {"uid": round_table.uid},  # the key messages feature no practice
     }
     return {"users": users, "values": values, "per_route": per_route, "review": review}
 
@@ -405,11 +407,12 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
-                "edit", "submitted", "comment", "q", "cycle", "group"]
+                "edit", "add", "submitted", "comment", "q", "cycle", "group"]
 TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",
-                 "held_on", "year", "baseline_value", "reason", "text", "resolved", "force", "anchor", "note", "new", "body"]
+                 "held_on", "year", "baseline_value", "reason", "text", "resolved", "force", "anchor", "note", "new", "body",
+                 "back"]
 # Values a number parser must survive: a word, SQL, a superscript and a full-width digit (str.isdigit() says
 # yes to both), a negative number, a float's notation, numbers beyond any database integer, nothing.
 TAMPERED_VALUES = ["x", "' OR 1=1 --", "\u00b2", "\uff10", "-1", "1e3", "99999999999999999999", "9" * 25, ""]

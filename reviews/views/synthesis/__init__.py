@@ -8,6 +8,7 @@ from reviews.views.synthesis.chapters import (
     cite,
     citation_remove,
     feature,
+    practices,
     preview,
 )
 from reviews.views.synthesis.highlights import highlights, highlight, highlight_choose, highlight_reset
@@ -21,6 +22,7 @@ __all__ = [
     "cite",
     "citation_remove",
     "feature",
+    "practices",
     "preview",
     "highlights",
     "highlight",

@@ -6,9 +6,10 @@ Only the regional staff reach these pages: a country team gets 403, an anonymous
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -65,9 +66,24 @@ def chapter(request, slug, uid):
                      for section in current.objective_syntheses.all()],
         "cite_form": None if is_key_messages else CitationForm(user=request.user, chapter=current,
                                                                prompts=list(cycle_prompts(cycle))),
-        "practices": [] if is_key_messages else practices_for_chapter(user=request.user, chapter=current),
-        "featured": {practice.pk for practice in current.featured_practices.all()},
+        # The practices it features; choosing among all the reported ones is a page of its own (practices).
+        "featured": current.featured_practices.all(),
+        "practices_count": 0 if is_key_messages else practices_for_chapter(user=request.user, chapter=current).count(),
         "changes": recent_changes(chapter=current),
+    })
+
+
+@login_required
+def practices(request, slug, uid):
+    """The good practices a chapter may feature, each featured or not with one click."""
+    staff_check(request)
+    current = chapter_for(request, slug, uid)
+    if current.kind == SynthesisChapter.Kind.KEY_MESSAGES:
+        raise Http404  # a key message speaks for the region: it features no practice
+    return render(request, "reviews/synthesis/practices.html", {
+        "cycle": current.cycle, "chapter": current,
+        "practices": practices_for_chapter(user=request.user, chapter=current),
+        "featured": set(current.featured_practices.values_list("pk", flat=True)),
     })
 
 
@@ -158,6 +174,8 @@ def feature(request, slug, uid):
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     messages.success(request, _("Practice featured.") if featured else _("Practice no longer featured."))
+    if request.POST.get("back") == "practices":  # the list of every practice the chapter may feature
+        return redirect(f"{reverse('reviews:synthesis_practices', args=[slug, uid])}#practice-{practice.uid}")
     return redirect(f"{editor_of(current)}#practices")
 
 

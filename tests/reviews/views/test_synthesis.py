@@ -238,18 +238,29 @@ def test_synthesis_chapter_editor_shows_both_languages_side_by_side(request, cli
     assert f'action="/{language}/reviews/cycles/arab-2028/synthesis/{round_table_4.uid}/text/"' in page
 
 
-def test_synthesis_chapter_editor_lists_practices_of_the_round_table(client, round_table_4, submitted_review,
-                                                                     reviewer):
+def test_synthesis_practices_page_lists_the_practices_of_the_round_table(client, round_table_4, submitted_review,
+                                                                        reviewer):
     row = ReviewObjective.objects.get(review=submitted_review, objective__number=1)
     practice = factories.GoodPracticeFactory(review_objective=row, title="Data hub")
     client.force_login(reviewer)
 
-    on_round_table = client.get(_url(round_table_4))
-    elsewhere = client.get(_url(round_table_4.cycle.synthesis_chapters.get(round_table__number=1)))
+    on_round_table = client.get(_url(round_table_4, "practices/"))
+    elsewhere = client.get(_url(round_table_4.cycle.synthesis_chapters.get(round_table__number=1), "practices/"))
+    chapter = _page(client.get(_url(round_table_4)))
 
     assert list(on_round_table.context["practices"]) == [practice]
     assert list(elsewhere.context["practices"]) == []
-    assert (f'<button type="submit" form="feature-on" name="practice" value="{practice.uid}"' in _page(on_round_table))
+    assert f'<button type="submit" form="feature-on" name="practice" value="{practice.uid}"' in _page(on_round_table)
+    # The chapter's page lists what it features, and leads to the choice.
+    assert (f'href="{_url(round_table_4, "practices/")}">Choose among 1 good practice reported</a>' in chapter)
+    assert "No good practice featured yet." in chapter
+
+
+def test_synthesis_practices_page_of_the_key_messages_is_404(client, chapters, reviewer):
+    client.force_login(reviewer)
+    messages_chapter = next(chapter for chapter in chapters if chapter.kind == SynthesisChapter.Kind.KEY_MESSAGES)
+
+    assert client.get(_url(messages_chapter, "practices/")).status_code == 404
 
 
 # --- autosave -------------------------------------------------------------------------------------------------
@@ -425,6 +436,20 @@ def test_synthesis_feature_and_stop_featuring_a_practice(client, round_table_4, 
 
     assert (featured.status_code, featured["Location"]) == (302, _url(round_table_4) + "#practices")
     assert (listed, list(round_table_4.featured_practices.all())) == ([practice], [])
+
+
+def test_synthesis_feature_from_the_practices_page_returns_to_the_practice(client, round_table_4, submitted_review,
+                                                                         reviewer):
+    row = ReviewObjective.objects.get(review=submitted_review, objective__number=1)
+    practice = factories.GoodPracticeFactory(review_objective=row)
+    client.force_login(reviewer)
+
+    featured = client.post(_url(round_table_4, "feature/"), {"practice": practice.uid, "featured": "1",
+                                                             "back": "practices"})
+    chapter = _page(client.get(_url(round_table_4)))
+
+    assert featured["Location"] == f'{_url(round_table_4, "practices/")}#practice-{practice.uid}'
+    assert f'<button type="submit" form="feature-off" name="practice" value="{practice.uid}"' in chapter
 
 
 def test_synthesis_feature_a_practice_of_a_draft_is_404(client, round_table_4, review, reviewer):
