@@ -54,7 +54,8 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
     - `general_citations` / `general_practices`: those not under one of its objective sections,
       while each section gets `citations_here` / `practices_here`.
     """
-    reviews = reviews_visible_to(user).filter(cycle=cycle).values("pk")
+    # The reviews' ids as a list: a subquery in each prefetch costs more to compile than the list costs to read.
+    reviews = list(reviews_visible_to(user).filter(cycle=cycle).values_list("pk", flat=True))
     latest_change = SynthesisChange.objects.filter(chapter=OuterRef("pk")).order_by("-created_at", "-pk")
     chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle)
     if uid is not None:
@@ -135,7 +136,7 @@ _FIELD_LABELS = {"text_ar": gettext_lazy("Arabic text"), "text_en": gettext_lazy
 def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[SynthesisChange]:
     """The chapter's latest changes, each with a `label` a reader understands: a key message by its number
     now ("Key message 2 · English text"), a highlight by its country. Three queries."""
-    changes = list(synthesis_changes(chapter=chapter)[:limit])
+    changes = list(synthesis_changes(chapter=chapter).defer("before", "after")[:limit])  # the texts: not listed
     numbers = {str(uid): number for number, uid in enumerate(
         chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)}
     countries = dict(Country.objects.filter(iso2__in={change.field.split("/")[1] for change in changes

@@ -27,8 +27,9 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# The chapters, their sections, citations, featured practices, the latest changes, the template's prompts.
-QUERIES = 6
+# The ids of the reviews the user sees, the chapters, their sections, citations, featured practices, the latest
+# changes, the template's prompts.
+QUERIES = 7
 
 
 @pytest.fixture
