@@ -80,6 +80,8 @@ class InputForm(AnswerForm):
         self.fields["round_tables"].queryset = RoundTable.objects.order_by("number")
         self.fields["objectives"].queryset = Objective.objects.order_by("number")
         self.fields["title"].widget.attrs["dir"] = "auto"
+        for name in ("round_tables", "objectives", "attribution"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
 
 
 class TranslationForm(AnswerForm):
@@ -91,7 +93,7 @@ class TranslationForm(AnswerForm):
 
 class DeclineForm(SafeInputFormMixin, forms.Form):
     reason = forms.CharField(label=_("Why is the input declined?"), max_length=2000, widget=forms.Textarea(
-        attrs={"rows": 3, "dir": "auto"}))
+        attrs={"rows": 3, "dir": "auto", "class": "form-control"}))
 
 
 class MessageForm(SafeInputFormMixin, forms.Form):
@@ -104,3 +106,8 @@ class CompilationFilterForm(SafeInputFormMixin, forms.Form):
     objective = forms.ModelChoiceField(Objective.objects.order_by("number"), required=False, label=_("Objective"))
     category = forms.ModelChoiceField(StakeholderCategory.objects.all(), required=False, label=_("Category"))
     country = forms.ModelChoiceField(Country.objects.all(), required=False, label=_("Country"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"

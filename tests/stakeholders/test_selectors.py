@@ -69,3 +69,37 @@ def test_every_reviews_selector_shows_an_organisation_nothing(stakeholder, submi
 
     assert seen == dict.fromkeys(seen, 0)
     assert reviews_visible_to(factories.ReviewerFactory()).count() == 1  # the same data, seen by the staff
+
+
+def _inputs(open_cycle, reviewer, count: int) -> None:
+    """`count` organisations with an accepted input on round table 1, each quoted in its chapter."""
+    from reviews.models import RoundTable
+    from reviews.services.synthesis import synthesis_chapters_ensure
+    from stakeholders.services.quotes import input_quote_choose
+
+    chapter = next(row for row in synthesis_chapters_ensure(cycle=open_cycle)
+                   if row.round_table_id and row.round_table.number == 1)
+    for _ in range(count):
+        item = factories.StakeholderInputFactory(cycle=open_cycle, status="accepted")
+        item.round_tables.add(RoundTable.objects.get(number=1))
+        item.organisation.countries.add(1)
+        input_quote_choose(chapter=chapter, stakeholder_input=item, first_sentence=0, last_sentence=0,
+                           base_version=0, user=reviewer)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_list_and_report_selectors_cost_the_same_whatever_the_number_of_inputs(open_cycle, reviewer, count,
+                                                                              django_assert_num_queries):
+    from stakeholders.selectors import compiled_inputs, moderation_queue, report_contributors, report_perspectives
+
+    _inputs(open_cycle, reviewer, count)
+
+    with django_assert_num_queries(12):  # 6 for each list (inputs, then 5 prefetched), 1 for each report read
+        queue = [(item.round_tables.all()[0].number, list(item.organisation.countries.all()))
+                 for item in moderation_queue(user=reviewer)]
+        compiled = [list(item.objectives.all()) for item in compiled_inputs(user=reviewer, cycle=open_cycle)]
+        perspectives = report_perspectives(user=reviewer, cycle=open_cycle, language="en")
+        contributors = report_contributors(user=reviewer, cycle=open_cycle, language="en")
+
+    assert (len(queue), len(compiled), sum(map(len, perspectives.values())),
+            sum(len(group.organisations) for group in contributors)) == (count,) * 4
