@@ -22,6 +22,8 @@ class OrganisationForm(SafeInputFormMixin, forms.ModelForm):
         fields = ["name_ar", "name_en", "category", "countries", "contact_name", "contact_email", "website"]
         widgets = {"name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
                    "name_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+                   "contact_email": forms.EmailInput(attrs={"dir": "ltr"}),
+                   "website": forms.URLInput(attrs={"dir": "ltr"}),
                    "countries": forms.CheckboxSelectMultiple}
 
     def clean(self):
