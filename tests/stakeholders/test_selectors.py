@@ -77,12 +77,15 @@ def _inputs(open_cycle, reviewer, count: int) -> None:
     from reviews.services.synthesis import synthesis_chapters_ensure
     from stakeholders.services.quotes import input_quote_choose
 
+    from reviews.models import Country
+
+    country = Country.objects.get(iso2="JO")
     chapter = next(row for row in synthesis_chapters_ensure(cycle=open_cycle)
                    if row.round_table_id and row.round_table.number == 1)
     for _ in range(count):
         item = factories.StakeholderInputFactory(cycle=open_cycle, status="accepted")
         item.round_tables.add(RoundTable.objects.get(number=1))
-        item.organisation.countries.add(1)
+        item.organisation.countries.add(country)
         input_quote_choose(chapter=chapter, stakeholder_input=item, first_sentence=0, last_sentence=0,
                            base_version=0, user=reviewer)
 
