@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     CONTRIBUTOR = "contributor", _("Contributor")
     REVIEWER = "reviewer", _("Regional reviewer")
     ORGANISER = "organiser", _("Organiser")
+    STAKEHOLDER = "stakeholder", _("Stakeholder organisation")
 
 
 COUNTRY_ROLES = (Role.FOCAL_POINT, Role.CONTRIBUTOR)
@@ -101,6 +102,11 @@ class User(AbstractUser):
     @property
     def is_organiser(self) -> bool:
         return self.role == Role.ORGANISER
+
+    @property
+    def is_stakeholder(self) -> bool:
+        """An organisation's account: it sees its own written inputs only (stakeholders/selectors.py)."""
+        return self.role == Role.STAKEHOLDER
 
 
 def _language(language: str | None) -> str:

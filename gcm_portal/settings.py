@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "reviews",
+    "stakeholders",
 ]
 
 MIDDLEWARE = [
@@ -298,3 +299,9 @@ if REPORT_ARABIC_DIGITS not in ("arabic-indic", "western"):
 REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
 if REPORT_BUILDS_PER_MINUTE < 1:
     raise ImproperlyConfigured(f"REPORT_BUILDS_PER_MINUTE must be at least 1, not {REPORT_BUILDS_PER_MINUTE}.")
+# The public form where an organisation asks to take part: requests one address may send in an hour, and the
+# seconds a person needs at least to fill it in (a quicker post is a robot's).
+STAKEHOLDER_JOINS_PER_HOUR = env_int("STAKEHOLDER_JOINS_PER_HOUR", 5)
+if STAKEHOLDER_JOINS_PER_HOUR < 1:
+    raise ImproperlyConfigured(f"STAKEHOLDER_JOINS_PER_HOUR must be at least 1, not {STAKEHOLDER_JOINS_PER_HOUR}.")
+STAKEHOLDER_JOIN_MIN_SECONDS = env_int("STAKEHOLDER_JOIN_MIN_SECONDS", 5)

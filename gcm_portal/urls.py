@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("users/", include("accounts.urls")),
     path("reviews/", include("reviews.urls")),
+    path("stakeholders/", include("stakeholders.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

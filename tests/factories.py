@@ -397,3 +397,40 @@ class DownloadFactory(factory.django.DjangoModelFactory):
                           no_declaration=factory.SubFactory(ReviewCycleFactory))
     user = factory.SubFactory(OrganiserFactory)
     file_name = "report.pdf"
+
+
+# --- stakeholders (issue 17): an organisation's account, the organisation, its written inputs ---
+
+
+class StakeholderUserFactory(UserFactory):
+    role = Role.STAKEHOLDER
+
+
+class StakeholderOrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation taking part, with its account; `status=PENDING, account=None` for a request."""
+
+    class Meta:
+        model = "stakeholders.StakeholderOrganisation"
+
+    name_en = factory.Sequence(lambda n: f"Migrant Voices {n}")
+    name_ar = factory.Sequence(lambda n: f"أصوات المهاجرين {n}")
+    category = factory.SubFactory(StakeholderCategoryFactory, code="civil-society")
+    contact_name = "Layla Haddad"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    status = "approved"
+    account = factory.SubFactory(StakeholderUserFactory)
+
+
+class StakeholderInputFactory(factory.django.DjangoModelFactory):
+    """A draft input; `status="submitted", submitted_at=...` (or accepted) for one the staff see."""
+
+    class Meta:
+        model = "stakeholders.StakeholderInput"
+
+    organisation = factory.SubFactory(StakeholderOrganisationFactory)
+    cycle = factory.SubFactory(ReviewCycleFactory)
+    title = factory.Sequence(lambda n: f"Input {n}")
+    text_ar = "العمال المهاجرون يحتاجون إلى حماية أفضل. يجب تحسين الوصول إلى العدالة."
+    original_language = "ar"
+    status = "draft"
+    submitted_at = factory.LazyAttribute(lambda o: None if o.status == "draft" else timezone.now())

@@ -38,6 +38,7 @@ from reviews.services.key_messages import key_message_create
 from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
 from reviews.word.importing import word_import_start
+from stakeholders.services.quotes import input_quote_choose
 from tests import factories
 from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)
 from tests.reviews.word.filling import blank_template
@@ -147,6 +148,26 @@ EXPECTED: dict[str, tuple] = {
     "reviews:word_import":                   (GET,     LOGIN,      200,      200,      200,      404,      403,      403),
     "reviews:word_import_preview":           (GET,     LOGIN,      200,      404,      404,      404,      403,      403),
     "reviews:word_import_apply":             (POST,    LOGIN,      200,      404,      404,      404,      403,      403),
+    "stakeholders:join":                     (GET,       200,      200,      200,      200,      200,      200,      200),
+    "stakeholders:join_done":                (GET,       200,      200,      200,      200,      200,      200,      200),
+    "stakeholders:inputs":                   (GET,     LOGIN,      403,      403,      403,      403,      403,      403),
+    "stakeholders:input_new":                (POST,    LOGIN,      403,      403,      403,      403,      403,      403),
+    "stakeholders:input":                    (GET,     LOGIN,      404,      404,      404,      404,      200,      200),
+    "stakeholders:input_save":               (POST,    LOGIN,      404,      404,      404,      404,      403,      403),
+    "stakeholders:input_submit":             (POST,    LOGIN,      404,      404,      404,      404,      403,      403),
+    "stakeholders:input_document_add":       (POST,    LOGIN,      404,      404,      404,      404,      403,      403),
+    "stakeholders:input_document":           (GET,     LOGIN,      404,      404,      404,      404,      200,      200),
+    "stakeholders:input_message":            (POST,    LOGIN,      404,      404,      404,      404, REDIRECT, REDIRECT),
+    "stakeholders:input_accept":             (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "stakeholders:input_decline":            (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "stakeholders:input_translation":        (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "stakeholders:moderation":               (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "stakeholders:compilation":              (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "stakeholders:organisations":            (GET,     LOGIN,      403,      403,      403,      403,      403,      200),
+    "stakeholders:organisation_decide":      (POST,    LOGIN,      403,      403,      403,      403,      403, REDIRECT),
+    "stakeholders:quotes":                   (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
+    "stakeholders:quote_choose":             (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
+    "stakeholders:quote_remove":             (POST,    LOGIN,      403,      403,      403,      403, REDIRECT, REDIRECT),
     "admin:index": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
     "admin:reviews_country_changelist": (GET, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,
                                          ADMIN_LOGIN, 200),
@@ -229,8 +250,19 @@ def world(open_cycle, egypt, morocco, prompts):
     word_upload = word_import_start(review=review, user=focal_point, file_name="filled.docx",
                                     content=blank_template(open_cycle, "en"))
 
+    stakeholder_input = factories.StakeholderInputFactory(cycle=open_cycle, status="accepted")
+    stakeholder_input.round_tables.add(round_table.round_table)
+    stakeholder = stakeholder_input.organisation.account
+    document = stakeholder_input.documents.create(file=ContentFile(PDF, name="evidence.pdf"),
+                                                  original_name="evidence.pdf", content_type="application/pdf",
+                                                  size=len(PDF), uploaded_by=stakeholder)
+    input_quote_choose(chapter=round_table, stakeholder_input=stakeholder_input, first_sentence=0, last_sentence=0,
+                       base_version=0, user=reviewer)
+    request = factories.StakeholderOrganisationFactory(status="pending", account=None)
+
     users = {"anonymous": None, "focal_point": focal_point, "assigned": assigned, "unassigned": unassigned,
-             "other_focal_point": other_focal_point, "reviewer": reviewer, "organiser": organiser}
+             "other_focal_point": other_focal_point, "reviewer": reviewer, "organiser": organiser,
+             "stakeholder": stakeholder}
     # Converter values by name, overridden per route where one name means different things.
     values = {
         "slug": open_cycle.slug, "uid": review.uid, "number": 1, "prompt_uid": prompts["1.1"].uid,
@@ -239,6 +271,7 @@ def world(open_cycle, egypt, morocco, prompts):
         "uidb64": "MQ", "token": "set-password", "object_id": egypt.pk, "app_label": "reviews",
         "content_type_id": 1, "id": unassigned.pk, "pk": 1,
         "report_uid": report.uid, "message_uid": message.uid, "review_uid": review.uid, "import_uid": word_upload.uid,
+        "input_uid": stakeholder_input.uid, "document_uid": document.uid,
     }
     per_route = {
         "accounts:user_edit": {"uid": unassigned.uid},
@@ -249,6 +282,9 @@ def world(open_cycle, egypt, morocco, prompts):
         **{name: {"uid": chapter.uid} for name in named_routes() if name.startswith("reviews:synthesis_")},
         **{name: {"uid": round_table.uid} for name in named_routes() if name.startswith("reviews:synthesis_highlight")},
         "reviews:synthesis_practices": {"uid": round_table.uid},  # the key messages feature no practice
+        **{name: {"uid": stakeholder_input.uid} for name in named_routes() if name.startswith("stakeholders:input")},
+        **{name: {"uid": round_table.uid} for name in named_routes() if name.startswith("stakeholders:quote")},
+        "stakeholders:organisation_decide": {"uid": request.uid, "action": "decline"},
     }
     return {"users": users, "values": values, "per_route": per_route, "review": review}
 
@@ -449,3 +485,45 @@ def test_tampered_parameters_never_fail_a_route(client, world, role):
             failures += [(name, value, status) for status in statuses if status >= 500]
 
     assert sorted(set(failures)) == []
+
+
+# The stakeholder organisation's account, on every route of EXPECTED (issue 17): it reaches its own inputs and
+# the pages every signed-in user has (its password, two-factor login), never a country's review, another
+# organisation's input or a page of the regional staff. A separate column, checked by its own test below.
+STAKEHOLDER: dict[str, object] = {
+    **{name: 200 for name in ("healthz", "login", "password_change", "password_change_done", "password_reset",
+                              "password_reset_complete", "password_reset_confirm", "password_reset_done",
+                              "two_factor:setup", "two_factor:recovery_codes",
+                              # pages every signed-in user has, empty for an organisation: no review is its own
+                              "reviews:notifications", "reviews:search", "reviews:translations",
+                              "reviews:template_docx",  # the blank template the countries fill in: public
+                              "stakeholders:join", "stakeholders:join_done", "stakeholders:inputs",
+                              "stakeholders:input", "stakeholders:input_document")},
+    **{name: REDIRECT for name in ("set_language", "logout", "home", "two_factor:verify",
+                                   "two_factor:recovery_codes_regenerate", "stakeholders:input_new",
+                                   "stakeholders:input_message")},
+    "admin:index": ADMIN_LOGIN, "admin:reviews_country_changelist": ADMIN_LOGIN,
+    # its input is submitted: no longer changed (403); the staff's actions and pages (403)
+    **{name: 403 for name in ("stakeholders:input_save", "stakeholders:input_submit",
+                              "stakeholders:input_document_add", "stakeholders:input_accept",
+                              "stakeholders:input_decline", "stakeholders:input_translation",
+                              "stakeholders:moderation", "stakeholders:compilation", "stakeholders:organisations",
+                              "stakeholders:organisation_decide", "stakeholders:quotes", "stakeholders:quote_choose",
+                              "stakeholders:quote_remove")},
+    # no review is visible to it: every route naming a review is 404, every regional or account page 403
+    **{name: 404 for name, row in EXPECTED.items() if name.startswith("reviews:") and row[5] == 404},
+}
+for _name in EXPECTED:
+    STAKEHOLDER.setdefault(_name, 403)
+
+
+def test_every_route_has_a_stakeholder_outcome():
+    assert sorted(set(EXPECTED) - set(STAKEHOLDER)) == [] and sorted(set(STAKEHOLDER) - set(EXPECTED)) == []
+
+
+def test_route_outcomes_for_a_stakeholder(client, world):
+    names = sorted(name for name in EXPECTED if name in named_routes())
+
+    outcomes = _outcomes(client, world, "stakeholder", names)
+
+    assert outcomes == {name: STAKEHOLDER[name] for name in names}

@@ -14,6 +14,7 @@ from reviews.demo.synthesis import demo_synthesis_write
 from reviews.models import Country, Organisation, Review, ReviewCycle
 from reviews.selectors.compilation import COMPILED_STATUSES
 from reviews.services.reference import cycle_create, reference_load
+from stakeholders.demo import demo_stakeholders_load
 
 User = get_user_model()
 
@@ -52,6 +53,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
                name=("المنظِّم الإقليمي", "Regional organiser"))
     demo_content_load(cycle=cycle, full=full)
     demo_synthesis_write(cycle=cycle, statuses=COMPILED_STATUSES if full else (Review.Status.ACCEPTED,))
+    demo_stakeholders_load(cycle=cycle, password=password)
     return cycle
 
 

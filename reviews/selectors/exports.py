@@ -37,7 +37,10 @@ from reviews.models import (
     TranslationStatus,
 )
 from reviews.selectors.snapshot import reported_answers
+from reviews.rules import can_follow_region
 from reviews.selectors.visibility import reviews_visible_to
+from stakeholders.models import StakeholderInput
+from stakeholders.selectors import input_with_lists, inputs_visible_to
 
 Table = tuple[list[str], list[list]]
 
@@ -212,6 +215,40 @@ def _attach_reviews(rows: list, reviews: dict[int, Review], *, through: str | No
     return rows
 
 
+# The stakeholders' written inputs (issue 17): the regional staff export every submitted one; a country team none.
+WHEN_NOT_EMPTY = {"stakeholder_inputs"}
+TABLES["stakeholder_inputs"] = [
+    Column("organisation", gettext_lazy("organisation"), lambda row: {"ar": row.organisation.name_ar,
+                                                                     "en": row.organisation.name_en},
+           label=lambda row: row.organisation.name_in(translation.get_language() or "ar")["text"]),
+    Column("category", gettext_lazy("category"), lambda row: row.organisation.category.code),
+    Column("countries", gettext_lazy("countries where it works"),
+           lambda row: [country.iso2 for country in row.organisation.countries.all()]),
+    Column("title", gettext_lazy("title"), lambda row: row.title),
+    Column("round_tables", gettext_lazy("round tables"), lambda row: [rt.number for rt in row.round_tables.all()]),
+    Column("objectives", gettext_lazy("objectives"), lambda row: [o.number for o in row.objectives.all()]),
+    Column("text_ar", gettext_lazy("Arabic text"), lambda row: row.text_ar),
+    Column("text_en", gettext_lazy("English text"), lambda row: row.text_en),
+    Column("original_language", gettext_lazy("original language"), lambda row: row.original_language,
+           choices=Language.choices),
+    Column("attribution", gettext_lazy("how the report may cite you"), lambda row: row.attribution,
+           choices=StakeholderInput.Attribution.choices),
+    Column("status", pgettext_lazy("input", "status"), lambda row: row.status,
+           choices=StakeholderInput.Status.choices),
+    Column("submitted_at", gettext_lazy("submitted"), lambda row: row.submitted_at),
+    Column("decline_reason", gettext_lazy("reason"), lambda row: row.decline_reason),
+    Column("documents", gettext_lazy("supporting documents"),
+           lambda row: [document.original_name for document in row.documents.all()]),
+]
+
+def export_inputs(*, user, cycle: ReviewCycle) -> list:
+    """The stakeholders' inputs the user sees in the cycle (none, and no query, for a country team)."""
+    if not can_follow_region(user):
+        return []
+    return list(input_with_lists(inputs_visible_to(user).filter(cycle=cycle))
+                .order_by("organisation__category__code", "organisation__name_en", "pk"))
+
+
 def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None) -> dict[str, list]:
     """The model rows of every table, in a stable order, in a fixed number of queries (fewer when
     the user sees no review: the database is not asked about an empty list)."""
@@ -237,6 +274,7 @@ def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
     of_reported = {"review_objective__is_reported": True, "review_objective__review_id__in": list(by_pk)}
     by_objective = ("review_objective__review__country__iso2", "review_objective__objective__number", "pk")
     return {
+        "stakeholder_inputs": export_inputs(user=user, cycle=cycle),
         "countries": review_list,
         "objectives_reported": objectives,
         "answers": _attach_reviews(list(
@@ -281,7 +319,7 @@ def export_tables(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = 
     (text, numbers, dates, aware datetimes, None); the writers format them."""
     rows = export_rows(user=user, cycle=cycle, statuses=statuses)
     with translation.override(language):
-        return {name: _table(columns, rows[name]) for name, columns in TABLES.items()}
+        return {name: _table(columns, rows[name]) for name, columns in TABLES.items() if _exported(name, rows)}
 
 
 def _table(columns: list[Column], rows: list) -> Table:
@@ -315,9 +353,15 @@ def export_json(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
                 {column.key: _json_value(column.value(row)) for column in columns if column.in_json}
                 for row in rows[name]
             ]
-            for name, columns in TABLES.items()
+            for name, columns in TABLES.items() if _exported(name, rows)
         },
     }
+
+
+def _exported(name: str, rows: dict[str, list]) -> bool:
+    """Every table is exported, empty or not, but the stakeholders' inputs: only when the user sees some (a
+    country team never does, and a cycle without inputs keeps the files it always had)."""
+    return name not in WHEN_NOT_EMPTY or bool(rows[name])
 
 
 def _json_value(value):

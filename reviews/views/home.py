@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from reviews import selectors
 from reviews.selectors.workspace import review_progress
@@ -10,6 +10,8 @@ from reviews.rules import can_follow_region, can_manage_users
 def home(request):
     """Each role lands on its own overview; someone with no role sees only an explanation."""
     user = request.user
+    if user.is_stakeholder:
+        return redirect("stakeholders:inputs")
     if user.is_country_team:
         cycles = selectors.home_cycles_for_country(user=user)
         progress = {review.pk: review_progress(review).percent for _cycle, review in cycles if review}

@@ -36,6 +36,7 @@ from reviews.models import (
     SuggestedIndicator,
 )
 from reviews.services.submission import review_submit
+from stakeholders.models import StakeholderInput
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -443,8 +444,12 @@ def test_export_of_the_full_demo_reads_back_as_the_database(organiser):
     xlsx = _read_xlsx(export_file(user=organiser, cycle=cycle, file_format="xlsx", language="ar"))
     data = json.loads(export_file(user=organiser, cycle=cycle, file_format="json"))
 
+    stakeholder_inputs = xlsx.pop("stakeholder_inputs")  # the demo's organisations' inputs: their own sheet
+
     assert xlsx == {name: [headings] + [[as_read_from_xlsx(value) for value in row] for row in rows]
                     for name, (headings, rows) in expected_tables(reviews, "ar").items()}
+    assert (len(stakeholder_inputs) - 1, len(data["stakeholder_inputs"])) == (
+        (StakeholderInput.objects.filter(cycle=cycle).exclude(status="draft").count(),) * 2)
     assert [(a["country"], a["prompt"], a["objective"], a["text_ar"], a["text_en"], a["original_language"])
             for a in data["answers"]] == [
         (a.review.country.iso2, a.prompt.code, a.objective.number if a.objective else None, a.text_ar, a.text_en,

@@ -41,6 +41,7 @@ from reviews.selectors.figures import BarRow, bar_rows
 from reviews.selectors.passages import Highlight, country_highlights
 from reviews.selectors.synthesis import synthesis_chapters
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
+from stakeholders.selectors import ContributorGroup, Perspective, report_contributors, report_perspectives
 
 PART_PROMPTS = {  # the part-level questions each compiled chapter quotes, country by country
     SynthesisChapter.Kind.POLICY: ("2.2",),  # institutional arrangements: the coordination mechanisms
@@ -116,6 +117,7 @@ class ObjectiveSection:
 class RoundTableChapter(Chapter):
     round_table: object = None
     objectives: list[ObjectiveSection] = field(default_factory=list)
+    perspectives: list[Perspective] = field(default_factory=list)  # stakeholders' inputs the chapter quotes
 
 
 @dataclass
@@ -148,6 +150,7 @@ class RegionalReport:
     data_date: datetime.datetime | None
     include_submitted: bool
     generated_on: datetime.date = field(default_factory=timezone.localdate)
+    contributors: list[ContributorGroup] = field(default_factory=list)  # the annex of stakeholder organisations
 
     @property
     def chapters(self) -> list[Chapter]:
@@ -181,7 +184,7 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
                                  passages=compiled_passages(reviews, contents, code=code, language=language))
                for code in codes if code in prompts]
         for kind, codes in PART_PROMPTS.items()}
-    return RegionalReport(
+    report = RegionalReport(
         cycle=cycle, language=language, organisations=list(Organisation.objects.all()), reviews=reviews,
         statuses=_statuses(user=user, cycle=cycle, included=included, printed=printed),
         not_final=any(review.status != Review.Status.ACCEPTED for review in reviews),
@@ -210,6 +213,16 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
         data_date=max((version.submitted_at for version in printed.values()), default=None),
         include_submitted=include_submitted,
     )
+    _stakeholder_voices(report, user=user, language=language)
+    return report
+
+
+def _stakeholder_voices(report: RegionalReport, *, user, language: str) -> None:
+    """Each round-table chapter's quoted stakeholder passages, and the annex of the organisations (two queries)."""
+    perspectives = report_perspectives(user=user, cycle=report.cycle, language=language)
+    for chapter in report.round_tables:
+        chapter.perspectives = perspectives.get(chapter.round_table.pk, [])
+    report.contributors = report_contributors(user=user, cycle=report.cycle, language=language)
 
 
 def _round_tables(objectives: list[Objective], *, chapters: dict, reviews: list[Review], contents: dict,

@@ -38,6 +38,7 @@ from reviews.views.http import (
     posted_version,
 )
 from reviews.views.synthesis.common import chapter_for, chapter_with_content, cycle_for, editor_of, message_prefix, objective_section, staff_check, uuid_or_404
+from stakeholders.selectors import report_perspectives
 
 
 @login_required
@@ -198,6 +199,9 @@ def preview(request, slug, uid):
         found = country_highlights(cycle_id=cycle.pk, reviews=reviews, language=lang)
         for section in current.objective_syntheses.all():
             section.country_highlights = found.get(section.objective.number, [])
+        with translation.override(lang):  # the organisations' categories in the report's language
+            current.perspectives = report_perspectives(user=request.user, cycle=cycle,
+                                                       language=lang).get(current.round_table_id, [])
     # The body speaks the report's language (titles, labels, country names); the page around it
     # stays in the user's language, and so do the links it renders.
     with translation.override(lang):

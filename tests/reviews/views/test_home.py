@@ -78,7 +78,8 @@ def test_home_organiser_sees_cycles_and_users(client, organiser, focal_point, re
 
     assert response.status_code == 200
     counts = dict((str(label), count) for label, count in response.context["user_counts"])
-    assert counts == {"Focal point": 1, "Contributor": 0, "Regional reviewer": 1, "Organiser": 1}
+    assert counts == {"Focal point": 1, "Contributor": 0, "Regional reviewer": 1, "Organiser": 1,
+                      "Stakeholder organisation": 0}
     assert response.context["current_cycle"] == cycle
     assert reverse("accounts:user_list") in response.content.decode()
 
