@@ -158,12 +158,14 @@ def part_page(request, uid, number, bound=None):
 def objective_page(request, uid, number, bound=None):
     """One reported objective; `bound` is its details form or a row form that failed validation."""
     review = review_for(request, uid)
-    goal = get_object_or_404(ws.objectives_with_round_table(), number=number)
+    goal = ws.objective_numbered(number)
+    if goal is None:
+        raise Http404
     context = workspace_context(request, review)
     review_objective = next((row for row in context["reported"] if row.objective_id == goal.pk), None)
     if review_objective is None:
         raise Http404(_("This objective is not reported on in this review."))
-    review_objective = ws.objective_page_data(review, goal)["review_objective"]
+    review_objective = ws.objective_details(review_objective)
     part3 = next(p for p in context["parts"] if p.number == 3)
     prompts = [p for p in part3.prompts.all() if p.scope == GuidingPrompt.Scope.OBJECTIVE]
     details_form = bound if isinstance(bound, forms.ObjectiveDetailsForm) else forms.ObjectiveDetailsForm(
