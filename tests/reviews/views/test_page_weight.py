@@ -1,9 +1,11 @@
 """How much HTML an editable page weighs (issue 16): a table's rows are text, so each row adds its words and a
 few links, not a form with its lists of choices."""
 
+import re
+
 import pytest
 
-from reviews.models import Consultation, StakeholderCategory
+from reviews.models import Consultation, GuidingPrompt, Objective, StakeholderCategory
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +48,25 @@ def test_an_editable_part_page_of_a_full_review_stays_under_50_kb_in_english(cli
                                       updated_by=focal_point)
 
     assert len(_part_1(client, review, "en")) < 50_000
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_an_editable_objective_page_of_a_full_review_stays_under_50_kb(client, review, focal_point, reference,
+                                                                      language):
+    """Every objective reported (the navigation lists 23), and objective 6 with its answers, practices and
+    indicators: its SDG targets, principles and partners are the long lists of the page."""
+    client.force_login(focal_point)
+    rows = {objective.number: factories.ReviewObjectiveFactory(review=review, objective=objective, is_reported=True)
+            for objective in Objective.objects.all()}
+    for prompt in GuidingPrompt.objects.filter(part__cycle=review.cycle, scope=GuidingPrompt.Scope.OBJECTIVE):
+        factories.AnswerFactory(review=review, prompt=prompt, objective=rows[6].objective, text_ar="نص " * 60,
+                                updated_by=focal_point)
+    for number in range(4):
+        factories.GoodPracticeFactory(review_objective=rows[6], title=f"ممارسة {number}", updated_by=focal_point)
+        factories.IndicatorFactory(review_objective=rows[6], name=f"مؤشر {number}", updated_by=focal_point)
+
+    page = client.get(f"/{language}/reviews/{review.uid}/objectives/6/")
+
+    linked = set(re.findall(rb'/objectives/(\d+)/"', page.content))
+    assert (page.status_code, len(linked)) == (200, 23)  # the navigation lists every objective reported
+    assert len(page.content) < 50_000
