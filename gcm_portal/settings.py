@@ -172,8 +172,26 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", _package_dir("bootstrap")),
     ("vendor/fonts/noto-sans-arabic", str(Path(_package_dir("fontpkg_noto_sans_arabic")) / "files")),
 ]
+# Uploaded and generated files go through Django's storage API only (never a local path), so several servers
+# and workers can share them: the file system under MEDIA_ROOT by default, or with STORAGE_BACKEND=s3 an
+# S3-compatible object store (django-storages), its objects private: no public URL, every download goes through
+# the portal's views after the access check.
+STORAGE_BACKEND = env_str("STORAGE_BACKEND", "filesystem").strip().lower()
+if STORAGE_BACKEND == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif STORAGE_BACKEND == "s3":
+    DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": env_str("S3_BUCKET"), "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "access_key": env_str("S3_ACCESS_KEY_ID") or None, "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env_str("S3_REGION") or None,
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
+    if not DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET.")
+else:
+    raise ImproperlyConfigured(f'STORAGE_BACKEND must be "filesystem" or "s3", not {STORAGE_BACKEND!r}.')
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
