@@ -316,3 +316,8 @@ if REPORT_ARABIC_DIGITS not in ("arabic-indic", "western"):
 REPORT_BUILDS_PER_MINUTE = env_int("REPORT_BUILDS_PER_MINUTE", 5)
 if REPORT_BUILDS_PER_MINUTE < 1:
     raise ImproperlyConfigured(f"REPORT_BUILDS_PER_MINUTE must be at least 1, not {REPORT_BUILDS_PER_MINUTE}.")
+# A running build writes a heartbeat on its row every quarter of this many seconds; a build whose heartbeat is older
+# lost its worker (killed, or its machine gone) and is marked failed, so asking again starts a new build at once.
+REPORT_HEARTBEAT_SECONDS = env_int("REPORT_HEARTBEAT_SECONDS", 60)
+if REPORT_HEARTBEAT_SECONDS < 2:
+    raise ImproperlyConfigured(f"REPORT_HEARTBEAT_SECONDS must be at least 2, not {REPORT_HEARTBEAT_SECONDS}.")
