@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gcm_portal.logs.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     # Pages compressed here, not by the proxy: Django's gzip pads each response with random bytes against
     # BREACH, which a proxy's gzip does not (docs/production.md, section 7). Static files come compressed
@@ -140,7 +141,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Languages: Arabic first. Every URL but /healthz carries its language prefix.
+# Languages: Arabic first. Every URL but /healthz and /readyz carries its language prefix.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -270,10 +271,17 @@ CONTENT_SECURITY_POLICY = {
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "gcm-demo-2026")
 
+# LOG_FORMAT=json: one JSON object a line with the request id (gcm_portal/logs.py), for logs gathered from several
+# servers and workers; "text", the default, is Django's plain lines.
+LOG_FORMAT = env_str("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f'LOG_FORMAT must be "text" or "json", not {LOG_FORMAT!r}.')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "gcm_portal.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             **({"formatter": "json"} if LOG_FORMAT == "json" else {})}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes logs its routine work (and a banner at every start) as INFO; failed logins and
     # lockouts are warnings and stay in the log.

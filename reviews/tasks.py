@@ -1,7 +1,10 @@
 """Background tasks, run by `manage.py db_worker` (django-tasks with its database backend)."""
 
+import logging
+
 from django_tasks import task
 
+from gcm_portal.logs import request_id_bound
 from reviews.models import GeneratedReport
 from reviews.services.report_builds import (
     build_heartbeat,
@@ -12,12 +15,19 @@ from reviews.services.report_builds import (
     reports_fail_dead,
 )
 
+logger = logging.getLogger(__name__)
+
 
 @task()
-def build_report(report_id: int) -> int:
+def build_report(report_id: int, request_id: str = "") -> int:
     """Builds one requested PDF, writing its phase and pages laid out to the row as it goes, and a heartbeat
     every few seconds (a build without one lost its worker). Built as the person who asked: the report holds
-    only what they may see."""
+    only what they may see. Its log lines carry the id of the request that asked for it."""
+    with request_id_bound(request_id):
+        return _build_report(report_id)
+
+
+def _build_report(report_id: int) -> int:
     # Imported here: the web process imports this module to enqueue, and only the worker lays PDFs out
     # (loading WeasyPrint parses its stylesheets, which the pages never need).
     from reviews.report.build import compendium_pdf, country_pdf, report_pdf
@@ -25,6 +35,7 @@ def build_report(report_id: int) -> int:
     reports_fail_dead()  # builds whose worker died meanwhile: nobody waits on them
     report = GeneratedReport.objects.select_related("cycle", "review__country", "requested_by").get(pk=report_id)
     report_started(report=report)
+    logger.info("Building report %s (%s, %s)", report.uid, report.kind, report.languages)
 
     def on_progress(phase: str, pages_done: int) -> None:
         report_progress(report=report, phase=phase, pages_done=pages_done)
@@ -44,4 +55,5 @@ def build_report(report_id: int) -> int:
         report_failed(report=report, error=error)
         raise  # the task's own result records the failure too
     report_finished(report=report, content=built.content, pages=built.pages)
+    logger.info("Report %s built: %s pages, %s bytes", report.uid, built.pages, len(built.content))
     return built.pages

@@ -62,6 +62,7 @@ GET, POST = "GET", "POST"
 EXPECTED: dict[str, tuple] = {
     # route                                method anonymous        fp  assigned unassigned  other fp  reviewer organiser
     "healthz":                               (GET,       200,      200,      200,      200,      200,      200,      200),
+    "readyz":                                (GET,       200,      200,      200,      200,      200,      200,      200),
     "set_language":                          (GET,  REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "home":                                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "cycle_overview":                        (GET,     LOGIN,      403,      403,      403,      403,      200,      200),

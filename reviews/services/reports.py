@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcm_portal.limits import rate_limit_spend
+from gcm_portal.logs import current_request_id
 from reviews import rules
 from reviews.models import GeneratedReport, Review, ReviewCycle
 from reviews.selectors.reports import country_data_version, regional_data_version, reports_visible_to
@@ -78,7 +79,8 @@ def _create_and_enqueue(params: dict, *, data_version: str, user) -> GeneratedRe
     if not rate_limit_spend(scope="report-build", key=str(user.pk), limit=settings.REPORT_BUILDS_PER_MINUTE):
         raise RateLimited(_("You have started several builds in the last minute. Wait a minute, then ask again."))
     report = GeneratedReport.objects.create(**params, data_version=data_version, requested_by=user)
-    transaction.on_commit(lambda: build_report.enqueue(report.pk))
+    request_id = current_request_id()  # the worker's log lines of this build carry the request's id
+    transaction.on_commit(lambda: build_report.enqueue(report.pk, request_id=request_id))
     return report
 
 
