@@ -205,8 +205,11 @@ MEDIA_URL = "media/"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail: printed on the console unless an SMTP host is configured.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: printed on the console unless an SMTP host is configured. Every message goes through the task queue
+# (gcm_portal/mail.py): a request only queues it, a worker delivers it with the backend the variable EMAIL_BACKEND
+# names, so a slow mail server never holds a page.
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = "gcm_portal.mail.QueuedEmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

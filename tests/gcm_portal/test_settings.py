@@ -41,12 +41,13 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path)
 
 def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
     code = ("from django.conf import settings as s; "
-            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.LANGUAGE_CODE, "
-            "getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
+            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_DELIVERY_BACKEND, s.EMAIL_BACKEND, "
+            "s.LANGUAGE_CODE, getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
     result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
 
     assert result.stdout.split() == [
-        "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend", "ar", "False",
+        "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend",
+        "gcm_portal.mail.QueuedEmailBackend", "ar", "False",
         str(tmp_path / "db.sqlite3"),
     ]
 
