@@ -411,6 +411,9 @@ def _print_report(args, out: Path, run: Path, story: dict, t0: float) -> None:
         if row["type"] == "BUILD":
             seconds = row["median"] / 1000
             print(f"{name}: " + ("FAILED" if row["failures"] else f"{seconds:.1f} s"))
+    if not any(row["type"] == "BUILD" for row in scenario.values()):
+        print("The scenario's own report build (ReportBuilder: bilingual, with the submitted reviews) did not finish "
+              "within the run.")
     print()
     print("OK: the report was asked on A, built by a worker after the first one died, and downloaded through A."
           if story.get("downloaded") else "FAIL: the report did not make it across: see the events above.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
 from reviews.models import Download, GeneratedReport
@@ -89,14 +89,21 @@ def heartbeat_timeout() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.REPORT_HEARTBEAT_SECONDS)
 
 
+@transaction.atomic
 def reports_fail_dead() -> int:
     """Marks failed every running build whose worker sent no heartbeat for REPORT_HEARTBEAT_SECONDS: the worker
-    was killed or its machine lost, and nobody must wait on it. One UPDATE, cheap enough for every request
-    for a build and every poll of its state; returns how many it marked."""
+    was killed or its machine lost, and nobody must wait on it. Two small queries, cheap enough for every request
+    for a build and every poll of its state; rows another request is marking are skipped (never a deadlock
+    between two of them). Returns how many it marked."""
     now = timezone.now()
-    dead = GeneratedReport.objects.filter(status=Status.RUNNING, heartbeat_at__lt=now - heartbeat_timeout())
+    dead = list(GeneratedReport.objects.select_for_update(skip_locked=True)
+                .filter(status=Status.RUNNING, heartbeat_at__lt=now - heartbeat_timeout())
+                .values_list("pk", flat=True))
+    if not dead:
+        return 0
     error = f"WorkerLost: no heartbeat from the worker building it for {settings.REPORT_HEARTBEAT_SECONDS} seconds"
-    marked = dead.update(status=Status.FAILED, finished_at=now, error=error)
+    marked = GeneratedReport.objects.filter(pk__in=dead, status=Status.RUNNING).update(
+        status=Status.FAILED, finished_at=now, error=error)
     if marked:
         logger.warning("Marked %s build(s) failed: their worker stopped sending heartbeats", marked)
     return marked
