@@ -29,8 +29,10 @@ def queued_mail(settings):
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def _worker_runs_the_queue() -> None:
-    """`db_worker --batch`, as a worker process would; the signal handlers it sets are given back."""
+def _worker_runs_the_queue(monkeypatch) -> None:
+    """`db_worker --batch`, as a worker process would; the signal handlers it sets are given back. The worker
+    closes stale connections between tasks: here its connection is the test's, holding the test's transaction."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
         call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
@@ -40,7 +42,8 @@ def _worker_runs_the_queue() -> None:
 
 
 def test_notification_email_waits_in_the_queue_until_a_worker_delivers_it(queued_mail, settings, focal_point,
-                                                                           django_capture_on_commit_callbacks):
+                                                                           django_capture_on_commit_callbacks,
+                                                                           monkeypatch):
     settings.TASKS = DATABASE_TASKS
     with request_id_bound("req-0123456789"), django_capture_on_commit_callbacks(execute=True):
         notify(users=[focal_point], kind=Notification.Kind.SUBMISSION, review=None,
@@ -50,7 +53,7 @@ def test_notification_email_waits_in_the_queue_until_a_worker_delivers_it(queued
     assert (len(mail.outbox), task.task_path, task.args_kwargs["kwargs"]["request_id"]) == (
         0, "gcm_portal.mail.send_queued_emails", "req-0123456789")
 
-    _worker_runs_the_queue()
+    _worker_runs_the_queue(monkeypatch)
 
     assert [message.to for message in mail.outbox] == [["fp-eg@example.org"]]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
