@@ -48,8 +48,8 @@ class IdleSessionMiddleware:
 
 
 # Pages a user who still owes a second factor may open: signing out, choosing a language
-# and the step they owe. Static files and /healthz never reach here signed in or not.
-_ALWAYS_ALLOWED = {"logout", "set_language", "healthz", "javascript-catalog"}
+# and the step they owe. Static files, /healthz and /readyz never reach here signed in or not.
+_ALWAYS_ALLOWED = {"logout", "set_language", "healthz", "readyz", "javascript-catalog"}
 _ALLOWED_WHILE = {
     two_factor.STATE_VERIFY: {"two_factor:verify"},
     two_factor.STATE_ENROL: {"two_factor:setup"},

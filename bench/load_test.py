@@ -296,5 +296,10 @@ def _print_report(args, scenario: dict, capacity: dict, load_before: tuple, out:
     print("OK: zero errors." if not failures else f"FAIL: {failures} failed requests: see {out}/scenario_failures.csv")
 
 
+# What bench/scale_out.py reuses to run this same scenario through a proxy in front of several servers.
+environment, prepare_database, drop_database, start, stop, wait_for, run_locust, read_stats = (
+    _environment, _prepare, _postgres_database, _start, _stop, _wait_for, _locust, _read_stats)
+
+
 if __name__ == "__main__":
     sys.exit(main())

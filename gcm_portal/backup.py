@@ -7,7 +7,8 @@ The archive is a `.tar.gz` holding
   and SHA-256, and what was left out and why;
 - `data/<app>.<model>.json`: each model's rows in Django's JSON serialisation, primary keys
   kept (every reference stays as it was), so a dump from SQLite loads into PostgreSQL and back;
-- `media/...`: the files under MEDIA_ROOT (supporting documents, generated PDFs).
+- `media/...`: the files of the default storage (supporting documents, generated PDFs), read and
+  written through Django's storage API only, so the media may be a folder or an object store.
 
 Rows that migrate re-creates (content types, permissions) are left out and referred to by
 natural key, since their ids differ between databases. Rows that are state, not data, are left
@@ -24,7 +25,6 @@ import io
 import json
 import os
 import platform
-import shutil
 import tarfile
 import tempfile
 from collections import defaultdict
@@ -33,8 +33,9 @@ from pathlib import Path
 
 import django
 from django.apps import apps
-from django.conf import settings
 from django.core import serializers
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -72,6 +73,15 @@ def _sha256_file(path: Path) -> str:
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _copy_hashed(source, target) -> str:
+    """Copy one open file to another in chunks; the SHA-256 of what was copied."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: source.read(1 << 20), b""):
+        digest.update(chunk)
+        target.write(chunk)
     return digest.hexdigest()
 
 
@@ -134,10 +144,18 @@ def app_versions() -> dict[str, str]:
     return versions
 
 
-def media_files(root: Path) -> list[Path]:
-    if not root.is_dir():
+def media_files(storage=None, folder: str = "") -> list[str]:
+    """Every file name in the storage (the default one), sorted: through the storage API, never a local
+    path, so the media may live in a folder or an object store. A folder that does not exist is empty."""
+    storage = storage or default_storage
+    try:
+        folders, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+    names = [f"{folder}/{name}" if folder else name for name in files]
+    for child in folders:
+        names += media_files(storage, f"{folder}/{child}" if folder else child)
+    return sorted(names)
 
 
 def backup_create(*, output: Path) -> dict:
@@ -147,7 +165,6 @@ def backup_create(*, output: Path) -> dict:
     consistent moment even while people work. Files are read afterwards: one uploaded meanwhile
     may be in the archive without its row, which a restore tolerates.
     """
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="gcm-backup-") as workdir:
         data_dir = Path(workdir) / "data"
         data_dir.mkdir()
@@ -164,10 +181,7 @@ def backup_create(*, output: Path) -> dict:
                     count = model_dump(model, stream)
                 models[label] = {"file": f"data/{label}.json", "count": count, "sha256": _sha256_file(path)}
             migrations = applied_migrations()
-        media = {
-            path.relative_to(media_root).as_posix(): {"size": path.stat().st_size, "sha256": _sha256_file(path)}
-            for path in media_files(media_root)
-        }
+        media = _media_copy(Path(workdir) / "media")
         manifest = {
             "format": FORMAT, "format_version": FORMAT_VERSION,
             "created_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -185,9 +199,21 @@ def backup_create(*, output: Path) -> dict:
             for entry in models.values():
                 archive.add(Path(workdir) / entry["file"], arcname=entry["file"])
             for name in media:
-                archive.add(media_root / name, arcname=f"media/{name}")
+                archive.add(Path(workdir) / "media" / name, arcname=f"media/{name}")
         partial.replace(output)
     return manifest
+
+
+def _media_copy(target: Path) -> dict[str, dict]:
+    """Each stored file copied from the storage into `target`, with its size and checksum."""
+    media = {}
+    for name in media_files():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as source, open(path, "wb") as copy:
+            media[name] = {"sha256": _copy_hashed(source, copy)}
+        media[name]["size"] = path.stat().st_size
+    return media
 
 
 def _read_manifest(archive: tarfile.TarFile) -> dict:
@@ -231,21 +257,28 @@ def database_is_empty() -> bool:
     return not any(model._base_manager.exists() for model in backed_up_models())
 
 
-def _clear_media(root: Path) -> None:
-    if root.is_dir():
-        for child in root.iterdir():
-            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+def _clear_media() -> None:
+    for name in media_files():
+        default_storage.delete(name)
+
+
+def _media_write(workdir: Path, names) -> None:
+    """Each file saved under its own name; a storage that would rename it (a name taken) is an error."""
+    for name in names:
+        with open(workdir / "media" / name, "rb") as source:
+            saved = default_storage.save(name, File(source, name=name))
+        if saved != name:
+            raise BackupError(f"The storage kept {name} as {saved}: it already held a file of that name.")
 
 
 def backup_restore(*, archive_path: Path, replace: bool = False) -> RestoreResult:
-    """Load the archive into this database and MEDIA_ROOT.
+    """Load the archive into this database and the default storage (MEDIA_ROOT, or the object store).
 
     Refuses a database or media folder that already holds data unless `replace`, which empties
     both first; refuses an archive whose checksums or migrations do not match. The rows load in
     one transaction (all or nothing) and the id sequences are reset after, so new rows do not
     collide with restored ones.
     """
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="gcm-restore-") as workdir:
         try:
             with tarfile.open(archive_path, mode="r:gz") as archive:
@@ -259,7 +292,7 @@ def backup_restore(*, archive_path: Path, replace: bool = False) -> RestoreResul
         unknown = sorted(set(manifest["models"]) - {model._meta.label_lower for model in backed_up_models()})
         if unknown:
             raise BackupError(f"The backup holds models this portal does not have: {', '.join(unknown)}.")
-        if not replace and (not database_is_empty() or media_files(media_root)):
+        if not replace and (not database_is_empty() or media_files()):
             raise BackupError("The database or the media folder already holds data. Restore into an empty, "
                               "migrated database, or pass --replace to delete what is there first.")
         fixtures = [str(workdir / entry["file"]) for entry in manifest["models"].values() if entry["count"]]
@@ -271,11 +304,8 @@ def backup_restore(*, archive_path: Path, replace: bool = False) -> RestoreResul
                 call_command("loaddata", *fixtures, verbosity=0)  # resets the sequences after loading
             _check_counts(manifest)
         if replace:
-            _clear_media(media_root)
-        for name in manifest["media"]:
-            target = media_root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(workdir / "media" / name, target)
+            _clear_media()
+        _media_write(workdir, manifest["media"])
     return RestoreResult(rows=sum(entry["count"] for entry in manifest["models"].values()),
                          files=len(manifest["media"]), models=len(manifest["models"]))
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gcm_portal.logs.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     # Pages compressed here, not by the proxy: Django's gzip pads each response with random bytes against
     # BREACH, which a proxy's gzip does not (docs/production.md, section 7). Static files come compressed
@@ -141,7 +142,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Languages: Arabic first. Every URL but /healthz carries its language prefix.
+# Languages: Arabic first. Every URL but /healthz and /readyz carries its language prefix.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -173,8 +174,26 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", _package_dir("bootstrap")),
     ("vendor/fonts/noto-sans-arabic", str(Path(_package_dir("fontpkg_noto_sans_arabic")) / "files")),
 ]
+# Uploaded and generated files go through Django's storage API only (never a local path), so several servers
+# and workers can share them: the file system under MEDIA_ROOT by default, or with STORAGE_BACKEND=s3 an
+# S3-compatible object store (django-storages), its objects private: no public URL, every download goes through
+# the portal's views after the access check.
+STORAGE_BACKEND = env_str("STORAGE_BACKEND", "filesystem").strip().lower()
+if STORAGE_BACKEND == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif STORAGE_BACKEND == "s3":
+    DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": env_str("S3_BUCKET"), "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "access_key": env_str("S3_ACCESS_KEY_ID") or None, "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env_str("S3_REGION") or None,
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
+    if not DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET.")
+else:
+    raise ImproperlyConfigured(f'STORAGE_BACKEND must be "filesystem" or "s3", not {STORAGE_BACKEND!r}.')
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -187,8 +206,11 @@ MEDIA_URL = "media/"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail: printed on the console unless an SMTP host is configured.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: printed on the console unless an SMTP host is configured. Every message goes through the task queue
+# (gcm_portal/mail.py): a request only queues it, a worker delivers it with the backend the variable EMAIL_BACKEND
+# names, so a slow mail server never holds a page.
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = "gcm_portal.mail.QueuedEmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -253,10 +275,17 @@ CONTENT_SECURITY_POLICY = {
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "gcm-demo-2026")
 
+# LOG_FORMAT=json: one JSON object a line with the request id (gcm_portal/logs.py), for logs gathered from several
+# servers and workers; "text", the default, is Django's plain lines.
+LOG_FORMAT = env_str("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f'LOG_FORMAT must be "text" or "json", not {LOG_FORMAT!r}.')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "gcm_portal.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             **({"formatter": "json"} if LOG_FORMAT == "json" else {})}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes logs its routine work (and a banner at every start) as INFO; failed logins and
     # lockouts are warnings and stay in the log.
@@ -305,3 +334,9 @@ STAKEHOLDER_JOINS_PER_HOUR = env_int("STAKEHOLDER_JOINS_PER_HOUR", 5)
 if STAKEHOLDER_JOINS_PER_HOUR < 1:
     raise ImproperlyConfigured(f"STAKEHOLDER_JOINS_PER_HOUR must be at least 1, not {STAKEHOLDER_JOINS_PER_HOUR}.")
 STAKEHOLDER_JOIN_MIN_SECONDS = env_int("STAKEHOLDER_JOIN_MIN_SECONDS", 5)
+
+# A running build writes a heartbeat on its row every quarter of this many seconds; a build whose heartbeat is older
+# lost its worker (killed, or its machine gone) and is marked failed, so asking again starts a new build at once.
+REPORT_HEARTBEAT_SECONDS = env_int("REPORT_HEARTBEAT_SECONDS", 60)
+if REPORT_HEARTBEAT_SECONDS < 2:
+    raise ImproperlyConfigured(f"REPORT_HEARTBEAT_SECONDS must be at least 2, not {REPORT_HEARTBEAT_SECONDS}.")

@@ -14,7 +14,9 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-01234567
 from gcm_portal.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail lands in mail.outbox: sent at once (as the test runner does anyway), or through the queue when a test
+# asks for it (the immediate task backend below then delivers it here too).
+EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gcm-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)  # forked report workers leave by os._exit

@@ -3,11 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from reviews.views.health import healthz
+from reviews.views.health import healthz, readyz
 from reviews.views.home import cycle_overview, home
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -63,6 +63,7 @@ GET, POST = "GET", "POST"
 EXPECTED: dict[str, tuple] = {
     # route                                method anonymous        fp  assigned unassigned  other fp  reviewer organiser
     "healthz":                               (GET,       200,      200,      200,      200,      200,      200,      200),
+    "readyz":                                (GET,       200,      200,      200,      200,      200,      200,      200),
     "set_language":                          (GET,  REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "home":                                  (GET,     LOGIN,      200,      200,      200,      200,      200,      200),
     "cycle_overview":                        (GET,     LOGIN,      403,      403,      403,      403,      200,      200),
@@ -491,7 +492,7 @@ def test_tampered_parameters_never_fail_a_route(client, world, role):
 # the pages every signed-in user has (its password, two-factor login), never a country's review, another
 # organisation's input or a page of the regional staff. A separate column, checked by its own test below.
 STAKEHOLDER: dict[str, object] = {
-    **{name: 200 for name in ("healthz", "login", "password_change", "password_change_done", "password_reset",
+    **{name: 200 for name in ("healthz", "readyz", "login", "password_change", "password_change_done", "password_reset",
                               "password_reset_complete", "password_reset_confirm", "password_reset_done",
                               "two_factor:setup", "two_factor:recovery_codes",
                               # pages every signed-in user has, empty for an organisation: no review is its own

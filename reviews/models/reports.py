@@ -63,6 +63,9 @@ class GeneratedReport(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Written by the running build every few seconds: a build whose heartbeat is older than
+    # REPORT_HEARTBEAT_SECONDS lost its worker (reviews.services.report_builds.reports_fail_dead).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -52,7 +52,10 @@ def user_language(user) -> str:
 
 
 def _send_emails(notifications: list[Notification]) -> None:
+    """One message per reader, handed to the mail backend at once: the queue (gcm_portal/mail.py) makes them
+    one task, delivered by a worker."""
     base = settings.PORTAL_BASE_URL.rstrip("/")
+    messages = []
     for notification in notifications:
         user = notification.user
         if not user.email:
@@ -61,10 +64,10 @@ def _send_emails(notifications: list[Notification]) -> None:
             text = notification_text(notification)
             path = notification_link(notification)
             link = f"{base}{path}" if path else ""
-            send_mail(
-                subject=text[:150], message=f"{text}\n\n{link}\n".strip() + "\n",
-                from_email=None, recipient_list=[user.email], fail_silently=True,
-            )
+            messages.append(EmailMessage(subject=text[:150], body=f"{text}\n\n{link}\n".strip() + "\n",
+                                         to=[user.email]))
+    if messages:
+        get_connection(fail_silently=True).send_messages(messages)
 
 
 def notification_mark_read(*, user, notification_uids: Iterable | None = None) -> int:

@@ -1,5 +1,6 @@
-"""A build's life once the worker has it: started, its progress, finished or failed; and its end, when
-a newer build of the same report has superseded it (reports_prune, run daily).
+"""A build's life once the worker has it: started, its heartbeat and progress, finished or failed, or failed
+because its worker died (no heartbeat); and its end, when a newer build of the same report has superseded it
+(reports_prune, run daily).
 
 The task module (reviews.tasks) calls these; the request services (reviews.services.reports) enqueue
 the task. Kept apart so that imports go one way: reports -> tasks -> report_builds.
@@ -7,9 +8,13 @@ the task. Kept apart so that imports go one way: reports -> tasks -> report_buil
 
 import datetime
 import logging
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
 from reviews.models import Download, GeneratedReport
@@ -34,15 +39,74 @@ def report_started(*, report: GeneratedReport) -> None:
     """The worker took the build. The data version is taken again: the data may have changed since the
     request, and the file must carry the version of what it prints."""
     report.status, report.phase, report.pages_done = Status.RUNNING, "", 0
-    report.started_at = timezone.now()
+    report.started_at = report.heartbeat_at = timezone.now()
     report.data_version = _data_version_now(report)
-    report.save(update_fields=["status", "phase", "pages_done", "started_at", "data_version"])
+    report.save(update_fields=["status", "phase", "pages_done", "started_at", "heartbeat_at", "data_version"])
 
 
 def report_progress(*, report: GeneratedReport, phase: str, pages_done: int) -> None:
-    """Written at once (one UPDATE, outside any transaction of the build), so the page polling it sees it."""
-    GeneratedReport.objects.filter(pk=report.pk).update(phase=phase, pages_done=pages_done)
-    report.phase, report.pages_done = phase, pages_done
+    """Written at once (one UPDATE, outside any transaction of the build), so the page polling it sees it.
+    Progress is a heartbeat too."""
+    now = timezone.now()
+    GeneratedReport.objects.filter(pk=report.pk).update(phase=phase, pages_done=pages_done, heartbeat_at=now)
+    report.phase, report.pages_done, report.heartbeat_at = phase, pages_done, now
+
+
+def report_heartbeat(*, report_id: int) -> bool:
+    """The build's worker is alive: one UPDATE, only while the build runs (a build marked dead stays so)."""
+    return bool(GeneratedReport.objects.filter(pk=report_id, status=Status.RUNNING)
+                .update(heartbeat_at=timezone.now()))
+
+
+@contextmanager
+def build_heartbeat(*, report_id: int):
+    """While the block runs, a thread beats for the build every quarter of REPORT_HEARTBEAT_SECONDS, whatever
+    the build is doing (a long layout writes no progress). It uses its own database connection, closed when the
+    block ends; a beat that fails is logged and tried again at the next one."""
+    stop = threading.Event()
+    interval = settings.REPORT_HEARTBEAT_SECONDS / 4
+
+    def beat() -> None:
+        try:
+            while not stop.wait(interval):
+                try:
+                    report_heartbeat(report_id=report_id)
+                except DatabaseError as error:
+                    logger.warning("Heartbeat of report %s not written: %r", report_id, error)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=beat, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def heartbeat_timeout() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.REPORT_HEARTBEAT_SECONDS)
+
+
+@transaction.atomic
+def reports_fail_dead() -> int:
+    """Marks failed every running build whose worker sent no heartbeat for REPORT_HEARTBEAT_SECONDS: the worker
+    was killed or its machine lost, and nobody must wait on it. Two small queries, cheap enough for every request
+    for a build and every poll of its state; rows another request is marking are skipped (never a deadlock
+    between two of them). Returns how many it marked."""
+    now = timezone.now()
+    dead = list(GeneratedReport.objects.select_for_update(skip_locked=True)
+                .filter(status=Status.RUNNING, heartbeat_at__lt=now - heartbeat_timeout())
+                .values_list("pk", flat=True))
+    if not dead:
+        return 0
+    error = f"WorkerLost: no heartbeat from the worker building it for {settings.REPORT_HEARTBEAT_SECONDS} seconds"
+    marked = GeneratedReport.objects.filter(pk__in=dead, status=Status.RUNNING).update(
+        status=Status.FAILED, finished_at=now, error=error)
+    if marked:
+        logger.warning("Marked %s build(s) failed: their worker stopped sending heartbeats", marked)
+    return marked
 
 
 def report_finished(*, report: GeneratedReport, content: bytes, pages: int) -> None:

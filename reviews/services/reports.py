@@ -10,8 +10,11 @@ one build of a document on its way (asking again, forced or not, hands it back),
 REPORT_BUILDS_PER_MINUTE new builds a minute, counted in the cache every server process shares. A request
 answered with an existing build costs nothing.
 
+A build whose worker died (no heartbeat for REPORT_HEARTBEAT_SECONDS) is marked failed before a request looks
+for one on its way, so asking again starts a new build at once, on any worker.
+
 Imports go one way: this module enqueues reviews.tasks.build_report, and the task records the build's
-progress through reviews.services.report_builds, which imports neither.
+progress and heartbeat through reviews.services.report_builds, which imports neither.
 """
 
 import datetime
@@ -23,15 +26,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcm_portal.limits import rate_limit_spend
+from gcm_portal.logs import current_request_id
 from reviews import rules
 from reviews.models import GeneratedReport, Review, ReviewCycle
 from reviews.selectors.reports import country_data_version, regional_data_version, reports_visible_to
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.services.errors import DomainError, NotAllowed, RateLimited
+from reviews.services.report_builds import heartbeat_timeout, reports_fail_dead
 from reviews.tasks import build_report
 
 Status = GeneratedReport.Status
-STALE_AFTER = datetime.timedelta(minutes=30)  # the full regional report takes about a minute
+# A running build is watched by its heartbeat (report_builds.reports_fail_dead): a dead worker is noticed within
+# REPORT_HEARTBEAT_SECONDS. A build still queued after this long was taken by no worker at all: none is running.
+QUEUED_STALE_AFTER = datetime.timedelta(minutes=30)
 IN_FLIGHT = (Status.QUEUED, Status.RUNNING)
 
 
@@ -41,8 +48,12 @@ def _check_languages(languages: str) -> None:
 
 
 def _is_stale(report: GeneratedReport) -> bool:
-    """Queued or running for longer than any build takes: its worker was stopped, nobody waits on it."""
-    return timezone.now() - report.created_at >= STALE_AFTER
+    """Nobody waits on it: running without a heartbeat for REPORT_HEARTBEAT_SECONDS (its worker died), or queued
+    for longer than any queue takes (no worker is running)."""
+    now = timezone.now()
+    if report.status == Status.RUNNING:
+        return now - (report.heartbeat_at or report.created_at) >= heartbeat_timeout()
+    return now - report.created_at >= QUEUED_STALE_AFTER
 
 
 def _in_flight(params: dict, *, user) -> GeneratedReport | None:
@@ -68,7 +79,8 @@ def _create_and_enqueue(params: dict, *, data_version: str, user) -> GeneratedRe
     if not rate_limit_spend(scope="report-build", key=str(user.pk), limit=settings.REPORT_BUILDS_PER_MINUTE):
         raise RateLimited(_("You have started several builds in the last minute. Wait a minute, then ask again."))
     report = GeneratedReport.objects.create(**params, data_version=data_version, requested_by=user)
-    transaction.on_commit(lambda: build_report.enqueue(report.pk))
+    request_id = current_request_id()  # the worker's log lines of this build carry the request's id
+    transaction.on_commit(lambda: build_report.enqueue(report.pk, request_id=request_id))
     return report
 
 
@@ -76,6 +88,7 @@ def _request(params: dict, *, data_version: str, user, force: bool) -> Generated
     # One request of a user at a time (their row locked until commit), so two at once cannot both
     # find no build on its way and queue two.
     list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+    reports_fail_dead()
     existing = _in_flight(params, user=user)
     if existing is None and not force:
         existing = _reusable(params, data_version=data_version, user=user)

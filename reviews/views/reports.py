@@ -24,6 +24,7 @@ from reviews.selectors import current_cycle_visible_to, cycles_visible_to, revie
 from reviews.selectors.reports import cycle_reports, downloads_visible_to, reports_visible_to
 from reviews.services import reports as report_services
 from reviews.services.downloads import download_record
+from reviews.services.report_builds import reports_fail_dead
 from reviews.services.errors import DomainError, NotAllowed, RateLimited
 
 PHASES = {
@@ -113,6 +114,7 @@ def review_pdf(request, uid):
 
 @login_required
 def report(request, report_uid):
+    reports_fail_dead()  # a build whose worker died shows as failed, with the way to ask again
     return render(request, "reviews/reports/report.html", {"report": _report_for(request, report_uid)})
 
 
@@ -135,6 +137,7 @@ def report_state(report: GeneratedReport) -> dict:
 @login_required
 @never_cache
 def report_status(request, report_uid):
+    reports_fail_dead()
     return JsonResponse(report_state(_report_for(request, report_uid)))
 
 

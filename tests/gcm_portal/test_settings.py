@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 def manage(*args, env):
     clean = {key: value for key, value in os.environ.items() if key not in {
         "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HTTPS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE",
-        "CACHE_URL"}}
+        "CACHE_URL", "STORAGE_BACKEND", "S3_BUCKET"}}
     clean["ENV_FILE"] = os.devnull  # a developer's .env must not change what these tests see
     clean.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=clean,
@@ -40,12 +41,13 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path)
 
 def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
     code = ("from django.conf import settings as s; "
-            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.LANGUAGE_CODE, "
-            "getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
+            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_DELIVERY_BACKEND, s.EMAIL_BACKEND, "
+            "s.LANGUAGE_CODE, getattr(s, 'SECURE_SSL_REDIRECT', False), s.DATABASES['default']['NAME'])")
     result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
 
     assert result.stdout.split() == [
-        "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend", "ar", "False",
+        "True", "django.db.backends.sqlite3", "django.core.mail.backends.console.EmailBackend",
+        "gcm_portal.mail.QueuedEmailBackend", "ar", "False",
         str(tmp_path / "db.sqlite3"),
     ]
 
@@ -71,6 +73,37 @@ def test_settings_refuse_a_cache_url_that_is_not_redis(tmp_path):
 
     assert result.returncode == 1
     assert "CACHE_URL must be a redis://, rediss:// or unix:// address, or unset." in result.stderr
+
+
+_STORAGE_CODE = "from django.conf import settings as s; import json; print(json.dumps(s.STORAGES['default']))"
+
+
+def test_settings_keep_files_in_the_file_system_by_default(tmp_path):
+    result = manage("shell", "--no-imports", "-c", _STORAGE_CODE, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+
+    assert json.loads(result.stdout) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_settings_keep_files_private_in_an_object_store_with_storage_backend_s3(tmp_path):
+    result = manage("shell", "--no-imports", "-c", _STORAGE_CODE, env={
+        "DEBUG": "1", "VAR_DIR": str(tmp_path), "STORAGE_BACKEND": "s3", "S3_BUCKET": "gcm-media",
+        "S3_ENDPOINT_URL": "https://minio.internal:9000", "S3_ACCESS_KEY_ID": "key", "S3_SECRET_ACCESS_KEY": "secret",
+        "S3_REGION": "eu-central-1"})
+
+    assert json.loads(result.stdout) == {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": "gcm-media", "endpoint_url": "https://minio.internal:9000", "access_key": "key",
+        "secret_key": "secret", "region_name": "eu-central-1", "default_acl": "private", "querystring_auth": True,
+        "file_overwrite": False}}
+
+
+@pytest.mark.parametrize(("env", "error"), [
+    ({"STORAGE_BACKEND": "ftp"}, 'STORAGE_BACKEND must be "filesystem" or "s3", not \'ftp\'.'),
+    ({"STORAGE_BACKEND": "s3"}, "STORAGE_BACKEND=s3 needs S3_BUCKET."),
+])
+def test_settings_refuse_an_unknown_storage_or_an_object_store_without_bucket(tmp_path, env, error):
+    result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), **env})
+
+    assert (result.returncode, error in result.stderr) == (1, True)
 
 
 @pytest.mark.parametrize(("value", "error"), [

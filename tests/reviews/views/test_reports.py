@@ -1,6 +1,7 @@
 """The reports page, a country's review PDF, a build's status JSON and the download, for every role:
 another country's team never sees, asks for or downloads a build; regional staff do."""
 
+import datetime
 import html
 import re
 
@@ -392,3 +393,16 @@ def test_report_with_submitted_reviews_is_listed_and_downloaded_by_organisers_on
                                           for suffix in ("", "status/", "download/")]
 
     assert seen == {"reviewer-escwa": [False, 404, 404, 404], "organiser": [True, 200, 200, 200]}
+
+
+def test_report_status_shows_a_build_whose_worker_died_as_failed(client, review, focal_point, settings):
+    """The poll of a build whose worker was killed answers "failed" once REPORT_HEARTBEAT_SECONDS passed."""
+    settings.REPORT_HEARTBEAT_SECONDS = 2
+    report = country_report_request(review=review, user=focal_point, languages="en")
+    GeneratedReport.objects.filter(pk=report.pk).update(
+        status="running", heartbeat_at=timezone.now() - datetime.timedelta(seconds=3))
+    client.force_login(focal_point)
+
+    state = client.get(f"/en/reviews/reports/{report.uid}/status/").json()
+
+    assert (state["status"], state["finished"], state["download_url"]) == ("failed", True, "")

@@ -1,0 +1,16 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("reviews", "0016_search_documents"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="generatedreport",
+            name="heartbeat_at",
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+    ]
