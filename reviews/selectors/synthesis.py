@@ -130,7 +130,10 @@ def synthesis_changes(*, chapter: SynthesisChapter) -> QuerySet[SynthesisChange]
 
 
 _FIELD_LABELS = {"text_ar": gettext_lazy("Arabic text"), "text_en": gettext_lazy("English text"),
-                 "objectives": gettext_lazy("objectives"), "position": gettext_lazy("place in the list")}
+                 "objectives": gettext_lazy("objectives"), "position": gettext_lazy("place in the list"),
+                 "citations": gettext_lazy("Country answers cited"),
+                 "featured_practices": gettext_lazy("Good practices featured"),
+                 "verified": gettext_lazy("Translation verified")}
 
 
 def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[SynthesisChange]:
@@ -150,6 +153,8 @@ def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[Synthe
                             if parts[1] in numbers else _("Deleted key message · %(field)s") % {"field": field})
         elif parts[0] == "highlight" and len(parts) == 2:
             change.label = _("Highlight of %(country)s") % {"country": countries.get(parts[1], parts[1])}
+        elif parts[0] == "stakeholder" and len(parts) == 2:
+            change.label = _("Stakeholder perspectives")
         else:
             change.label = _FIELD_LABELS.get(change.field, change.field)
     return changes

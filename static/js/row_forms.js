@@ -41,6 +41,8 @@
       if (deleting && box.id.indexOf("row-") === 0) { added.push(document.importNode(deleting, true)); }
       var parent = shown ? shown.parentNode : link.parentNode;
       added.forEach(function (node) { parent.insertBefore(node, shown || link); });
+      var boxClass = box.className;  // a new row's box: a link alone, then a card holding the form
+      if (!shown) { box.className = "card card-body bg-light"; }
       if (shown) { shown.hidden = true; }
       link.hidden = true;
       track(form);
@@ -48,6 +50,7 @@
         event.preventDefault();
         dirty.delete(form);
         added.forEach(function (node) { node.remove(); });
+        box.className = boxClass;
         if (shown) { shown.hidden = false; }
         link.hidden = false;
         link.focus();

@@ -3,7 +3,7 @@ country highlights, for the regional staff only, at a cost that does not grow wi
 the countries cited."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reviews.models import Country, Objective, ObjectiveSynthesis, Review, ReviewObjective
 from reviews.selectors.synthesis import (
@@ -285,3 +285,18 @@ def test_recent_changes_name_messages_by_number_and_highlights_by_country(open_c
                       "Key message 1 · English text", "Key message 2 · English text",
                       "Deleted key message · English text"]
     assert highlight_labels == [f"Highlight of {review.country.name}"]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_recent_changes_name_citations_and_featured_practices_in_the_page_language(chapters, region, reviewer,
+                                                                                   language):
+    chapter = chapters[7]  # round table 4, objective 1 among its objectives
+    review = region(1)[0]
+    _submitted_version(review)
+    _cite_and_feature(chapter, [review], reviewer)
+
+    with translation.override(language):
+        labels = {change.label for change in recent_changes(chapter=chapter)}
+
+    with translation.override(language):
+        assert labels == {translation.gettext("Country answers cited"), translation.gettext("Good practices featured")}

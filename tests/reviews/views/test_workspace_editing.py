@@ -290,7 +290,7 @@ def test_row_forms_post_to_their_own_row_on_the_page(client, review, focal_point
 
     assert f'<div class="card mb-2" id="row-{entity.uid}">' in page
     assert f'action="/en/reviews/{review.uid}/rows/entities/{entity.uid}/#row-{entity.uid}"' in page
-    assert '<div class="d-flex" id="new-entities">' in page
+    assert '<div class="new-row" id="new-entities">' in page
     assert f'href="?add=entities#new-entities"' in page  # the form to add a row comes when asked for
 
 
