@@ -59,6 +59,7 @@ def test_reviewer_enrols_then_signs_in_with_a_recovery_code(people, new_page):
     page.click("text=لقد حفظت رموزي")
     expect(page).to_have_url(re.compile(r"/ar/reviews/notifications/$"))
 
+    page.click("nav .dropdown-toggle")  # signing out is in the menu under the user's name
     page.click("nav form[action$='/logout/'] button")
     sign_in(page, "reviewer-iom", lands_home=False)
     expect(page).to_have_url(re.compile(r"/ar/accounts/two-factor/verify/\?next=%2Far%2F$"))
