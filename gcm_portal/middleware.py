@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
@@ -116,3 +117,17 @@ def _parameters(request):
     if request.method == "POST":
         for upload in request.FILES.values():
             yield upload.name or ""
+
+
+# What is worth compressing: text. A PDF, a Word or Excel file (a zip) or a backup is compressed already,
+# and gzipping its stream again costs the server's time for nothing.
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware (with its padding against BREACH) for text responses only."""
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)

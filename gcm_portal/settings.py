@@ -59,7 +59,7 @@ MIDDLEWARE = [
     # Pages compressed here, not by the proxy: Django's gzip pads each response with random bytes against
     # BREACH, which a proxy's gzip does not (docs/production.md, section 7). Static files come compressed
     # already (WhiteNoise).
-    "django.middleware.gzip.GZipMiddleware",
+    "gcm_portal.middleware.TextGZipMiddleware",  # pages, not the PDFs and Word files (compressed already)
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -3,6 +3,9 @@
 import gzip
 
 import pytest
+from django.http import HttpResponse
+
+from gcm_portal.middleware import TextGZipMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +24,18 @@ def test_a_page_is_compressed_when_the_browser_accepts_gzip(client, django_user_
     assert len(compressed.content) < len(plain.content) / 2
     # Django's padding against BREACH: a file name of random length in the gzip header (the FNAME flag).
     assert compressed.content[:2] == b"\x1f\x8b" and compressed.content[3] & 0x08
+
+
+@pytest.mark.parametrize(("content_type", "compressed"), [
+    ("text/html; charset=utf-8", True), ("text/csv", True), ("application/json", True),
+    ("application/pdf", False), ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", False),
+    ("application/zip", False),
+])
+def test_only_text_is_compressed(rf, content_type, compressed):
+    """A PDF, a Word file or a backup is compressed already: gzipping it again costs time for nothing."""
+    body = b"<p>" + b"The same words again. " * 200 + b"</p>"
+    middleware = TextGZipMiddleware(lambda request: HttpResponse(body, content_type=content_type))
+
+    response = middleware(rf.get("/", headers={"accept-encoding": "gzip"}))
+
+    assert (response.get("Content-Encoding") == "gzip", len(response.content) < len(body)) == (compressed, compressed)
