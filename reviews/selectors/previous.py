@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from reviews.models import (
     Answer,
@@ -36,6 +37,12 @@ class Movement:
     UNKNOWN = ""  # a stage missing on either side
 
 
+MOVEMENT_LABELS = {
+    Movement.UP: gettext_lazy("Moved up"), Movement.DOWN: gettext_lazy("Moved down"),
+    Movement.SAME: gettext_lazy("Same stage"), Movement.NEW: gettext_lazy("Newly reported"),
+    Movement.DROPPED: gettext_lazy("No longer reported"), Movement.UNKNOWN: gettext_lazy("Stage not stated"),
+}
+
 def previous_cycle(cycle: ReviewCycle) -> ReviewCycle | None:
     """The cycle held just before `cycle`: by regional conference, or by slug where a date is missing."""
     earlier = ReviewCycle.objects.exclude(pk=cycle.pk)
@@ -53,6 +60,22 @@ def cycle_year(cycle: ReviewCycle | None) -> str:
     if cycle.conference:
         return str(cycle.conference.year)
     return cycle.slug.rsplit("-", 1)[-1]
+
+
+def carried_over_years(answers) -> dict[int, str]:
+    """The year of each cycle the answers were carried over from, by cycle id: one query, none when no answer
+    is marked."""
+    ids = {answer.carried_over_from_id for answer in answers if answer.carried_over_from_id}
+    if not ids:
+        return {}
+    return {cycle.pk: cycle_year(cycle) for cycle in ReviewCycle.objects.filter(pk__in=ids)}
+
+
+def carried_over_answers(review: Review) -> list[Answer]:
+    """The answers still marked as carried over from the previous review (the submission check lists them)."""
+    return list(Answer.objects.filter(review=review, carried_over_from__isnull=False)
+                .select_related("prompt__part", "objective", "carried_over_from")
+                .order_by("prompt__part__number", "objective__number", "prompt__position", "prompt__code"))
 
 
 def previous_review_of(review: Review, *, user, cycle: ReviewCycle | None = None) -> Review | None:
@@ -96,6 +119,10 @@ class ObjectiveChange:
     movement: str
     policies_added: list[Policy] = field(default_factory=list)
     answers: list[AnswerChange] = field(default_factory=list)
+
+    @property
+    def movement_label(self) -> str:
+        return str(MOVEMENT_LABELS[self.movement])
 
     @property
     def priority_then(self) -> bool:

@@ -62,6 +62,8 @@ class ContentWriter:
     """Rows of one or more reviews built from export tables, checked, then written in one bulk insert per table."""
 
     def __init__(self, *, cycle: ReviewCycle, user, carried_over_from: ReviewCycle | None = None):
+        """`carried_over_from`: the answers are copies from that cycle's review, and a question the target
+        cycle's template no longer asks is left behind rather than refused."""
         self.lookups = _Lookups(cycle)
         self.user = user
         self.carried_over_from = carried_over_from
@@ -125,6 +127,8 @@ class ContentWriter:
     def _answers_read(self, review: Review, answers: list[dict], objectives: dict) -> None:
         for number, data in enumerate(answers, start=1):
             prompt = self.lookups.prompts.get((data.get("part"), data.get("prompt")))
+            if prompt is None and self.carried_over_from is not None:
+                continue
             if prompt is None:
                 self._error("answers", number, _("question %(code)s of part %(part)s is not in this cycle's "
                                                  "template.") % {"code": data.get("prompt"), "part": data.get("part")})
