@@ -110,6 +110,7 @@ class ObjectiveSection:
     stages: list[BarRow]
     highlights: list[Highlight]
     practices: list[PracticeCase]
+    stages_then: list[BarRow] = field(default_factory=list)  # in the previous cycle (report/data/progress.py)
 
 
 @dataclass
@@ -148,12 +149,14 @@ class RegionalReport:
     data_date: datetime.datetime | None
     include_submitted: bool
     generated_on: datetime.date = field(default_factory=timezone.localdate)
+    progress: Chapter | None = None  # "Progress since the previous review", after the round tables
 
     @property
     def chapters(self) -> list[Chapter]:
         """The chapters in report order, for the contents."""
         return [self.key_messages_chapter, self.summary, *self.extra_chapters, self.process, self.policy,
-                *self.round_tables, self.means, self.next_steps, self.conclusions]
+                *self.round_tables, *([self.progress] if self.progress else []), self.means, self.next_steps,
+                self.conclusions]
 
 
 def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitted: bool = False) -> RegionalReport:
@@ -181,7 +184,7 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
                                  passages=compiled_passages(reviews, contents, code=code, language=language))
                for code in codes if code in prompts]
         for kind, codes in PART_PROMPTS.items()}
-    return RegionalReport(
+    report = RegionalReport(
         cycle=cycle, language=language, organisations=list(Organisation.objects.all()), reviews=reviews,
         statuses=_statuses(user=user, cycle=cycle, included=included, printed=printed),
         not_final=any(review.status != Review.Status.ACCEPTED for review in reviews),
@@ -210,6 +213,21 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
         data_date=max((version.submitted_at for version in printed.values()), default=None),
         include_submitted=include_submitted,
     )
+    _progress_add(report, user=user, contents=contents, objectives=objectives)
+    return report
+
+
+def _progress_add(report: RegionalReport, *, user, contents: dict, objectives: list[Objective]) -> None:
+    """The progress chapter, and each objective section's stages in the previous cycle."""
+    from reviews.report.data.progress import progress_chapter  # it builds on this module's Chapter
+
+    report.progress = progress_chapter(user=user, cycle=report.cycle, reviews=report.reviews, contents=contents,
+                                       objectives=objectives)
+    if report.progress is None:
+        return
+    for chapter in report.round_tables:
+        for section in chapter.objectives:
+            section.stages_then = report.progress.stages_then.get(section.objective.number, [])
 
 
 def _round_tables(objectives: list[Objective], *, chapters: dict, reviews: list[Review], contents: dict,
