@@ -6,6 +6,7 @@ Each is the country's current demo plan four years younger: fewer objectives, mo
 """
 
 import dataclasses
+import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -13,7 +14,7 @@ from django.db import transaction
 from reviews.demo.build import demo_reviews_write
 from reviews.demo.plans import DEFAULT_PLANS, FULL_PLANS, DemoPlan
 from reviews.demo.words import pick
-from reviews.models import Review, ReviewCycle, ReviewObjective
+from reviews.models import Answer, Review, ReviewCycle, ReviewObjective
 from reviews.services.past_reviews import reviews_mark_imported
 
 User = get_user_model()
@@ -23,6 +24,8 @@ PAST_SOURCE = "Demo: invented review of the 2024 cycle"
 # The countries whose 2024 review the demo brings in: those with a review in the default demo, and four more.
 PAST_COUNTRIES = ("EG", "MA", "LB", "IQ", "MR", "JO", "TN", "OM", "QA", "PS", "SA", "AE", "DZ", "SD")
 STAGES = ReviewObjective.Stage.values
+SHORTER_THEN = ("3.a", "3.b")  # what was done and achieved: one sentence in 2024, more by 2028
+SENTENCE_END = re.compile(r"(?<=[.!؟])\s+")
 
 
 def past_plan(iso2: str, plan: DemoPlan) -> DemoPlan:
@@ -69,5 +72,10 @@ def demo_past_load(*, full: bool = False) -> list[Review]:
     for row in rows:
         row.stage = past_stage(row.review.country.iso2, row.objective.number, row.stage)
     ReviewObjective.objects.bulk_update(rows, ["stage"])
+    answers = list(Answer.objects.filter(review__in=reviews, prompt__code__in=SHORTER_THEN))
+    for answer in answers:
+        answer.text_ar, answer.text_en = (SENTENCE_END.split(text, maxsplit=1)[0] if text else text
+                                          for text in (answer.text_ar, answer.text_en))
+    Answer.objects.bulk_update(answers, ["text_ar", "text_en"])
     reviews_mark_imported(reviews=reviews, source=PAST_SOURCE, user=organiser)
     return reviews
