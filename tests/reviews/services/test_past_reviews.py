@@ -7,6 +7,7 @@ from reviews.models import Answer, Review, ReviewCycle, ReviewObjective, ReviewV
 from reviews.selectors.exports import export_json
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.past_reviews import cycle_reviews_import
+from reviews.services.workflow import review_reopen
 from tests.reviews.past import past_export, past_review_import
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,11 @@ def test_cycle_reviews_import_is_for_organisers_only(focal_point, egypt):
     with pytest.raises(NotAllowed):
         cycle_reviews_import(cycle=ReviewCycle.objects.get(slug="arab-2024"), data=past_export(), user=focal_point,
                              source="x")
+
+
+def test_an_imported_review_cannot_be_reopened(organiser, egypt, english):
+    review = past_review_import(organiser)
+
+    with pytest.raises(DomainError) as error:
+        review_reopen(review=review, organiser=organiser, reason="Check it again.")
+    assert error.value.message == "This review was brought in from an earlier cycle's records: it is read-only."
