@@ -408,7 +408,7 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
-                "edit", "submitted", "comment", "q", "cycle", "group"]
+                "edit", "submitted", "comment", "q", "cycle", "group", "change"]
 TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",

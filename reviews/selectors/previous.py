@@ -88,17 +88,36 @@ def previous_review_of(review: Review, *, user, cycle: ReviewCycle | None = None
                                              first_submitted_at__isnull=False).first())
 
 
-def movement_of(then: ReviewObjective | None, now: ReviewObjective | None) -> str:
-    if then is None and now is None:
+def previous_stages(*, user, cycle: ReviewCycle, countries: list[int]) -> dict:
+    """The stage of each objective reported in the previous cycle's accepted reviews of these countries, by
+    (country id, objective id), and under "countries" the ids of the countries that had such a review. Two queries."""
+    earlier = previous_cycle(cycle)
+    if earlier is None:
+        return {}
+    reviews = reviews_visible_to(user).filter(cycle=earlier, country_id__in=countries, status=Review.Status.ACCEPTED)
+    found: dict = {"countries": set(reviews.values_list("country_id", flat=True))}
+    for country, objective, stage in ReviewObjective.objects.filter(review__in=reviews, is_reported=True).values_list(
+            "review__country_id", "objective_id", "stage"):
+        found[(country, objective)] = stage
+    return found
+
+
+def stage_movement(then: str | None, now: str | None, *, compared: bool) -> str:
+    """How an objective moved between two stages (None: not reported); nothing for a country not compared."""
+    if not compared or (then is None and now is None):
         return Movement.UNKNOWN
     if then is None:
         return Movement.NEW
     if now is None:
         return Movement.DROPPED
-    if not then.stage or not now.stage:
+    if not then or not now:
         return Movement.UNKNOWN
-    step = STAGE_ORDER[now.stage] - STAGE_ORDER[then.stage]
+    step = STAGE_ORDER[now] - STAGE_ORDER[then]
     return Movement.UP if step > 0 else Movement.DOWN if step < 0 else Movement.SAME
+
+
+def movement_of(then: ReviewObjective | None, now: ReviewObjective | None) -> str:
+    return stage_movement(then.stage if then else None, now.stage if now else None, compared=True)
 
 
 @dataclass

@@ -126,3 +126,22 @@ def test_carried_over_answers_are_marked_confirmed_and_listed_in_the_submission_
     response = client.post(f"/{language}/reviews/{review.uid}/answers/{answer.uid}/confirm/")
     assert response.status_code == 302
     assert len(client.get(f"/{language}/reviews/{review.uid}/submit/").context["carried_over"]) == 2
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_matrix_shows_the_change_since_the_previous_review_when_asked(client, compared, reviewer, language):
+    compared.first_submitted_at = compared.created_at
+    compared.status = Review.Status.SUBMITTED
+    compared.save(update_fields=["first_submitted_at", "status"])
+    client.force_login(reviewer)
+
+    plain = client.get(f"/{language}/reviews/cycles/arab-2028/matrix/")
+    changed = client.get(f"/{language}/reviews/cycles/arab-2028/matrix/?change=1")
+
+    def movements(response):
+        return {cell.objective.number: cell.movement for row in response.context["matrix"].rows for cell in row.cells
+                if cell.movement}
+
+    assert movements(plain) == {}
+    assert movements(changed) == {1: "up", 2: "dropped", 3: "new"}
+    assert changed.content.decode().count('<span class="movement movement-up" aria-hidden="true">▲</span>') == 1
