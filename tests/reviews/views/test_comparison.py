@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from reviews.models import Answer, Review, ReviewObjective
+from reviews.selectors.exports import export_json, export_tables
 from reviews.services.submission import review_open
 from tests import factories
 from tests.reviews.past import past_review_import
@@ -145,3 +146,20 @@ def test_matrix_shows_the_change_since_the_previous_review_when_asked(client, co
     assert movements(plain) == {}
     assert movements(changed) == {1: "up", 2: "dropped", 3: "new"}
     assert changed.content.decode().count('<span class="movement movement-up" aria-hidden="true">▲</span>') == 1
+
+
+def test_exports_put_the_previous_cycles_values_beside_the_objectives_when_asked(compared, organiser):
+    compared.first_submitted_at = compared.created_at
+    compared.save(update_fields=["first_submitted_at"])
+
+    plain = export_json(user=organiser, cycle=compared.cycle)
+    data = export_json(user=organiser, cycle=compared.cycle, with_previous=True)
+    headings, rows = export_tables(user=organiser, cycle=compared.cycle, with_previous=True)["objectives_reported"]
+
+    assert "previous_stage" not in plain["objectives_reported"][0]
+    assert [(row["objective"], row["stage"], row["previous_reported"], row["previous_stage"],
+             row["previous_is_priority"]) for row in data["objectives_reported"]] == [
+        (1, "advanced", True, "planned", True), (3, "under_way", False, "", False)]
+    assert headings[-3:] == ["Reported in the previous review", "Stage in the previous review",
+                             "National priority in the previous review"]
+    assert rows[0][-3:] == ["Yes", "Planned", "Yes"]
