@@ -1,11 +1,11 @@
 import pytest
 
-from reviews.models import Answer, ChangeLog, Policy, ReviewObjective
+from reviews.models import Answer, ChangeLog, Policy, ReviewCycle, ReviewObjective
 from reviews.selectors.previous import carried_over_answers
 from reviews.services.answers import answer_save
 from reviews.services.carry_over import answer_carried_over_confirm
 from reviews.services.errors import DomainError
-from reviews.services.submission import review_open
+from reviews.services.submission import review_open, review_submit
 from tests.reviews.past import past_review_import
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +59,16 @@ def test_editing_or_confirming_a_carried_over_answer_removes_the_mark(open_cycle
 
     assert [(a.prompt.code, a.objective.number) for a in carried_over_answers(review)] == [("3.a", 2)]
     assert ChangeLog.objects.filter(review=review, field="carried_over_from", after="").count() == 1
+
+
+def test_unconfirmed_carried_over_answers_warn_but_do_not_block_the_submission(open_cycle, focal_point, review,
+                                                                               complete_review):
+    complete_review(review, focal_point)
+    Answer.objects.filter(review=review, prompt__code="1.1").update(
+        carried_over_from=ReviewCycle.objects.get(slug="arab-2024"))
+
+    version = review_submit(review=review, user=focal_point)
+
+    assert [a.prompt.code for a in carried_over_answers(review)] == ["1.1"]
+    review.refresh_from_db()
+    assert (version.number, review.status) == (1, "submitted")
