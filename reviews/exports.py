@@ -131,12 +131,12 @@ FORMATS = {
 
 
 def export_file(*, user, cycle: ReviewCycle, file_format: str, language: str = "en",
-                statuses: list[str] | None = None) -> bytes:
+                statuses: list[str] | None = None, with_previous: bool = False) -> bytes:
     """The whole export in one format, as the user may see it: what the download view and
-    the export_data command both send."""
+    the export_data command both send. `with_previous`: the previous cycle's values beside the objectives."""
     if file_format == "json":
-        return export_json_bytes(export_json(user=user, cycle=cycle, statuses=statuses))
-    tables = export_tables(user=user, cycle=cycle, statuses=statuses, language=language)
+        return export_json_bytes(export_json(user=user, cycle=cycle, statuses=statuses, with_previous=with_previous))
+    tables = export_tables(user=user, cycle=cycle, statuses=statuses, language=language, with_previous=with_previous)
     stream = io.BytesIO()
     if file_format == "xlsx":
         export_xlsx(tables, stream, language=language)

@@ -107,7 +107,7 @@ def can_comment(user, review) -> bool:
 def can_translate(user, review) -> bool:
     """Regional staff translate any review they see once submitted; the country team its own while it may edit."""
     if can_follow_region(user):
-        return review.first_submitted_at is not None
+        return review.first_submitted_at is not None and not review.imported_from  # an imported review is read-only
     return is_country_team_of(user, review) and review.is_editable_by_country
 
 
@@ -127,4 +127,4 @@ def can_request_revision(user, review) -> bool:
 
 
 def can_reopen(user, review) -> bool:
-    return can_manage_users(user) and review.status == review.Status.ACCEPTED
+    return can_manage_users(user) and review.status == review.Status.ACCEPTED and not review.imported_from

@@ -9,6 +9,7 @@ from reviews.views import reports as report_views
 from reviews.views import search as search_views
 from reviews.views import word_downloads
 from reviews.views.workspace import word_import
+from reviews.views.workspace import compare
 
 app_name = "reviews"
 
@@ -100,4 +101,10 @@ urlpatterns += [
     path("<uuid:uid>/word/", word_import.word_import, name="word_import"),
     path("<uuid:uid>/word/<uuid:import_uid>/", word_import.word_import_preview, name="word_import_preview"),
     path("<uuid:uid>/word/<uuid:import_uid>/apply/", word_import.word_import_apply, name="word_import_apply"),
+]
+
+urlpatterns += [
+    path("<uuid:uid>/compare/", compare.comparison, name="comparison"),
+    path("<uuid:uid>/compare/<int:number>/", compare.objective_comparison, name="objective_comparison"),
+    path("<uuid:uid>/answers/<uuid:answer_uid>/confirm/", compare.carried_over_confirm, name="carried_over_confirm"),
 ]

@@ -102,6 +102,9 @@ EXPECTED: dict[str, tuple] = {
     "reviews:attachment":                    (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:submit":                        (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
     "reviews:preview":                       (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:comparison":                    (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:objective_comparison":          (GET,     LOGIN,      200,      200,      200,      404,      200,      200),
+    "reviews:carried_over_confirm":          (POST,    LOGIN, REDIRECT, REDIRECT,      403,      404,      403,      403),
     "reviews:transition":                    (POST,    LOGIN,      403,      403,      403,      404, REDIRECT, REDIRECT),
     "reviews:comment_add":                   (POST,    LOGIN, REDIRECT, REDIRECT, REDIRECT,      404, REDIRECT, REDIRECT),
     "reviews:comment_resolve":               (POST,    LOGIN, REDIRECT,      403,      403,      404, REDIRECT, REDIRECT),
@@ -444,12 +447,12 @@ def other_focal_point_draft(world, morocco):
 
 TAMPERED_GET = ["page", "from", "to", "objective", "round_table", "part", "country", "prompt", "status", "sort",
                 "late", "accepted", "kind", "criterion", "role", "lang", "anchor", "next", "language", "format", "new",
-                "edit", "add", "submitted", "comment", "q", "cycle", "group"]
+                "edit", "add", "submitted", "comment", "q", "cycle", "group", "change"]
 TAMPERED_POST = ["objective", "prompt", "to", "part", "version", "parent", "practice", "featured", "verified", "contributor", "parts",
                  "objectives", "reported", "priorities", "review", "prompt_code", "objective_number", "visibility",
                  "next", "languages", "format", "language", "status", "kind", "country", "organisation", "code",
                  "held_on", "year", "baseline_value", "reason", "text", "resolved", "force", "anchor", "note", "new", "body",
-                 "back"]
+                 "back", "start"]
 # Values a number parser must survive: a word, SQL, a superscript and a full-width digit (str.isdigit() says
 # yes to both), a negative number, a float's notation, numbers beyond any database integer, nothing.
 TAMPERED_VALUES = ["x", "' OR 1=1 --", "\u00b2", "\uff10", "-1", "1e3", "99999999999999999999", "9" * 25, ""]

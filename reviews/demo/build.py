@@ -407,3 +407,24 @@ def _in(plan: DemoPlan, texts: tuple[str, str]) -> str:
 
 def _fill_lead(texts: tuple[str, str], lead: tuple[str, str]) -> tuple[str, str]:
     return texts[0].format(lead=lead[0]), texts[1].format(lead=lead[1])
+
+
+def demo_reviews_write(*, cycle: ReviewCycle, plans: dict[str, DemoPlan]) -> list[Review]:
+    """Write the plans' reviews in a cycle as they stand, open or closed, without submitting them (an earlier
+    cycle's reviews, which the portal brings in rather than writes). Countries whose review in the cycle already
+    has content, or without a focal point login, are left out. Returns the reviews written."""
+    users = {user.username: user for user in User.objects.filter(username__in=[f"fp-{iso2.lower()}" for iso2 in plans])}
+    filled = _countries_with_content(cycle)
+    reference = _Reference(cycle)
+    batch = _Batch()
+    written = []
+    for country in Country.objects.filter(iso2__in=list(plans)).order_by("iso2"):
+        focal_point = users.get(f"fp-{country.iso2.lower()}")
+        if focal_point is None or country.pk in filled:
+            continue
+        review, _created = Review.objects.get_or_create(cycle=cycle, country=country)
+        _review_write(batch=batch, reference=reference, review=review, plan=plans[country.iso2],
+                      focal_point=focal_point, contributor=focal_point)
+        written.append(review)
+    batch.save()
+    return written

@@ -10,6 +10,7 @@ from accounts.models import Role
 from accounts.services import user_sync_staff_access
 from reviews.demo.build import demo_content_load
 from reviews.demo.content import CURRENT_CYCLE
+from reviews.demo.past import demo_past_load
 from reviews.demo.synthesis import demo_synthesis_write
 from reviews.models import Country, Organisation, Review, ReviewCycle
 from reviews.selectors.compilation import COMPILED_STATUSES
@@ -51,6 +52,7 @@ def demo_load(*, full: bool = False) -> ReviewCycle:
         )
     _demo_user("organiser", password=password, role=Role.ORGANISER,
                name=("المنظِّم الإقليمي", "Regional organiser"))
+    demo_past_load(full=full)  # the 2024 reviews, brought in as an organiser brings in a closed cycle's
     demo_content_load(cycle=cycle, full=full)
     demo_synthesis_write(cycle=cycle, statuses=COMPILED_STATUSES if full else (Review.Status.ACCEPTED,))
     demo_stakeholders_load(cycle=cycle, password=password)

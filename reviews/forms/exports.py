@@ -25,6 +25,11 @@ class ExportForm(forms.Form):
                                        widget=forms.CheckboxSelectMultiple(attrs=CHECK),
                                        choices=Review.Status.choices)
 
+    previous = forms.ChoiceField(
+        label=_("Beside each objective"), required=False, widget=forms.RadioSelect(attrs=CHECK),
+        choices=[("", _("This cycle's values only")),
+                 ("1", _("Also the previous review's: reported, stage and national priority"))])
+
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_language = language

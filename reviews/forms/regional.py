@@ -86,4 +86,5 @@ class CompilationFilterForm(FilterForm):
     kind = _word()
     criterion = _word()
     accepted = FlagField()
+    change = FlagField()  # the matrix: the change since the previous cycle in each cell
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("reviews", "0016_search_documents"),
+        ("reviews", "0017_previous_reviews"),
     ]
 
     operations = [

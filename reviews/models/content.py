@@ -153,6 +153,12 @@ class Answer(BilingualText):
     prompt = models.ForeignKey(GuidingPrompt, on_delete=models.PROTECT, related_name="answers")
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     text_ar, text_en = BilingualText.texts(TEXT_MAX)
+    # Copied from the previous cycle's review when the review was started from it: shown as "carried over
+    # from 2024, not yet updated" until someone edits or confirms it (services/carry_over.py).
+    carried_over_from = models.ForeignKey(
+        "reviews.ReviewCycle", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("carried over from"),
+    )
 
     class Meta:
         ordering = ["prompt__position"]

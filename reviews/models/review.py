@@ -41,6 +41,9 @@ class Review(models.Model):
     )
     plan_detail = models.TextField(_("about the plan"), blank=True, max_length=4000)
     plan_version = models.PositiveIntegerField(default=1)
+    # Where a review of an earlier cycle was brought in from (a JSON export, a Word file); empty for a review
+    # written in the portal. An imported review is read-only and counts as accepted.
+    imported_from = models.CharField(_("imported from"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["cycle", "country__iso2"]
@@ -55,4 +58,9 @@ class Review(models.Model):
 
     @property
     def is_editable_by_country(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.REVISION_REQUESTED) and self.cycle.is_open
+        return (self.status in (self.Status.DRAFT, self.Status.REVISION_REQUESTED) and self.cycle.is_open
+                and not self.imported_from)
+
+    @property
+    def is_imported(self) -> bool:
+        return bool(self.imported_from)

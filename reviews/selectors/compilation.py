@@ -25,6 +25,7 @@ from reviews.models import (
     TemplatePart,
 )
 from reviews.selectors.countries import by_country_name, country_name_order
+from reviews.selectors.previous import previous_stages, stage_movement
 from reviews.selectors.reference import reference_rows
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
@@ -74,6 +75,7 @@ class MatrixCell:
     is_reported: bool = False
     is_priority: bool = False
     stage: str = ""
+    movement: str = ""  # since the previous cycle, when the matrix shows it (selectors/previous.Movement)
 
     @property
     def stage_level(self) -> int | None:
@@ -142,9 +144,10 @@ class Matrix:
 
 
 def objective_matrix(*, user, cycle: ReviewCycle, accepted_only: bool = False,
-                     round_table_number: int | None = None) -> Matrix:
+                     round_table_number: int | None = None, since_previous: bool = False) -> Matrix:
     """Countries by objectives, the columns grouped by round table: reported, national priority and
-    stage in each cell, totals per objective and per country. Three queries."""
+    stage in each cell, totals per objective and per country. Three queries; with `since_previous`, each cell
+    also says how it moved since the country's review of the previous cycle (two more)."""
     reviews = _by_country_name(compiled_reviews(user=user, cycle=cycle, accepted_only=accepted_only))
     every_objective = _objectives_by_round_table()
     objectives = _in_round_table(every_objective, round_table_number)
@@ -154,14 +157,18 @@ def objective_matrix(*, user, cycle: ReviewCycle, accepted_only: bool = False,
             review__in=[review.pk for review in reviews], objective__in=[o.pk for o in objectives], is_reported=True,
         ).values_list("review_id", "objective_id", "is_priority", "stage")
     }
+    then = previous_stages(user=user, cycle=cycle, countries=[r.country_id for r in reviews]) if since_previous else {}
     rows = []
     for review in reviews:
         cells = []
         for objective in objectives:
             found = reported.get((review.pk, objective.pk))
-            cells.append(MatrixCell(country_name=review.country.name, objective=objective) if found is None else
+            movement = stage_movement(then.get((review.country_id, objective.pk)), found[1] if found else None,
+                                      compared=review.country_id in then.get("countries", ())) if then else ""
+            cells.append(MatrixCell(country_name=review.country.name, objective=objective, movement=movement)
+                         if found is None else
                          MatrixCell(country_name=review.country.name, objective=objective, is_reported=True,
-                                    is_priority=found[0], stage=found[1]))
+                                    is_priority=found[0], stage=found[1], movement=movement))
         rows.append(MatrixRow(review=review, cells=cells))
     groups: dict[int, MatrixGroup] = {}
     for position, objective in enumerate(objectives):

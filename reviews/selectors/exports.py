@@ -36,6 +36,7 @@ from reviews.models import (
     ReviewObjective,
     TranslationStatus,
 )
+from reviews.selectors.previous import previous_cycle
 from reviews.selectors.snapshot import reported_answers
 from reviews.rules import can_follow_region
 from reviews.selectors.visibility import reviews_visible_to
@@ -182,6 +183,42 @@ TABLES: dict[str, list[Column]] = {
 }
 
 
+# With the previous cycle's values (`with_previous`): the objectives' table gains, per country and objective, what
+# the country's accepted review of the previous cycle said (empty where the country had none).
+PREVIOUS_COLUMNS = [
+    Column("previous_reported", gettext_lazy("Reported in the previous review"), lambda row: row.previous[0],
+           choices=YES_NO),
+    Column("previous_stage", gettext_lazy("Stage in the previous review"), lambda row: row.previous[1],
+           choices=ReviewObjective.Stage.choices),
+    Column("previous_is_priority", gettext_lazy("National priority in the previous review"),
+           lambda row: row.previous[2], choices=YES_NO),
+]
+
+
+def _tables(with_previous: bool) -> dict[str, list[Column]]:
+    if not with_previous:
+        return TABLES
+    return {**TABLES, "objectives_reported": TABLES["objectives_reported"] + PREVIOUS_COLUMNS}
+
+
+def _previous_attach(*, user, cycle: ReviewCycle, rows: list) -> None:
+    """Each objective row's (reported, stage, priority) in the country's previous accepted review. Two queries."""
+    earlier = previous_cycle(cycle)
+    found, compared = {}, set()
+    if earlier is not None:
+        countries = {row.review.country_id for row in rows}
+        reviews = reviews_visible_to(user).filter(cycle=earlier, country_id__in=countries,
+                                                  status=Review.Status.ACCEPTED)
+        for country, number, stage, priority in ReviewObjective.objects.filter(
+                review__in=reviews, is_reported=True).values_list("review__country_id", "objective__number", "stage",
+                                                                  "is_priority"):
+            found[(country, number)] = (True, stage, priority)
+            compared.add(country)
+    for row in rows:
+        key = (row.review.country_id, row.objective.number)
+        row.previous = found.get(key) or ((False, "", False) if row.review.country_id in compared else (None, None, None))
+
+
 def export_reviews(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None) -> QuerySet[Review]:
     """The reviews an export holds: those of the cycle the user may see, optionally of some statuses."""
     reviews = reviews_visible_to(user).filter(cycle=cycle)
@@ -241,6 +278,7 @@ TABLES["stakeholder_inputs"] = [
            lambda row: [document.original_name for document in row.documents.all()]),
 ]
 
+
 def export_inputs(*, user, cycle: ReviewCycle) -> list:
     """The stakeholders' inputs the user sees in the cycle (none, and no query, for a country team)."""
     if not can_follow_region(user):
@@ -249,7 +287,8 @@ def export_inputs(*, user, cycle: ReviewCycle) -> list:
                 .order_by("organisation__category__code", "organisation__name_en", "pk"))
 
 
-def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None) -> dict[str, list]:
+def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None,
+                with_previous: bool = False) -> dict[str, list]:
     """The model rows of every table, in a stable order, in a fixed number of queries (fewer when
     the user sees no review: the database is not asked about an empty list)."""
     reviews = export_reviews(user=user, cycle=cycle, statuses=statuses)
@@ -270,6 +309,8 @@ def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
         review.objectives_reported = 0
     for row in objectives:
         row.review.objectives_reported += 1
+    if with_previous:
+        _previous_attach(user=user, cycle=cycle, rows=objectives)
     # Practices and indicators follow the snapshot a submission stores: those of reported objectives only.
     of_reported = {"review_objective__is_reported": True, "review_objective__review_id__in": list(by_pk)}
     by_objective = ("review_objective__review__country__iso2", "review_objective__objective__number", "pk")
@@ -314,12 +355,13 @@ def export_rows(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
 
 
 def export_tables(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None,
-                  language: str = "en") -> dict[str, Table]:
+                  language: str = "en", with_previous: bool = False) -> dict[str, Table]:
     """Each table as (headings, rows) in `language`, for a spreadsheet: values are Python values
     (text, numbers, dates, aware datetimes, None); the writers format them."""
-    rows = export_rows(user=user, cycle=cycle, statuses=statuses)
+    rows = export_rows(user=user, cycle=cycle, statuses=statuses, with_previous=with_previous)
     with translation.override(language):
-        return {name: _table(columns, rows[name]) for name, columns in TABLES.items() if _exported(name, rows)}
+        return {name: _table(columns, rows[name]) for name, columns in _tables(with_previous).items()
+                if _exported(name, rows)}
 
 
 def _table(columns: list[Column], rows: list) -> Table:
@@ -341,9 +383,10 @@ def _table(columns: list[Column], rows: list) -> Table:
     return [capfirst(str(column.heading)) for column in columns], table
 
 
-def export_json(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None) -> dict:
+def export_json(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = None,
+                with_previous: bool = False) -> dict:
     """The same tables as plain JSON data, keyed by stable names, with codes rather than labels."""
-    rows = export_rows(user=user, cycle=cycle, statuses=statuses)
+    rows = export_rows(user=user, cycle=cycle, statuses=statuses, with_previous=with_previous)
     return {
         "cycle": cycle.slug,
         "generated_at": timezone.localtime().isoformat(),
@@ -353,7 +396,7 @@ def export_json(*, user, cycle: ReviewCycle, statuses: Iterable[str] | None = No
                 {column.key: _json_value(column.value(row)) for column in columns if column.in_json}
                 for row in rows[name]
             ]
-            for name, columns in TABLES.items() if _exported(name, rows)
+            for name, columns in _tables(with_previous).items() if _exported(name, rows)
         },
     }
 

@@ -71,6 +71,9 @@ def answer_save(
         if before is not None:
             audit_record(review=review, anchor=answer_anchor(prompt, objective), user=user, before=before,
                          after=values)
+        if current.carried_over_from_id is not None:  # edited (or saved as it is): no longer "not yet updated"
+            Answer.objects.filter(pk=current.pk).update(carried_over_from=None)
+            current.carried_over_from = None
     return current
 
 

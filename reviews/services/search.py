@@ -175,6 +175,16 @@ def search_index(*, item) -> None:
         _vectors_fill(model.objects.filter(source=source))
 
 
+def search_index_many(*, items: list) -> None:
+    """Index rows just created in bulk (none has documents yet), in their caller's transaction."""
+    if not items:
+        return
+    model = live_apps.get_model("reviews", "SearchDocument")
+    created = model.objects.bulk_create(_documents_of(live_apps, items), batch_size=BATCH)
+    if created:
+        _vectors_fill(model.objects.filter(pk__in=[document.pk for document in created]))
+
+
 def search_unindex(*, item) -> None:
     """Forget a row that is being deleted (call before deleting it: its primary key names its documents)."""
     live_apps.get_model("reviews", "SearchDocument").objects.filter(

@@ -9,12 +9,15 @@ from reviews import rules
 from reviews.models import Review, ReviewCycle, ReviewVersion
 from reviews.selectors.snapshot import review_snapshot
 from reviews.selectors.workspace import review_progress
+from reviews.services.carry_over import review_carry_over
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.services.workflow import refused, review_lock, submission_recorded
 
 
-def review_open(*, cycle: ReviewCycle, user) -> Review:
-    """The focal point opens the cycle: their country's review is created on first visit."""
+def review_open(*, cycle: ReviewCycle, user, from_previous: bool = False) -> Review:
+    """The focal point opens the cycle: their country's review is created on first visit. With
+    `from_previous` (the focal point's choice, never a default) a new review starts as a copy of the previous
+    cycle's review (services/carry_over.py); an existing review is returned as it is."""
     if not user.is_country_team:
         raise NotAllowed(_("Only a country team has a review to open."))
     existing = Review.objects.filter(cycle=cycle, country_id=user.country_id).first()
@@ -24,7 +27,10 @@ def review_open(*, cycle: ReviewCycle, user) -> Review:
         raise NotAllowed(_("The focal point opens the review while the cycle is open."))
     try:
         with transaction.atomic():
-            return Review.objects.create(cycle=cycle, country_id=user.country_id)
+            review = Review.objects.create(cycle=cycle, country_id=user.country_id)
+            if from_previous:
+                review_carry_over(review=review, user=user)
+            return review
     except IntegrityError:  # opened at the same moment in another tab
         return Review.objects.get(cycle=cycle, country_id=user.country_id)
 

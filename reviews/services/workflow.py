@@ -97,6 +97,8 @@ def review_reopen(*, review: Review, organiser, reason: str) -> Review:
         raise NotAllowed(_("Only an organiser reopens an accepted review."))
     if not reason.strip():
         raise DomainError(_("Say why the review is reopened."))
+    if review.imported_from:
+        raise DomainError(_("This review was brought in from an earlier cycle's records: it is read-only."))
     return _transition(review=review, actor=organiser, from_statuses=(Status.ACCEPTED,),
                        to_status=Status.IN_REVIEW, reason=reason.strip())
 

@@ -14,6 +14,7 @@ from gcm_portal.validators import strip_bidi_controls
 from reviews.forms.rendering import bilingual_form_html, field_html
 from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
+from reviews.selectors.previous import MOVEMENT_LABELS
 
 register = template.Library()
 
@@ -202,6 +203,13 @@ def parameter_value(value) -> str:
     return str(value)
 
 
+# The matrix's "change since the previous review": a mark per cell (its words are in the cell's label).
+MOVEMENT_MARKS = {"up": '<span class="movement movement-up" aria-hidden="true">▲</span>',
+                  "down": '<span class="movement movement-down" aria-hidden="true">▼</span>',
+                  "new": '<span class="movement movement-new" aria-hidden="true">+</span>',
+                  "dropped": '<span class="movement movement-dropped" aria-hidden="true">−</span>'}
+
+
 @register.simple_tag
 def matrix_cells(row, compilations_url: str, accepted: bool) -> str:
     """A matrix row's cells: some 500 on the page, written here in one pass rather than through the
@@ -211,15 +219,16 @@ def matrix_cells(row, compilations_url: str, accepted: bool) -> str:
     link = f'{escape(compilations_url)}?objective=%d{"&amp;accepted=1" if accepted else ""}#country-{escape(row.country.iso2)}'
     cells = []
     for cell in row.cells:
-        key = (cell.is_reported, cell.is_priority, cell.stage)
+        key = (cell.is_reported, cell.is_priority, cell.stage, cell.movement)
         if key not in states:
-            states[key] = escape(cell.state)
+            states[key] = escape(cell.state + (f" · {MOVEMENT_LABELS[cell.movement]}" if cell.movement else ""))
+        moved = MOVEMENT_MARKS.get(cell.movement, "")
         if not cell.is_reported:
-            cells.append(f'<td class="matrix-cell"><span class="visually-hidden">{states[key]}</span></td>')
+            cells.append(f'<td class="matrix-cell"><span class="visually-hidden">{states[key]}</span>{moved}</td>')
             continue
         level = cell.stage_level
         mark = f'<span class="stage stage-{level}">{level}</span>' if cell.stage else '<span class="stage stage-none">✓</span>'
         priority = '<span class="priority">★</span>' if cell.is_priority else ""
         cells.append(f'<td class="matrix-cell"><a href="{link % cell.objective.number}" aria-label="{states[key]}">'
-                     f"{mark}{priority}</a></td>")
+                     f"{mark}{priority}{moved}</a></td>")
     return mark_safe("".join(cells))

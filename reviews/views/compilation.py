@@ -41,7 +41,8 @@ def matrix(request, slug):
     return render(request, "reviews/compilation/matrix.html", {
         "cycle": cycle, "accepted": filters["accepted"], "round_table": filters["round_table"],
         "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=filters["accepted"],
-                                   round_table_number=filters["round_table"]),
+                                   round_table_number=filters["round_table"], since_previous=filters["change"]),
+        "change": filters["change"],
         "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
         "compilations_url": reverse("reviews:compilations", args=[cycle.slug]),
     })

@@ -46,7 +46,8 @@ def export_download(request, slug):
         return _page(request, cycle, form, status=400)
     file_format = form.cleaned_data["format"]
     content = export_file(user=request.user, cycle=cycle, file_format=file_format,
-                          language=form.cleaned_data["language"], statuses=form.cleaned_data["status"])
+                          language=form.cleaned_data["language"], statuses=form.cleaned_data["status"],
+                          with_previous=form.cleaned_data["previous"] == "1")
     file_name = export_filename(cycle=cycle, file_format=file_format)
     download_record(user=request.user, cycle=cycle, kind=Download.Kind.EXPORT, file_name=file_name,
                     parameters={"format": file_format, "language": form.cleaned_data["language"],

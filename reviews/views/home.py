@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from reviews import selectors
+from reviews.models import Review
+from reviews.selectors.previous import previous_review_of
 from reviews.selectors.workspace import review_progress
 from reviews.rules import can_follow_region, can_manage_users
 
@@ -15,7 +17,11 @@ def home(request):
     if user.is_country_team:
         cycles = selectors.home_cycles_for_country(user=user)
         progress = {review.pk: review_progress(review).percent for _cycle, review in cycles if review}
-        return render(request, "reviews/home_country.html", {"cycles": cycles, "progress": progress})
+        # The review a focal point may start from, per open cycle not started yet (a choice they make).
+        previous = {cycle.pk: previous_review_of(Review(cycle=cycle, country_id=user.country_id), user=user)
+                    for cycle, review in cycles if review is None and cycle.is_open and user.is_focal_point}
+        return render(request, "reviews/home_country.html", {"cycles": cycles, "progress": progress,
+                                                              "previous": previous})
     if can_follow_region(user):
         cycles = selectors.cycles_visible_to(user)
         context = {"cycles": cycles, "is_organiser": can_manage_users(user)}

@@ -77,6 +77,8 @@ def regional_report_docx(*, cycle: ReviewCycle, user, language: str, include_sub
         _policy(writer, report)
         for chapter in report.round_tables:
             _round_table(writer, report, chapter)
+        if report.progress:
+            _progress(writer, report.progress)
         _means(writer, report)
         _next_steps(writer, report)
         _chapter_text(writer, report.conclusions)
@@ -207,6 +209,24 @@ def _round_table(writer: ReportWriter, report: RegionalReport, chapter) -> None:
         for practice in section.practices:
             _practice_box(writer, practice)
         _citations(writer, section.citations, level=3)
+
+
+def _progress(writer: ReportWriter, chapter) -> None:
+    """As templates/reviews/report/_progress.html: the moves per objective since the previous cycle."""
+    writer.heading(chapter.title, 1)
+    if not chapter.countries:
+        writer.paragraph(_p("None of the countries in this report has an accepted review in %(cycle)s to compare "
+                            "with.") % {"cycle": chapter.previous_cycle.name})
+        return
+    year = chapter.previous_year
+    writer.heading(_p("Changes per objective since %(year)s (countries)") % {"year": year}, 2)
+    writer.grid([_p("Objective"), _p("Reported in both"), _p("Moved up"), _p("Moved down"), _p("Newly reported"),
+                 _p("New priority")],
+                [[f"{row.objective.number}. {row.objective.short_label}", str(row.compared), str(row.up),
+                  str(row.down), str(row.newly_reported), str(row.new_priorities)] for row in chapter.rows])
+    if chapter.moved_up:
+        _figure(writer, _p("Countries that moved up at least one stage since %(year)s, per objective") % {"year": year},
+                chapter.moved_up, label=_p("Objective"), value=_p("Countries"))
 
 
 def _means(writer: ReportWriter, report: RegionalReport) -> None:

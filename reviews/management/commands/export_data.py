@@ -25,11 +25,13 @@ class Command(BaseCommand):
                             help="Language of the headings and labels (XLSX and CSV).")
         parser.add_argument("--status", action="append", choices=Review.Status.values, dest="statuses",
                             help="Only reviews in this status; repeat for several.")
+        parser.add_argument("--with-previous", action="store_true",
+                            help="Add the previous cycle's values (reported, stage, priority) beside each objective.")
         parser.add_argument("--user", dest="username",
                             help="Export what this user may see (a focal point exports their own country).")
 
     def handle(self, *args, cycle: str, file_format: str, output: Path, language: str, statuses: list | None,
-               username: str | None, **options):
+               username: str | None, with_previous: bool = False, **options):
         cycle_obj = ReviewCycle.objects.filter(slug=cycle).first()
         if cycle_obj is None:
             known = ", ".join(ReviewCycle.objects.order_by("slug").values_list("slug", flat=True)) or "none"
@@ -38,7 +40,7 @@ class Command(BaseCommand):
         if not output.parent.is_dir():
             raise CommandError(f"The folder {output.parent} does not exist.")
         content = export_file(user=user, cycle=cycle_obj, file_format=file_format, language=language,
-                              statuses=statuses)
+                              statuses=statuses, with_previous=with_previous)
         output.write_bytes(content)
         countries = export_reviews(user=user, cycle=cycle_obj, statuses=statuses).count()
         self.stdout.write(self.style.SUCCESS(

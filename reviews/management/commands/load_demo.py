@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from reviews.demo.load import demo_countries, demo_load
+from reviews.demo.past import PAST_CYCLE
 from reviews.demo.synthesis import demo_synthesis_summary
 from reviews.demo.synthesis_text import DEMO_SYNTHESIS_AUTHOR
 from reviews.models import Review
@@ -51,3 +52,5 @@ class Command(BaseCommand):
             f"English; {synthesis.highlights} chosen highlights, {synthesis.featured} featured good practices, "
             f"{synthesis.citations} citations. Build the report from the regional dashboard (Reports)."
         )
+        past = Review.objects.filter(cycle__slug=PAST_CYCLE).exclude(imported_from="").count()
+        self.stdout.write(f"Earlier cycle {PAST_CYCLE}: {past} reviews brought in (accepted), to compare with.")

@@ -111,6 +111,7 @@ class ObjectiveSection:
     stages: list[BarRow]
     highlights: list[Highlight]
     practices: list[PracticeCase]
+    stages_then: list[BarRow] = field(default_factory=list)  # in the previous cycle (report/data/progress.py)
 
 
 @dataclass
@@ -151,12 +152,14 @@ class RegionalReport:
     include_submitted: bool
     generated_on: datetime.date = field(default_factory=timezone.localdate)
     contributors: list[ContributorGroup] = field(default_factory=list)  # the annex of stakeholder organisations
+    progress: Chapter | None = None  # "Progress since the previous review", after the round tables
 
     @property
     def chapters(self) -> list[Chapter]:
         """The chapters in report order, for the contents."""
         return [self.key_messages_chapter, self.summary, *self.extra_chapters, self.process, self.policy,
-                *self.round_tables, self.means, self.next_steps, self.conclusions]
+                *self.round_tables, *([self.progress] if self.progress else []), self.means, self.next_steps,
+                self.conclusions]
 
 
 def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitted: bool = False) -> RegionalReport:
@@ -214,6 +217,7 @@ def regional_report(*, cycle: ReviewCycle, user, language: str, include_submitte
         include_submitted=include_submitted,
     )
     _stakeholder_voices(report, user=user, language=language)
+    _progress_add(report, user=user, contents=contents, objectives=objectives)
     return report
 
 
@@ -223,6 +227,19 @@ def _stakeholder_voices(report: RegionalReport, *, user, language: str) -> None:
     for chapter in report.round_tables:
         chapter.perspectives = perspectives.get(chapter.round_table.pk, [])
     report.contributors = report_contributors(user=user, cycle=report.cycle, language=language)
+
+
+def _progress_add(report: RegionalReport, *, user, contents: dict, objectives: list[Objective]) -> None:
+    """The progress chapter, and each objective section's stages in the previous cycle."""
+    from reviews.report.data.progress import progress_chapter  # it builds on this module's Chapter
+
+    report.progress = progress_chapter(user=user, cycle=report.cycle, reviews=report.reviews, contents=contents,
+                                       objectives=objectives)
+    if report.progress is None:
+        return
+    for chapter in report.round_tables:
+        for section in chapter.objectives:
+            section.stages_then = report.progress.stages_then.get(section.objective.number, [])
 
 
 def _round_tables(objectives: list[Objective], *, chapters: dict, reviews: list[Review], contents: dict,

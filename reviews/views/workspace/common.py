@@ -14,6 +14,7 @@ from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import comment_threads_by_anchor
+from reviews.selectors.previous import carried_over_years
 from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
@@ -69,6 +70,7 @@ def read_only_reason(request, review: Review, *, part_number: int, objective_id:
 
 def _answer_blocks(request, review, prompts, *, objective=None, assignments, part_number):
     answers = ws.answers_by_prompt(review, objective=objective)
+    carried = carried_over_years(answers.values())
     blocks = []
     for prompt in prompts:
         answer = answers.get(prompt.pk)
@@ -76,7 +78,8 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
                                           objective_id=objective.pk if objective else None, assignments=assignments)
         form = forms.AnswerForm(instance=answer, prefix=f"p{prompt.pk}")
         blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit,
-                       "anchor": answer_anchor(prompt, objective)})
+                       "anchor": answer_anchor(prompt, objective),
+                       "carried_over": carried.get(answer.carried_over_from_id) if answer else None})
     return blocks
 
 

@@ -14,7 +14,7 @@ from reviews.selectors import cycles_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.services import objectives as objective_services
 from reviews.services import submission as submission_services
-from reviews.services.errors import NotAllowed
+from reviews.services.errors import DomainError, NotAllowed
 from reviews.views.workspace.common import objective_page, part_page, review_for, workspace_context
 
 
@@ -23,9 +23,13 @@ from reviews.views.workspace.common import objective_page, part_page, review_for
 def review_open(request, slug):
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
     try:
-        review = submission_services.review_open(cycle=cycle, user=request.user)
+        review = submission_services.review_open(cycle=cycle, user=request.user,
+                                                 from_previous=request.POST.get("start") == "previous")
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("home")
     return redirect("reviews:overview", review.uid)
 
 

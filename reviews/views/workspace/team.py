@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gcm_portal.middleware import body_limit
 from reviews import forms, rules
 from reviews.selectors import workspace as ws
+from reviews.selectors.previous import carried_over_answers
 from reviews.services import assignments as assignment_services
 from reviews.services import attachments as attachment_services
 from reviews.services import submission as submission_services
@@ -100,4 +101,5 @@ def submit(request, uid):
                 return redirect("reviews:overview", review.uid)
     context = workspace_context(request, review)
     context["form"] = form
+    context["carried_over"] = carried_over_answers(review)
     return render(request, "reviews/workspace/submit.html", context)

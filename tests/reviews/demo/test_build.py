@@ -50,7 +50,8 @@ def _states() -> dict[str, str]:
 
 
 def _reported() -> dict[str, int]:
-    rows = ReviewObjective.objects.filter(is_reported=True).values_list("review__country__iso2")
+    rows = ReviewObjective.objects.filter(is_reported=True, review__cycle__slug="arab-2028").values_list(
+        "review__country__iso2")
     return dict(rows.annotate(n=Count("pk")))
 
 
@@ -101,7 +102,7 @@ def test_demo_content_load_reaches_each_status_through_the_workflow_services():
 def test_demo_content_load_keeps_egypt_an_editable_draft_and_comoros_not_started():
     demo_load()
 
-    egypt = Review.objects.get(country__iso2="EG")
+    egypt = Review.objects.get(country__iso2="EG", cycle__slug="arab-2028")
     editable = rules.can_edit_section(User.objects.get(username="fp-eg"), egypt, part_number=3)
     assert (egypt.status, editable) == (DRAFT, True)
     assert Review.objects.filter(country__iso2="KM").exists() is False
@@ -113,29 +114,30 @@ def test_demo_content_load_submits_complete_reviews_with_a_snapshot():
 
     reviews = Review.objects.filter(cycle__slug="arab-2028").select_related("country").order_by("country__iso2")
     missing = {review.country.iso2: len(review_progress(review).missing) for review in reviews}
-    versions = dict(ReviewVersion.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
+    versions = dict(ReviewVersion.objects.filter(review__cycle__slug="arab-2028").values_list("review__country__iso2").annotate(n=Count("pk")))
 
     assert versions == {"JO": 1, "MA": 1, "OM": 1, "PS": 1, "QA": 1, "TN": 1}
     assert {iso2 for iso2, n in missing.items() if n == 0} == {"JO", "MA", "OM", "PS", "QA", "TN"}
-    assert ReviewVersion.objects.get(review__country__iso2="PS").content["objectives"][0]["objective"] == 4
-    answers = dict(Answer.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
+    assert ReviewVersion.objects.get(review__country__iso2="PS", review__cycle__slug="arab-2028").content["objectives"][0]["objective"] == 4
+    answers = dict(Answer.objects.filter(review__cycle__slug="arab-2028").values_list("review__country__iso2").annotate(n=Count("pk")))
     assert answers == {"EG": 34, "JO": 156, "LB": 16, "MA": 66, "OM": 66, "PS": 36, "QA": 84, "TN": 102}
 
 
 def test_demo_content_load_writes_arabic_and_english_except_where_untranslated():
     demo_load()
 
-    jordan = Answer.objects.get(review__country__iso2="JO", prompt__code="1.1")
+    jordan = Answer.objects.get(review__country__iso2="JO", prompt__code="1.1", review__cycle__slug="arab-2028")
     assert jordan.original_language == "en"
     assert jordan.text_en.startswith("This review is fictional demo content") is True
     assert ("Jordan" in jordan.text_en, "الأردن" in jordan.text_ar) == (True, True)
-    tunisia = Answer.objects.get(review__country__iso2="TN", prompt__code="3.a", objective__number=6)
+    tunisia = Answer.objects.get(review__country__iso2="TN", prompt__code="3.a", objective__number=6,
+                                 review__cycle__slug="arab-2028")
     assert tunisia.original_language == "ar"
     assert ("Recruitment and decent work" in tunisia.text_en, "التوظيف والعمل اللائق" in tunisia.text_ar) == (True, True)
-    lebanon = Answer.objects.filter(review__country__iso2="LB")
+    lebanon = Answer.objects.filter(review__country__iso2="LB", review__cycle__slug="arab-2028")
     assert set(lebanon.values_list("text_en", flat=True)) == {""}
     assert lebanon.filter(text_ar="").count() == 0
-    assert Answer.objects.exclude(review__country__iso2="LB").filter(Q(text_en="") | Q(text_ar="")).count() == 0
+    assert Answer.objects.filter(review__cycle__slug="arab-2028").exclude(review__country__iso2="LB").filter(Q(text_en="") | Q(text_ar="")).count() == 0
 
 
 def test_demo_content_load_gives_egypt_contributor_part_4_and_objective_6():
@@ -144,7 +146,7 @@ def test_demo_content_load_gives_egypt_contributor_part_4_and_objective_6():
     assignments = Assignment.objects.values_list("review__country__iso2", "contributor__username", "part__number",
                                                  "objective__number")
     assert sorted(assignments, key=str) == [("EG", "contrib-eg", 4, None), ("EG", "contrib-eg", None, 6)]
-    written = Answer.objects.filter(review__country__iso2="EG").filter(Q(prompt__part__number=4) | Q(objective__number=6))
+    written = Answer.objects.filter(review__country__iso2="EG", review__cycle__slug="arab-2028").filter(Q(prompt__part__number=4) | Q(objective__number=6))
     assert set(written.values_list("updated_by__username", flat=True)) == {"contrib-eg"}
 
 
@@ -182,16 +184,18 @@ def test_load_demo_full_varies_the_region_as_real_reviews_do():
     assert {iso2 for iso2, status in states.items() if status == SUBMITTED} == set(states) - NOT_SUBMITTED_IN_FULL
     assert len(states) == 22
     assert _reported() == FULL_REPORTED
-    assert ReviewVersion.objects.count() == 18
+    assert ReviewVersion.objects.filter(review__cycle__slug="arab-2028").count() == 18
     def stages(iso2):
-        return set(ReviewObjective.objects.filter(review__country__iso2=iso2).values_list("stage", flat=True))
+        return set(ReviewObjective.objects.filter(review__country__iso2=iso2, review__cycle__slug="arab-2028")
+                   .values_list("stage", flat=True))
 
     assert stages("AE") == {"under_way", "advanced", "achieved"}  # well under way
     assert stages("YE") <= {"not_started", "planned", "under_way"}  # starting
     assert stages("EG") == {"planned", "under_way", "advanced", "achieved"}
-    consultations = dict(Consultation.objects.values_list("review__country__iso2").annotate(n=Count("pk")))
+    consultations = dict(Consultation.objects.filter(review__cycle__slug="arab-2028").values_list(
+        "review__country__iso2").annotate(n=Count("pk")))
     assert (consultations["EG"], consultations["KW"], "YE" in consultations) == (6, 1, False)
-    years = set(Policy.objects.filter(status=Policy.Status.ADOPTED).values_list("year", flat=True))
+    years = set(Policy.objects.filter(status=Policy.Status.ADOPTED, review__cycle__slug="arab-2028").values_list("year", flat=True))
     assert years == {2019, 2020, 2021, 2022, 2023, 2025}
 
 
@@ -224,9 +228,9 @@ def test_load_demo_full_has_egypt_complete_and_yemen_and_palestine_partial():
     translation.activate("en")
     call_command("load_demo", "--full", "--force", stdout=StringIO())
 
-    egypt = Review.objects.get(country__iso2="EG")
+    egypt = Review.objects.get(country__iso2="EG", cycle__slug="arab-2028")
     assert (egypt.status, len(review_progress(egypt).missing), _reported()["EG"]) == (SUBMITTED, 0, 23)
-    per_objective = (Answer.objects.filter(objective__isnull=False).values_list("review__country__iso2")
+    per_objective = (Answer.objects.filter(objective__isnull=False, review__cycle__slug="arab-2028").values_list("review__country__iso2")
                      .annotate(n=Count("pk")))
     answered = {iso2: n for iso2, n in per_objective if iso2 in ("EG", "PS", "YE")}
     assert answered == {"EG": 23 * 6, "PS": 3 * 3, "YE": 3 * 3}  # only the required 3.a–3.c where partial

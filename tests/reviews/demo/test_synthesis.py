@@ -58,7 +58,7 @@ def _assert_sections_name_the_countries_reporting(statuses):
 def test_demo_load_writes_the_synthesis_of_the_accepted_reviews():
     demo_load()
 
-    accepted = Review.objects.filter(status=Review.Status.ACCEPTED).values_list("country__iso2", flat=True)
+    accepted = Review.objects.filter(status=Review.Status.ACCEPTED, cycle__slug="arab-2028").values_list("country__iso2", flat=True)
     assert sorted(accepted) == ["JO", "MA", "QA"]
     _assert_written_in_both_languages()
     _assert_sections_name_the_countries_reporting(ACCEPTED)

@@ -95,7 +95,9 @@ def test_outline_of_both_editions_follows_the_report_structure(accepted, organis
             expected = [
                 "الرسائل الرئيسية" if language == "ar" else "Key messages",
                 "الملخص التنفيذي" if language == "ar" else "Executive summary",
-                titles["methodology"], titles["policy"], *rt_titles, titles["means"], titles["next_steps"],
+                titles["methodology"], titles["policy"], *rt_titles,
+                "التقدّم منذ الاستعراض السابق" if language == "ar" else "Progress since the previous review",
+                titles["means"], titles["next_steps"],
                 titles["conclusions"],
             ]
             assert titles["methodology"] == ("عملية الاستعراض الإقليمي" if language == "ar"
