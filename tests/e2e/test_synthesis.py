@@ -103,8 +103,12 @@ def test_reviewer_writes_cites_features_and_previews_a_round_table_chapter(two_s
     cite(page, jordan, "1.1", "")
     expect(page.locator("#citations li.citation")).to_have_count(2)
     expect(page.locator('textarea[name="chapter-text_ar"]')).to_have_value(ARABIC)
-    practice = page.locator("#practices li.practice", has_text=PRACTICE)
+    # Choosing the practice is a page of its own: featured, it is listed back in the chapter.
+    page.click("#practices a[href$='/practices/']")
+    practice = page.locator(".practice-picker li.practice", has_text=PRACTICE)
     practice.locator("button[type=submit]").click()
+    expect(page.locator(".practice-picker li.practice.is-featured", has_text=PRACTICE)).to_have_count(1)
+    page.click(".breadcrumb a[href*='#practices']")
     expect(page.locator("#practices li.practice.is-featured", has_text=PRACTICE)).to_have_count(1)
     shot("01-editor")
 
