@@ -3,9 +3,9 @@ from urllib.parse import quote
 from django import template
 from django.db import models
 from django.utils import formats
-from django.utils.timezone import template_localtime
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -83,7 +83,7 @@ def person(user) -> str:
 
 @register.simple_tag
 def last_changed(row) -> str:
-    """"Last changed by <who>, <when>" of a tracked row, or "" when nobody has changed it yet."""
+    """A tracked row's "Last changed by <who>, <when>", or "" when nobody has changed it yet."""
     if row is None or row == "" or not row.updated_by_id:
         return ""
     when = formats.date_format(template_localtime(row.updated_at), "SHORT_DATETIME_FORMAT")
