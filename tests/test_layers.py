@@ -87,3 +87,10 @@ def test_demo_content_is_data_apart_from_the_logic():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         functions = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
         assert (name, functions, _reaching([path], logic)) == (name, [], {})
+
+
+def test_the_exports_know_other_apps_only_through_the_tables_they_add():
+    """The stakeholders' inputs reach the exports from their own app (stakeholders/exports.py, added when the app
+    is ready): the reviews' exports import no other app's models."""
+    exports = _modules("exports.py", "selectors/exports.py", "selectors/export_columns.py")
+    assert _reaching(exports, ("stakeholders",)) == {}
