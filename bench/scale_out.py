@@ -24,15 +24,15 @@ Prints numbers; it is not a test (see bench/README.md). In short:
    seconds, and downloads the finished PDF through A.
 5. Prints: errors (locust's failures and nginx's 5xx, with their times against the kill), the report's path
    across servers and workers, the requests each server answered, and per page the median and 95th percentile.
+
+nginx's configuration, the processes' environments and the signed-in browser are in bench/cluster.py.
 """
 
 import argparse
 import datetime
-import http.cookiejar
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -40,20 +40,26 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR / "bench"))
+from cluster import (  # noqa: E402
+    HEARTBEAT_SECONDS,
+    NGINX_CONF,
+    Browser,
+    flush_cache,
+    instance,
+    nginx_lines,
+    shared_environment,
+)
 from load_pages import CYCLE  # noqa: E402
 from load_test import (  # noqa: E402
     GUNICORN,
     PYTHON,
     SCENARIO_CLASSES,
     drop_database,
-    environment,
     prepare_database,
     read_stats,
     run_locust,
@@ -63,47 +69,7 @@ from load_test import (  # noqa: E402
 )
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-HEARTBEAT_SECONDS = 10
 REPORT_USER = "reviewer-las"
-PASSWORD = os.environ.get("DEMO_PASSWORD", "gcm-demo-2026")
-
-NGINX_CONF = """
-{user}
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    client_body_temp_path {run}/nginx-body;
-    proxy_temp_path {run}/nginx-proxy;
-    fastcgi_temp_path {run}/nginx-fastcgi;
-    uwsgi_temp_path {run}/nginx-uwsgi;
-    scgi_temp_path {run}/nginx-scgi;
-    log_format timed '$msec|$status|$upstream_addr|$upstream_status|$request_time|$request|$request_id';
-    access_log {run}/nginx-access.log timed;
-
-    upstream portal {{
-        server 127.0.0.1:{port_a} max_fails=1 fail_timeout=5s;
-        server 127.0.0.1:{port_b} max_fails=1 fail_timeout=5s;
-        keepalive 16;
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        client_max_body_size 25m;
-        proxy_read_timeout 90s;
-        location / {{
-            proxy_pass http://portal;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_set_header X-Request-ID $request_id;
-            proxy_next_upstream error timeout http_502 http_503;
-        }}
-    }}
-}}
-"""
 
 
 def main() -> int:
@@ -138,17 +104,17 @@ def main() -> int:
     out = args.out or BASE_DIR / "bench" / "out" / datetime.datetime.now().strftime("scale-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
     run = Path(tempfile.mkdtemp(prefix="gcm-scale-"))
-    shared = _shared_environment(args, run)
+    shared = shared_environment(args, run)
     port_a, port_b = args.port + 1, args.port + 2
     servers: dict[str, subprocess.Popen] = {}
     starts: dict[str, int] = {}  # each start of a process logs to its own file
     try:
-        _flush_cache(args.cache_url, shared)
+        flush_cache(args.cache_url, shared)
         if not args.reuse_database:
             prepare_database(args.database_url, shared)
-        instances = {"A": (port_a, _instance(shared, run / "server-a")),
-                     "B": (port_b, _instance(shared, run / "server-b"))}
-        workers = {name: _instance(shared, run / name) for name in ("worker-1", "worker-2")}
+        instances = {"A": (port_a, instance(shared, run / "server-a")),
+                     "B": (port_b, instance(shared, run / "server-b"))}
+        workers = {name: instance(shared, run / name) for name in ("worker-1", "worker-2")}
         # Static files are built with the code (collectstatic), like the checkout itself: one copy for both.
         subprocess.run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=shared,
                        check=True)
@@ -199,58 +165,6 @@ def main() -> int:
         if not args.keep_database and not args.reuse_database:
             drop_database(args.database_url, create=False)
         shutil.rmtree(run, ignore_errors=True)
-
-
-def _shared_environment(args, run: Path) -> dict:
-    """What every process shares: the database, the cache, the media storage, the signing key."""
-    env = environment(args.database_url, run / "shared")
-    env.update({"CACHE_URL": args.cache_url, "MEDIA_ROOT": str(run / "shared-media"), "LOG_FORMAT": "json",
-                "BENCH_STATIC_ROOT": str(run / "static"),
-                "REPORT_HEARTBEAT_SECONDS": str(HEARTBEAT_SECONDS), "SECRET_KEY": secrets.token_urlsafe(50),
-                "TRUSTED_PROXY_COUNT": "1"})
-    return env
-
-
-def _instance(shared: dict, folder: Path) -> dict:
-    """A server's or worker's own working folder (VAR_DIR); nothing else of its own."""
-    folder.mkdir(parents=True)
-    return {**shared, "VAR_DIR": str(folder)}
-
-
-def _flush_cache(url: str, env: dict) -> None:
-    subprocess.run([str(PYTHON), "-c", "import sys, redis; redis.Redis.from_url(sys.argv[1]).flushdb()", url],
-                   env=env, check=True)
-
-
-class Browser:
-    """One signed-in person, talking to a server directly (not through nginx). The cookies are per host, not
-    per port: the session cookie A sets is sent to B too, as a load balancer would mix them."""
-
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def request(self, url: str, data: dict | None = None, request_id: str = "") -> tuple[int, bytes, dict]:
-        body = None
-        if data is not None:
-            token = next((cookie.value for cookie in self.jar if cookie.name == "csrftoken"), "")
-            body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(url, data=body, headers={
-            "Referer": url, **({"X-Request-ID": request_id} if request_id else {})})
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return response.status, response.read(), dict(response.headers)
-        except urllib.error.HTTPError as error:
-            return error.code, error.read(), dict(error.headers)
-        except OSError as error:
-            return 0, str(error).encode(), {}
-
-    def log_in(self, base: str, username: str) -> None:
-        self.request(f"{base}/en/accounts/login/")
-        status, page, _headers = self.request(f"{base}/en/accounts/login/",
-                                              {"username": username, "password": PASSWORD})
-        if b"/accounts/logout/" not in page:
-            sys.exit(f"Could not sign in as {username} on {base} ({status}).")
 
 
 def _wait_state(browser: Browser, base: str, uid: str, wanted: set, timeout: float) -> dict:
@@ -350,17 +264,6 @@ def _report_across_servers(args, out, servers, start_server, start_worker, port_
     return story
 
 
-def _nginx_lines(run: Path) -> list[tuple[float, int, list[str]]]:
-    """Each request nginx passed on: when, its status, the servers it tried ("A, B" when A refused it)."""
-    lines = []
-    path = run / "nginx-access.log"
-    for line in path.read_text(errors="replace").splitlines() if path.exists() else []:
-        parts = line.split("|")
-        if len(parts) >= 3 and parts[1].isdigit():
-            lines.append((float(parts[0]), int(parts[1]), parts[2].split(", ")))
-    return lines
-
-
 def _print_report(args, out: Path, run: Path, story: dict, t0: float) -> None:
     scenario = read_stats(out / "scenario_stats.csv") if (out / "scenario_stats.csv").exists() else {}
     kill = story.get("kill_time")
@@ -373,7 +276,7 @@ def _print_report(args, out: Path, run: Path, story: dict, t0: float) -> None:
     for line in story["events"]:
         print(f"  {line}")
     print()
-    lines = _nginx_lines(run)
+    lines = nginx_lines(run)
     names = {f"127.0.0.1:{args.port + 1}": "A", f"127.0.0.1:{args.port + 2}": "B"}
     answered: dict[str, int] = {}
     for _when, _status, upstream in lines:

@@ -9,3 +9,8 @@ class StakeholdersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stakeholders"
     verbose_name = _("Stakeholders")
+
+    def ready(self):
+        from stakeholders.exports import inputs_table_add
+
+        inputs_table_add()

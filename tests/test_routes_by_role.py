@@ -37,7 +37,7 @@ from reviews.services.submission import review_submit
 from reviews.services.key_messages import key_message_create
 from reviews.services.synthesis import chapter_cite, synthesis_chapters_ensure
 from reviews.services.workflow import review_take, revision_request
-from reviews.word.importing import word_import_start
+from reviews.word.import_writes import word_import_start
 from stakeholders.services.quotes import input_quote_choose
 from tests import factories
 from tests.reviews.conftest import open_cycle, prompts, review_complete  # noqa: F401 (fixtures)

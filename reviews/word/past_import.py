@@ -8,15 +8,16 @@ from accounts.models import Role
 from reviews.models import Country, Review, ReviewCycle
 from reviews.services.errors import DomainError
 from reviews.services.past_reviews import past_import_check, past_import_check_no_review, reviews_mark_imported
-from reviews.word.importing import import_apply, import_plan, import_seen
+from reviews.word.import_writes import import_apply, import_seen
+from reviews.word.importing import import_plan
 
 
 @transaction.atomic
 def past_review_import_docx(*, cycle: ReviewCycle, country: Country, content: bytes, user, source: str):
     """Load one country's earlier review from a filled Word template into a closed cycle, with the Word
-    importer (reviews/word/importing.py) reading it as the country's focal point would into a new draft: what
-    the file holds is written, what it cannot read is reported in the plan returned. `content` passed
-    docx_check."""
+    importer (reviews/word/importing.py, import_writes.py) reading it as the country's focal point would into a
+    new draft: what the file holds is written, what it cannot read is reported in the plan returned. `content`
+    passed docx_check."""
     past_import_check(cycle=cycle, user=user)
     past_import_check_no_review(cycle=cycle, countries=[country])
     focal_point = country.users.filter(role=Role.FOCAL_POINT, is_active=True).order_by("pk").first()

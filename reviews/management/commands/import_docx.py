@@ -8,7 +8,7 @@ from reviews.management.commands.review_docx import cycle_or_error, user_or_erro
 from reviews.models import Country, Review
 from reviews.services.errors import DomainError
 from reviews.services.submission import review_open
-from reviews.word import importing
+from reviews.word import import_writes, importing
 from reviews.word.checks import docx_check
 
 ACTIONS = {importing.FILL: "fill", importing.REPLACE: "replace?", importing.SAME: "same", importing.BLOCKED: "refused",
@@ -72,9 +72,9 @@ class Command(BaseCommand):
         plan = importing.import_plan(review=review, user=user, content=content)
         if not apply:
             return plan
-        seen = importing.import_seen(review=review, plan=plan)
+        seen = import_writes.import_seen(review=review, plan=plan)
         keys = {item.key for item in plan.items if item.action == importing.REPLACE} if replace else set()
-        return importing.import_apply(review=review, user=user, content=content, seen=seen, replace=keys)
+        return import_writes.import_apply(review=review, user=user, content=content, seen=seen, replace=keys)
 
     def _print(self, plan, *, applied: bool) -> None:
         for item in plan.items:

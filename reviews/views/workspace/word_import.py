@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from reviews import forms, rules
 from reviews.services.errors import DomainError, NotAllowed
 from reviews.views.workspace.common import review_for, workspace_context
-from reviews.word import importing
+from reviews.word import import_writes, importing
 
 
 def _import_page(request, review, *, form=None, refusal: str = "", status=200):
@@ -40,7 +40,7 @@ def word_import(request, uid):
     form = forms.WordImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _import_page(request, review, form=form, status=400)
-    upload = importing.word_import_start(review=review, user=request.user, content=form.content,
+    upload = import_writes.word_import_start(review=review, user=request.user, content=form.content,
                                          file_name=form.file_name)
     return _preview(request, review, upload)
 
@@ -52,7 +52,7 @@ def _import_for(request, review, import_uid):
 def _preview(request, review, upload, *, plan=None, done=False, status=200):
     context = workspace_context(request, review)
     try:
-        plan = plan or importing.word_import_preview(word_import=upload, user=request.user)
+        plan = plan or import_writes.word_import_preview(word_import=upload, user=request.user)
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:
@@ -80,7 +80,7 @@ def word_import_apply(request, uid, import_uid):
                                                    if action == importing.REPLACE])
     replace = set(form.cleaned_data["replace"]) if form.is_valid() else set()
     try:
-        plan = importing.word_import_confirm(word_import=upload, user=request.user, replace=replace)
+        plan = import_writes.word_import_confirm(word_import=upload, user=request.user, replace=replace)
     except NotAllowed as error:
         raise PermissionDenied(error.message) from error
     except DomainError as error:

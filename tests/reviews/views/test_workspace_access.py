@@ -17,7 +17,7 @@ from reviews.models import GovernmentEntity, Objective, Review
 from reviews.selectors.snapshot import review_snapshot
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_submit
-from reviews.word.importing import word_import_start
+from reviews.word.import_writes import word_import_start
 from tests import factories
 from tests.reviews.word.filling import blank_template
 

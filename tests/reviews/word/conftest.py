@@ -1,6 +1,6 @@
 import pytest
 
-from reviews.word import importing
+from reviews.word import import_writes, importing
 
 
 @pytest.fixture
@@ -10,8 +10,8 @@ def import_file():
 
     def run(review, user, content, replace=None):
         plan = importing.import_plan(review=review, user=user, content=content)
-        seen = importing.import_seen(review=review, plan=plan)
+        seen = import_writes.import_seen(review=review, plan=plan)
         keys = {item.key for item in plan.items if item.action == importing.REPLACE} if replace is None else replace
-        return importing.import_apply(review=review, user=user, content=content, seen=seen, replace=keys)
+        return import_writes.import_apply(review=review, user=user, content=content, seen=seen, replace=keys)
 
     return run

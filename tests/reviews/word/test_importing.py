@@ -10,7 +10,7 @@ from reviews.selectors.exports import export_json
 from reviews.selectors.snapshot import review_snapshot
 from reviews.services.answers import answer_save
 from reviews.services.submission import review_open
-from reviews.word import importing
+from reviews.word import import_writes, importing
 from reviews.word.export import review_docx
 from tests import factories
 from tests.reviews.word.filling import blank_template, fill_table, find_heading, open_docx, save_docx, type_under
@@ -164,11 +164,11 @@ def test_an_answer_saved_after_the_preview_is_refused_and_shown(open_cycle, revi
                                                                  prompts):
     content = _filled(open_cycle, "en")
     plan = importing.import_plan(review=review, user=focal_point, content=content)
-    seen = importing.import_seen(review=review, plan=plan)
+    seen = import_writes.import_seen(review=review, plan=plan)
     answer_save(review=review, prompt=prompts["1.2"], objective=None, user=focal_point, text_ar="", text_en="Typed",
                 original_language=None, base_version=0)
 
-    done = importing.import_apply(review=review, user=focal_point, content=content, seen=seen, replace=set())
+    done = import_writes.import_apply(review=review, user=focal_point, content=content, seen=seen, replace=set())
 
     refused = {item.key: item.outcome for item in done.items if item.refused}
     assert list(refused) == ["answer:1.2"]
