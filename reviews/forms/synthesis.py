@@ -1,5 +1,7 @@
 """Forms of the synthesis editor: the regional staff's texts and the citations of country answers."""
 
+from functools import cached_property
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +35,12 @@ class CitationForm(SafeInputFormMixin, forms.Form):
                       else Objective.objects.order_by("number"))
         self.fields["objective_number"].choices = [("", _("None (a question of a part)"))] + [
             (objective.number, str(objective)) for objective in objectives]
+
+    @cached_property
+    def review_choices(self) -> list[tuple]:
+        """The countries to choose among, read once: a template looping on the field's choices first asks how
+        many there are (a COUNT query), then reads them."""
+        return [(review.uid, review.country.name) for review in self.fields["review"].queryset]
 
 
 class KeyMessageForm(SynthesisTextForm):

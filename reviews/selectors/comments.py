@@ -26,11 +26,12 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
     return Comment.objects.none()
 
 
-def comment_threads_by_anchor(user, review: Review) -> dict[str, list[Comment]]:
-    """Top-level comments with their replies, grouped by place: two queries for a whole page."""
+def comment_threads_by_anchor(user, review: Review, **place) -> dict[str, list[Comment]]:
+    """Top-level comments with their replies, grouped by place: two queries for a whole page. `place`
+    narrows them to one page's (`part_number=2, objective_number=None`)."""
     visible = comments_visible_to(user, review)
     threads = (
-        visible.filter(parent__isnull=True)
+        visible.filter(parent__isnull=True, **place)
         .select_related("author", "resolved_by")
         .prefetch_related(Prefetch("replies", queryset=visible.select_related("author").order_by("created_at")))
     )
@@ -38,6 +39,21 @@ def comment_threads_by_anchor(user, review: Review) -> dict[str, list[Comment]]:
     for thread in threads:
         grouped[thread.anchor].append(thread)
     return dict(grouped)
+
+
+class PageComments:
+    """The comment threads a workspace page shows, by place (`.get(anchor)`), read when the page first asks:
+    a page without comments (the team, the Word files) reads none, and a part's or an objective's page only
+    its own, however many the rest of the review holds."""
+
+    def __init__(self, user, review: Review, **place):
+        self.user, self.review, self.place = user, review, place
+        self._threads: dict[str, list[Comment]] | None = None
+
+    def get(self, anchor: str, default=None):
+        if self._threads is None:
+            self._threads = comment_threads_by_anchor(self.user, self.review, **self.place)
+        return self._threads.get(anchor, default)
 
 
 def comment_place_exists(*, review: Review, anchor: str, part_number: int, objective_number: int | None) -> bool:

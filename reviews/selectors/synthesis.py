@@ -34,6 +34,7 @@ from reviews.selectors.passages import (
     objective_prompt_codes,
 )
 from reviews.selectors.visibility import reviews_visible_to
+from reviews.selectors.workspace import cycle_template_parts
 
 
 def synthesis_chapters_visible_to(user) -> QuerySet[SynthesisChapter]:
@@ -50,18 +51,16 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
     - `citations`: the country answers it cites, with the review's country and `part_number`
       (None when the cycle's template no longer has the prompt);
     - `featured_practices`: with the country and the objective;
-    - `last_change`: its latest SynthesisChange (any text, citation or practice), or None;
     - `general_citations` / `general_practices`: those not under one of its objective sections,
       while each section gets `citations_here` / `practices_here`.
     """
     # The reviews' ids as a list: a subquery in each prefetch costs more to compile than the list costs to read.
     reviews = list(reviews_visible_to(user).filter(cycle=cycle).values_list("pk", flat=True))
-    latest_change = SynthesisChange.objects.filter(chapter=OuterRef("pk")).order_by("-created_at", "-pk")
     chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle)
     if uid is not None:
         chapters = chapters.filter(uid=uid)
     chapters = list(
-        chapters.annotate(last_change_id=Subquery(latest_change.values("pk")[:1])).prefetch_related(
+        chapters.prefetch_related(
             Prefetch("objective_syntheses", queryset=ObjectiveSynthesis.objects.select_related(
                 "objective", "updated_by", "translation_verified_by").order_by("objective__number")),
             Prefetch("citations", queryset=ChapterCitation.objects.filter(review__in=reviews).select_related(
@@ -73,16 +72,24 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
                 "review_objective__objective__number", "review_objective__review__country__iso2", "pk")),
         )
     )
-    if not chapters:
-        return chapters
-    changes = SynthesisChange.objects.select_related("user", "objective").in_bulk(
-        [chapter.last_change_id for chapter in chapters if chapter.last_change_id])
-    part_of_prompt = dict(GuidingPrompt.objects.filter(part__cycle=cycle).values_list("code", "part__number"))
+    part_of_prompt = {prompt.code: prompt.part.number for prompt in cycle_prompts(cycle)}
     for chapter in chapters:
-        chapter.last_change = changes.get(chapter.last_change_id)
         for citation in chapter.citations.all():
             citation.part_number = part_of_prompt.get(citation.prompt_code)
         _group_by_objective(chapter)
+    return chapters
+
+
+def with_last_change(chapters: list[SynthesisChapter]) -> list[SynthesisChapter]:
+    """The chapters, each with `last_change`: its latest SynthesisChange (any text, citation or practice),
+    or None. Two queries."""
+    latest = SynthesisChange.objects.filter(chapter=OuterRef("pk")).order_by("-created_at", "-pk")
+    last_ids = dict(SynthesisChapter.objects.filter(pk__in=[chapter.pk for chapter in chapters]).annotate(
+        last_change_id=Subquery(latest.values("pk")[:1])).values_list("pk", "last_change_id"))
+    changes = SynthesisChange.objects.select_related("user", "objective").in_bulk(
+        [pk for pk in last_ids.values() if pk])
+    for chapter in chapters:
+        chapter.last_change = changes.get(last_ids.get(chapter.pk))
     return chapters
 
 
@@ -120,9 +127,9 @@ def citable_reviews(*, user, cycle: ReviewCycle) -> QuerySet[Review]:
         *country_name_order("country__"))
 
 
-def cycle_prompts(cycle: ReviewCycle) -> QuerySet[GuidingPrompt]:
-    return GuidingPrompt.objects.filter(part__cycle=cycle).select_related("part").order_by(
-        "part__number", "position", "code")
+def cycle_prompts(cycle: ReviewCycle) -> list[GuidingPrompt]:
+    """The cycle's prompts in template order, each with its `part`: from the template kept per process."""
+    return [prompt for part in cycle_template_parts(cycle.pk) for prompt in part.prompts.all()]
 
 
 def synthesis_changes(*, chapter: SynthesisChapter) -> QuerySet[SynthesisChange]:
@@ -141,7 +148,8 @@ def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[Synthe
     now ("Key message 2 · English text"), a highlight by its country. Three queries."""
     changes = list(synthesis_changes(chapter=chapter).defer("before", "after")[:limit])  # the texts: not listed
     numbers = {str(uid): number for number, uid in enumerate(
-        chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)}
+        chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)
+    } if any(change.field.startswith("message/") for change in changes) else {}
     countries = dict(Country.objects.filter(iso2__in={change.field.split("/")[1] for change in changes
                                                       if change.field.startswith("highlight/")})
                      .values_list("iso2", "name"))

@@ -8,6 +8,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils import formats, timezone
 
 from reviews.forms.fields import INTEGER_MAX, SMALL_MAX
@@ -21,6 +22,16 @@ def uuid_or_none(value) -> uuid.UUID | None:
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def numbered_urls(name: str, args: list, numbers) -> dict[int, str]:
+    """The URLs of a route whose last argument is a number, for each of `numbers`: reversed once, then each
+    number put in its place (a workspace page links every part and reported objective; a reverse() for each
+    was about 2 ms of every page)."""
+    head, found, tail = reverse(name, args=[*args, 0]).rpartition("/0/")
+    if not found:
+        raise ValueError(f"{name} does not end in a number")
+    return {number: f"{head}/{number}/{tail}" for number in numbers}
 
 
 def query_int(data, name: str, *, min_value: int = 0, max_value: int = SMALL_MAX) -> int | None:

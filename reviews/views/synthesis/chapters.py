@@ -28,6 +28,7 @@ from reviews.selectors.synthesis import (
     practices_of_visible_reviews,
     recent_changes,
     synthesis_chapters,
+    with_last_change,
 )
 from reviews.services import synthesis as synthesis_services
 from reviews.services.errors import DomainError, EditConflict, NotAllowed
@@ -46,7 +47,7 @@ def overview(request, slug):
     staff_check(request)
     cycle = cycle_for(request, slug)
     return render(request, "reviews/synthesis/overview.html", {
-        "cycle": cycle, "chapters": synthesis_chapters(user=request.user, cycle=cycle),
+        "cycle": cycle, "chapters": with_last_change(synthesis_chapters(user=request.user, cycle=cycle)),
     })
 
 
@@ -66,7 +67,7 @@ def chapter(request, slug, uid):
         "sections": [(section, SynthesisTextForm(instance=section, prefix=f"o{section.objective.number}"))
                      for section in current.objective_syntheses.all()],
         "cite_form": None if is_key_messages else CitationForm(user=request.user, chapter=current,
-                                                               prompts=list(cycle_prompts(cycle))),
+                                                               prompts=cycle_prompts(cycle)),
         # The practices it features; choosing among all the reported ones is a page of its own (practices).
         "featured": current.featured_practices.all(),
         "practices_count": 0 if is_key_messages else practices_for_chapter(user=request.user, chapter=current).count(),

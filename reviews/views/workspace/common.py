@@ -13,13 +13,13 @@ from reviews import forms, rules
 from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
-from reviews.selectors.comments import comment_threads_by_anchor
+from reviews.selectors.comments import OBJECTIVES_PART, PageComments
 from reviews.selectors.previous import carried_over_years
 from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
-from reviews.views.http import uuid_or_none
+from reviews.views.http import numbered_urls, uuid_or_none
 
 
 def review_for(request, uid) -> Review:
@@ -33,24 +33,33 @@ def check_may_edit(request, review: Review, *, part_number: int, objective_id: i
         raise PermissionDenied(_("You cannot edit this section."))
 
 
-def workspace_context(request, review: Review, *, parts=None) -> dict:
-    """What every workspace page needs: navigation with progress, and who may edit what."""
+def workspace_context(request, review: Review, *, parts=None, **comments_place) -> dict:
+    """What every workspace page needs: navigation with progress, and who may edit what; the comments of
+    the page's place (`part_number=`, `objective_number=`), or of the whole review."""
     user = request.user
     parts = parts if parts is not None else ws.template_parts(review)
     assignments = (
         rules.contributor_assignments(user, review) if user.role == Role.CONTRIBUTOR else (set(), set())
     )
     reported = list(ws.reported_objectives(review))
+    progress = ws.review_progress(review, parts=parts, objectives=reported)
+    # The navigation's links, reversed once per route
+    part_urls = numbered_urls("reviews:part", [review.uid], [item.number for item in progress.parts])
+    objective_urls = numbered_urls("reviews:objective", [review.uid], [row.objective.number for row in reported])
+    for item in progress.parts:
+        item.url = part_urls[item.number]
+    for row in reported:
+        row.url = objective_urls[row.objective.number]
     return {
         "review": review,
         "parts": parts,
-        "progress": ws.review_progress(review, parts=parts, objectives=reported),
+        "progress": progress,
         "reported": reported,
         "history_url": reverse("reviews:history", args=[review.uid]),  # each answer and row links to it
         "assignments": assignments,
         "is_focal_point": rules.is_focal_point_of(user, review),
         "can_submit": rules.can_submit(user, review),
-        "comment_threads": comment_threads_by_anchor(user, review),
+        "comment_threads": PageComments(user, review, **comments_place),
         "can_comment": rules.can_comment(user, review),
         # The place whose comment form the page shows (the "Add a comment" link without JavaScript).
         "commenting": request.GET.get("comment", ""),
@@ -137,7 +146,7 @@ def _share_choices(row_forms) -> None:
 def part_page(request, uid, number, bound=None):
     """A part of the review; `bound` is a row form that failed validation, shown with its errors."""
     review = review_for(request, uid)
-    context = workspace_context(request, review)
+    context = workspace_context(request, review, part_number=number, objective_number=None)
     current = next((p for p in context["parts"] if p.number == number), None)
     if current is None:
         raise Http404
@@ -164,7 +173,7 @@ def objective_page(request, uid, number, bound=None):
     goal = ws.objective_numbered(number)
     if goal is None:
         raise Http404
-    context = workspace_context(request, review)
+    context = workspace_context(request, review, part_number=OBJECTIVES_PART, objective_number=number)
     review_objective = next((row for row in context["reported"] if row.objective_id == goal.pk), None)
     if review_objective is None:
         raise Http404(_("This objective is not reported on in this review."))

@@ -4,7 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from reviews.models import Comment, ReviewObjective
-from reviews.selectors.comments import comment_place_exists, comment_threads_by_anchor, comments_visible_to
+from reviews.selectors.comments import (
+    PageComments,
+    comment_place_exists,
+    comment_threads_by_anchor,
+    comments_visible_to,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +122,26 @@ def test_comment_threads_by_anchor_queries_do_not_grow_with_comments(request, su
         read = _read_everything(comment_threads_by_anchor(user, submitted_review))
 
     assert read == [(str(reviewer), reviewer, [str(focal_point), str(reviewer)])] * places
+
+
+def test_page_comments_read_only_the_pages_threads_and_only_when_asked(submitted_review, reviewer,
+                                                                      django_assert_num_queries):
+    factories.CommentFactory(review=submitted_review, author=reviewer, body="On part 1.")
+    factories.CommentFactory(review=submitted_review, author=reviewer, anchor="answer:3.a:o6", part_number=3,
+                             objective_number=6, body="On objective 6.")
+    factories.CommentFactory(review=submitted_review, author=reviewer, anchor="objective:6", part_number=3,
+                             objective_number=6, body="On objective 6's stage.")
+
+    with django_assert_num_queries(0):  # a page that shows no comment reads none
+        objective_page = PageComments(reviewer, submitted_review, part_number=3, objective_number=6)
+    with django_assert_num_queries(2):
+        read = {anchor: [thread.body for thread in objective_page.get(anchor, [])]
+                for anchor in ("answer:1.1", "answer:3.a:o6", "objective:6")}
+    part_page = PageComments(reviewer, submitted_review, part_number=1, objective_number=None)
+
+    assert read == {"answer:1.1": [], "answer:3.a:o6": ["On objective 6."], "objective:6": ["On objective 6's stage."]}
+    assert [thread.body for thread in part_page.get("answer:1.1")] == ["On part 1."]
+    assert part_page.get("objective:6") is None
 
 
 # --- the places a comment may be attached to -------------------------------------------------------------------
