@@ -62,6 +62,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
+    parser.add_argument("--worker-nice", type=int, default=10,
+                        help="the background worker's nice value, as docs/production.md sets it (default 10; "
+                             "0: the worker competes with the pages for the processor)")
     parser.add_argument("--capacity-seconds", type=int, default=15,
                         help="seconds per page in the capacity phase; 0 skips it")
     parser.add_argument("--locust", default=str(BASE_DIR / "bench" / ".venv" / "bin" / "locust"))
@@ -84,8 +87,8 @@ def main() -> int:
                                  "--workers", str(args.workers), "--threads", str(args.threads),
                                  "--worker-class", "gthread", "--access-logfile", "/dev/null",
                                  "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
-        processes.append(_start([PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"], env,
-                                out / "worker.log"))
+        processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
+                                 "--interval", "1"], env, out / "worker.log"))
         host = f"http://127.0.0.1:{args.port}"
         _wait_for(f"{host}/healthz")
         print(f"Scenario: {args.users} users, spawn rate {args.spawn_rate}/s, {args.run_time} ...", flush=True)
@@ -262,7 +265,8 @@ def _print_report(args, scenario: dict, capacity: dict, load_before: tuple, out:
     print()
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average before "
           f"{load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, after {os.getloadavg()[0]:.2f}; "
-          f"gunicorn {args.workers} workers x {args.threads} threads (gthread), DEBUG off, PostgreSQL on loopback")
+          f"gunicorn {args.workers} workers x {args.threads} threads (gthread), DEBUG off, PostgreSQL on loopback; "
+          f"background worker at nice {args.worker_nice}")
     print(f"Scenario: {args.users} users for {args.run_time} (spawn rate {args.spawn_rate}/s); CSV in {out}")
     header = (f"{'page':44} {'requests':>8} {'fail':>5} {'median':>7} {'p95':>7} {'req/s':>7} "
               f"{'alone/s':>8} {'÷ base':>7}")

@@ -52,6 +52,18 @@ def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
     ]
 
 
+def test_settings_hash_passwords_with_argon2_and_rewrite_older_hashes_at_sign_in(tmp_path):
+    code = ("from django.contrib.auth.hashers import check_password, identify_hasher, make_password; "
+            "password = 'a sentence of a password'; "
+            "print(identify_hasher(make_password(password)).algorithm); "
+            "older, rewritten = make_password(password, hasher='pbkdf2_sha256'), []; "
+            "checked = check_password(password, older, setter=lambda raw: rewritten.append(make_password(raw))); "
+            "print(checked, identify_hasher(rewritten[0]).algorithm)")
+    result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+
+    assert result.stdout.split() == ["argon2", "True", "argon2"]
+
+
 _CACHE_CODE = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
 
 
