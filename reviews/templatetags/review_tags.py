@@ -54,6 +54,18 @@ def comments_at(context, anchor: str, part_number) -> str:
         _("Add a comment"))
 
 
+@register.simple_tag(takes_context=True)
+def status_badge(context, review) -> str:
+    """A review's status as a badge. Without a review: "Not submitted" to the regional staff (a country's draft
+    is private to it), "Not started" to a country team. A tag, not an include: the dashboard has a badge per
+    country."""
+    if review:
+        return format_html('<span class="badge status-{}">{}</span>', review.status, review.get_status_display())
+    user = context.get("user")
+    label = _("Not submitted") if user is not None and user.is_regional_staff else _("Not started")
+    return format_html('<span class="badge status-none">{}</span>', label)
+
+
 @register.simple_tag
 def row_as_text(row, labels) -> str:
     """A row as a reader sees it: each (field name, label) of `labels` as a term and its field_display.

@@ -27,7 +27,7 @@ from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
 from reviews.views.http import (
-    autosave_conflict, autosave_invalid, autosave_saved, query_int, uuid_or_none, wants_json,
+    autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, uuid_or_none, wants_json,
 )
 
 
@@ -52,6 +52,9 @@ def dashboard(request, slug):
     filters = forms.DashboardFilterForm(request.GET).filters()
     rows = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
                           sort=filters["sort"])
+    urls = reversed_for_each("reviews:overview", [], [row.review.uid for row in rows if row.review])
+    for row in rows:
+        row.url = urls[row.review.uid] if row.review else ""
     return render(request, "reviews/regional/dashboard.html", {
         "cycle": cycle, "rows": rows, "status": filters["status"], "sort": filters["sort"], "late": filters["late"],
         "statuses": DASHBOARD_STATUSES,

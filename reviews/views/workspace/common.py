@@ -19,7 +19,7 @@ from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
 from reviews.tables import TABLES, TABLES_BY_PART
-from reviews.views.http import numbered_urls, uuid_or_none
+from reviews.views.http import reversed_for_each, uuid_or_none
 
 
 def review_for(request, uid) -> Review:
@@ -44,8 +44,8 @@ def workspace_context(request, review: Review, *, parts=None, **comments_place) 
     reported = list(ws.reported_objectives(review))
     progress = ws.review_progress(review, parts=parts, objectives=reported)
     # The navigation's links, reversed once per route
-    part_urls = numbered_urls("reviews:part", [review.uid], [item.number for item in progress.parts])
-    objective_urls = numbered_urls("reviews:objective", [review.uid], [row.objective.number for row in reported])
+    part_urls = reversed_for_each("reviews:part", [review.uid], [item.number for item in progress.parts])
+    objective_urls = reversed_for_each("reviews:objective", [review.uid], [row.objective.number for row in reported])
     for item in progress.parts:
         item.url = part_urls[item.number]
     for row in reported:
