@@ -114,18 +114,21 @@ def cycle_template_parts(cycle_id: int) -> list[TemplatePart]:
     ))
 
 
-def reported_objectives(review: Review):
-    return (
-        ReviewObjective.objects.filter(review=review, is_reported=True)
-        .select_related("objective__round_table")
-        .order_by("objective__number")
-    )
+def reported_objectives(review: Review) -> list[ReviewObjective]:
+    """The objectives a review reports on, by number, each with its objective and round table from the
+    reference list kept per process: one query of the review's own rows, without joins or ordering in SQL
+    (every workspace page reads them for its navigation)."""
+    objectives = {objective.pk: objective for objective in reference_rows(Objective)}
+    rows = list(ReviewObjective.objects.filter(review=review, is_reported=True).order_by())
+    for row in rows:
+        row.objective = objectives[row.objective_id]
+    return sorted(rows, key=lambda row: row.objective.number)
 
 
 def answered_keys(answers) -> set[tuple]:
     """The (review, prompt, objective) of each answer with text (not only spaces) in either language."""
     with_text = answers.annotate(ar=_trimmed("text_ar"), en=_trimmed("text_en")).exclude(ar="", en="")
-    return set(with_text.values_list("review_id", "prompt_id", "objective_id"))
+    return set(with_text.order_by().values_list("review_id", "prompt_id", "objective_id"))  # a set: no ORDER BY
 
 
 # What Python's \s matches: a text of only these is no answer. TRIM takes them away in SQLite and PostgreSQL
@@ -208,7 +211,8 @@ def table_rows(table, review: Review, review_objective: ReviewObjective | None =
 
 
 def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:
-    answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by")
+    # No ORDER BY: a dictionary has no use for it, and Django pays for one on a wide row (each column hashed)
+    answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by").order_by()
     return {answer.prompt_id: answer for answer in answers}
 
 
@@ -218,15 +222,13 @@ def review_full(review: Review) -> dict:
     parts = template_parts(review)
     answers = {
         (answer.prompt_id, answer.objective_id): answer
-        for answer in Answer.objects.filter(review=review).select_related("updated_by")
+        for answer in Answer.objects.filter(review=review).select_related("updated_by").order_by()
     }
-    objectives = list(
-        reported_objectives(review).prefetch_related(
-            "principles", "sdg_targets", "partners",
-            Prefetch("practices", GoodPractice.objects.select_related("kind").prefetch_related("criteria",
-                                                                                              "partners")),
-            Prefetch("indicators", Indicator.objects.select_related("suggested")),
-        )
+    objectives = reported_objectives(review)
+    prefetch_related_objects(
+        objectives, "principles", "sdg_targets", "partners",
+        Prefetch("practices", GoodPractice.objects.select_related("kind").prefetch_related("criteria", "partners")),
+        Prefetch("indicators", Indicator.objects.select_related("suggested")),
     )
     sections = []
     for part in parts:
