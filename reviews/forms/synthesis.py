@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.forms.workspace import AnswerForm
 from reviews.models import KeyMessage, Objective, SynthesisChapter
+from reviews.selectors.countries import by_country_name
 from reviews.selectors.synthesis import citable_reviews
 
 
@@ -40,7 +41,8 @@ class CitationForm(SafeInputFormMixin, forms.Form):
     def review_choices(self) -> list[tuple]:
         """The countries to choose among, read once: a template looping on the field's choices first asks how
         many there are (a COUNT query), then reads them."""
-        return [(review.uid, review.country.name) for review in self.fields["review"].queryset]
+        reviews = by_country_name(self.fields["review"].queryset, lambda review: review.country)
+        return [(review.uid, review.country.name) for review in reviews]
 
 
 class KeyMessageForm(SynthesisTextForm):

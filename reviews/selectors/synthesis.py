@@ -25,7 +25,7 @@ from reviews.models import (
     SynthesisChapter,
 )
 from reviews.selectors.compilation import compiled_reviews
-from reviews.selectors.countries import by_country_name, country_name_order
+from reviews.selectors.countries import by_country_name
 from reviews.selectors.passages import (
     Highlight,
     answer_sentences,
@@ -55,7 +55,7 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
       while each section gets `citations_here` / `practices_here`.
     """
     # The reviews' ids as a list: a subquery in each prefetch costs more to compile than the list costs to read.
-    reviews = list(reviews_visible_to(user).filter(cycle=cycle).values_list("pk", flat=True))
+    reviews = list(reviews_visible_to(user).filter(cycle=cycle).order_by().values_list("pk", flat=True))
     chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle)
     if uid is not None:
         chapters = chapters.filter(uid=uid)
@@ -123,8 +123,8 @@ def practices_for_chapter(*, user, chapter: SynthesisChapter) -> QuerySet[GoodPr
 
 
 def citable_reviews(*, user, cycle: ReviewCycle) -> QuerySet[Review]:
-    return reviews_visible_to(user).filter(cycle=cycle).select_related("country").order_by(
-        *country_name_order("country__"))
+    """The reviews a chapter may cite, with their country; unordered (a list shows them by_country_name)."""
+    return reviews_visible_to(user).filter(cycle=cycle).select_related("country").order_by()
 
 
 def cycle_prompts(cycle: ReviewCycle) -> list[GuidingPrompt]:
@@ -152,7 +152,7 @@ def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[Synthe
     } if any(change.field.startswith("message/") for change in changes) else {}
     countries = dict(Country.objects.filter(iso2__in={change.field.split("/")[1] for change in changes
                                                       if change.field.startswith("highlight/")})
-                     .values_list("iso2", "name"))
+                     .order_by().values_list("iso2", "name"))
     for change in changes:
         parts = change.field.split("/")
         if parts[0] == "message" and len(parts) == 3:

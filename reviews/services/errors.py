@@ -18,7 +18,8 @@ class NotFound(DomainError):
 
 
 class RateLimited(DomainError):
-    """The user did this too often in a short time: views answer 429 (Too Many Requests)."""
+    """The user did this too often, or asked for too much costly work, in a short time: views answer 429
+    (Too Many Requests)."""
 
 
 class EditConflict(DomainError):
@@ -28,6 +29,3 @@ class EditConflict(DomainError):
         super().__init__(message)
         self.current = current
 
-
-class RateLimited(DomainError):
-    """The user asked for too much costly work in a short time: views answer 429 (Too Many Requests)."""
