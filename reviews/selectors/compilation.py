@@ -5,6 +5,7 @@ Every read starts from the reviews the user sees in the cycle, so a draft stays 
 and costs a fixed number of queries, whatever the number of countries.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from reviews.models import (
     Answer,
+    Country,
     GoodPractice,
     GoodPracticeCriterion,
     GuidingPrompt,
@@ -24,7 +26,7 @@ from reviews.models import (
     RoundTable,
     TemplatePart,
 )
-from reviews.selectors.countries import by_country_name, country_name_order
+from reviews.selectors.countries import by_country_name
 from reviews.selectors.previous import previous_stages, stage_movement
 from reviews.selectors.reference import reference_rows
 from reviews.selectors.visibility import reviews_visible_to
@@ -311,22 +313,26 @@ def practices_visible_to(user) -> QuerySet[GoodPractice]:
 
 
 def _practices_listed(user) -> QuerySet[GoodPractice]:
-    """The same practices with what a list of them shows: country, objective, kind, criteria."""
-    return GoodPractice.objects.filter(
-        review_objective__review__in=reviews_visible_to(user), review_objective__is_reported=True,
-    ).select_related("review_objective__review__country", "review_objective__objective__round_table",
-                     "kind").prefetch_related("criteria")
+    """The same practices with what a list of them shows."""
+    return _as_listed(GoodPractice.objects.filter(
+        review_objective__review__in=reviews_visible_to(user), review_objective__is_reported=True))
+
+
+def _as_listed(practices: QuerySet[GoodPractice]) -> QuerySet[GoodPractice]:
+    """What a list of practices shows: country, objective, kind, criteria."""
+    return practices.select_related("review_objective__review__country", "review_objective__objective__round_table",
+                                    "kind").prefetch_related("criteria")
 
 
 def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | None = None,
                         round_table_number: int | None = None, kind_code: str = "", criterion_code: str = "",
-                        country_iso2: str = "", accepted_only: bool = False) -> QuerySet[GoodPractice]:
+                        country_iso2: str = "", accepted_only: bool = False) -> "Catalogue":
     """The good practices of every country in the cycle, by objective then country name in the active
-    language. Paginated by the page: a count, one page of practices, their criteria and partners."""
-    practices = _practices_listed(user).filter(
-        review_objective__review__in=compiled_reviews(user=user, cycle=cycle, accepted_only=accepted_only),
-    ).order_by("review_objective__objective__number", *country_name_order("review_objective__review__country__"),
-               "pk")
+    language (by_country_name), as a Catalogue a Paginator pages: the order is found from a few numbers per
+    practice, then only the practices of the page asked for are read."""
+    reviews = list(compiled_reviews(user=user, cycle=cycle, accepted_only=accepted_only).order_by()
+                   .values_list("pk", flat=True))
+    practices = GoodPractice.objects.filter(review_objective__review__in=reviews, review_objective__is_reported=True)
     if objective_number:
         practices = practices.filter(review_objective__objective__number=objective_number)
     if round_table_number:
@@ -337,7 +343,33 @@ def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | Non
         practices = practices.filter(criteria__code=criterion_code)
     if country_iso2:
         practices = practices.filter(review_objective__review__country__iso2=country_iso2.upper())
-    return practices
+    found = list(practices.order_by().values_list(
+        "pk", "review_objective__objective__number", "review_objective__review__country_id"))
+    countries = Country.objects.in_bulk({country_id for _pk, _number, country_id in found})
+    rank = {country.pk: place for place, country in enumerate(by_country_name(countries.values()))}
+    return Catalogue([pk for pk, _number, _country in sorted(found, key=lambda row: (row[1], rank[row[2]], row[0]))])
+
+
+class Catalogue(Sequence):
+    """Good practices in a given order, read only when a slice of them is asked for (a page): with what a
+    list of them shows (country, objective, kind, criteria). The order is set in Python because the
+    country-name order as a database expression cost more than the rest of the page."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            ids = self.ids[index]
+            practices = _as_listed(GoodPractice.objects.filter(pk__in=ids)).in_bulk()
+            return [practices[pk] for pk in ids]
+        return self[index:index + 1][0] if index >= 0 else self[len(self) + index:][0]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 @dataclass

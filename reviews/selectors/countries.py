@@ -2,16 +2,12 @@
 
 Arabic readers look a country up without its article: «الأردن» comes under أ, beside «إثيوبيا», not
 under ا before «البحرين». Alif with or without hamza or madda (أ إ آ ا) counts as one letter, as in an
-Arabic index. English names sort without regard to case. The Python key and the database expression
-give the same order, so a paginated list (ordered in the database) and a short one (sorted in Python)
-agree."""
+Arabic index. English names sort without regard to case. Lists are sorted in Python, the long ones (the
+good-practice catalogue) on a few numbers per row before the page shown is read: the same order as a
+database expression cost more to compile and evaluate than the rest of the page."""
 
 from collections.abc import Callable, Iterable
 from typing import TypeVar
-
-from django.db.models import Case, CharField, F, Func, Value, When
-from django.db.models.functions import Lower, Replace, Substr
-from django.utils.translation import get_language
 
 T = TypeVar("T")
 
@@ -36,18 +32,3 @@ def by_country_name(items: Iterable[T], country: Callable[[T], object] = lambda 
     """Items (countries, reviews, rows) in the order of their country's name in the active language;
     `country` finds the country of an item. The ISO code breaks a tie, so the order is total."""
     return sorted(items, key=lambda item: (name_sort_key(country(item).name), country(item).iso2))
-
-
-def country_name_order(path: str = "") -> list[Func | F]:
-    """The same order in the database, for a queryset that is paginated: `path` leads from the queried
-    model to the country ("review__country__"), and the result goes into `order_by(*...)`."""
-    if not (get_language() or "ar").startswith("ar"):
-        return [Lower(f"{path}name_en"), F(f"{path}iso2")]
-    name = F(f"{path}name_ar")
-    key = Case(When(**{f"{path}name_ar__startswith": ARTICLE}, then=Substr(name, len(ARTICLE) + 1)),
-               default=name, output_field=CharField())
-    for form in ALIF_FORMS:
-        key = Replace(key, Value(form), Value("ا"))
-    for mark in DIACRITICS:
-        key = Replace(key, Value(mark), Value(""))
-    return [key, F(f"{path}iso2")]

@@ -244,6 +244,18 @@ def test_practices_catalogue_by_objective_then_country(cycle, practices, reviewe
         "Skills passport", "Labour inspection unit", "Fair recruitment charter", "Regional data platform"]
 
 
+def test_practices_catalogue_pages_read_only_the_page_asked_for(cycle, practices, reviewer,
+                                                                 django_assert_num_queries):
+    catalogue = practices_catalogue(user=reviewer, cycle=cycle)
+
+    with django_assert_num_queries(2):  # the page's practices, their criteria
+        second = Paginator(catalogue, 3).get_page(2)
+        titles = _titles(second)
+
+    assert (len(catalogue), titles, catalogue[-1].title, catalogue[0].title) == (
+        4, ["Regional data platform"], "Regional data platform", "Skills passport")
+
+
 @pytest.mark.parametrize(("filters", "expected"), [
     ({"objective_number": 6}, ["Labour inspection unit", "Fair recruitment charter"]),
     ({"round_table_number": 4}, ["Regional data platform"]),
@@ -302,9 +314,10 @@ MATRIX_QUERIES = 2
 # cache (in these tests' in-memory cache, no query; with the database cache, one).
 OBJECTIVE_COMPILATION_QUERIES = 3
 PART_COMPILATION_QUERIES = 2  # the reviews, the answers
-# The count, one page of practices, their criteria; then the filter choices: the reviews (objectives, kinds and
-# criteria are the reference lists, kept in memory once read).
-CATALOGUE_QUERIES = 4
+# The reviews' ids, the practices' order (a few numbers each), their countries, one page of practices, their
+# criteria; then the filter choices: the reviews (objectives, kinds and criteria are the reference lists, kept in
+# memory once read).
+CATALOGUE_QUERIES = 6
 
 
 def test_objective_matrix_queries_do_not_grow_with_countries(region, cycle, reviewer, django_assert_num_queries):

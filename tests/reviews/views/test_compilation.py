@@ -263,7 +263,7 @@ PAGE_QUERIES = {
     ("matrix", ""): 6,
     ("compilations", "objective=6"): 7,
     ("compilations", "prompt=2.1"): 6,
-    ("practices", ""): 8,
+    ("practices", ""): 10,
     ("figures", ""): 8,
 }
 
