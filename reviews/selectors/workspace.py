@@ -20,7 +20,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
-from reviews.selectors.reference import reference_kept, reference_rows
+from reviews.selectors.reference import reference_kept, reference_rows, with_reference_relations
 from reviews.tables import TABLES
 
 User = get_user_model()
@@ -197,8 +197,8 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
 def objective_details(review_objective: ReviewObjective) -> ReviewObjective:
     """A reported objective (of reported_objectives) with what its page shows and its form reads: its
     principles, SDG targets and partners, and who changed it last. Four queries, on the row in hand."""
-    prefetch_related_objects([review_objective], "principles", "sdg_targets", "partners",
-                             Prefetch("updated_by", queryset=User.objects.all()))
+    with_reference_relations([review_objective], "principles", "sdg_targets", "partners")
+    prefetch_related_objects([review_objective], Prefetch("updated_by", queryset=User.objects.all()))
     return review_objective
 
 
@@ -207,7 +207,8 @@ def table_rows(table, review: Review, review_objective: ReviewObjective | None =
     indicator, a policy's document) joined in: showing a row must not cost a query per row."""
     pointers = [f.name for f in table.model._meta.concrete_fields
                 if f.many_to_one and f.name not in ("review", "review_objective")]
-    return table.rows(review, review_objective).select_related(*pointers)
+    rows = list(table.rows(review, review_objective).select_related(*pointers).prefetch_related(None))
+    return with_reference_relations(rows, *(field.name for field in table.model._meta.many_to_many))
 
 
 def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:

@@ -2,16 +2,19 @@
 
 import pytest
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 
-from reviews.models import GuidingPrinciple, StakeholderCategory
+from reviews.models import GoodPractice, GoodPracticeCriterion, GuidingPrinciple, Objective, StakeholderCategory
 from reviews.selectors.reference import (
     VERSION_KEY,
     reference_kept,
     reference_rows,
     request_begins,
     request_ends,
+    with_reference_relations,
 )
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +74,43 @@ def test_outside_a_request_every_read_checks_the_version(reference):
         name_en="Read again")
 
     assert reference_rows(StakeholderCategory)[0].name_en == "Read again"
+
+
+def _practices_with_links():
+    row = factories.ReviewObjectiveFactory(objective=Objective.objects.get(number=6))
+    criteria = list(GoodPracticeCriterion.objects.all())
+    categories = list(StakeholderCategory.objects.all())
+    first = factories.GoodPracticeFactory(review_objective=row)
+    first.criteria.set([criteria[2], criteria[0]])
+    first.partners.set([categories[3]])
+    second = factories.GoodPracticeFactory(review_objective=row)  # none of either
+    return [first, second]
+
+
+def test_reference_relations_come_from_the_kept_lists_as_prefetch_related_would_give_them(
+        reference, django_assert_num_queries):
+    practices = _practices_with_links()
+    expected = list(GoodPractice.objects.filter(pk__in=[p.pk for p in practices]).order_by("pk"))
+    prefetch_related_objects(expected, "criteria", "partners")
+    reference_rows(StakeholderCategory), reference_rows(GoodPracticeCriterion)
+    rows = list(GoodPractice.objects.filter(pk__in=[p.pk for p in practices]).order_by("pk"))
+
+    with django_assert_num_queries(2):  # the links of each relation
+        with_reference_relations(rows, "criteria", "partners")
+        shown = [(list(row.criteria.all()), list(row.partners.all())) for row in rows]
+
+    assert shown == [(list(row.criteria.all()), list(row.partners.all())) for row in expected]
+    assert [len(criteria) for criteria, _partners in shown] == [2, 0]
+    assert shown[0][0][0] is reference_rows(GoodPracticeCriterion)[0]  # the kept row itself
+
+
+def test_reference_relations_read_from_the_database_a_row_added_since_the_list_was_read(reference):
+    practices = _practices_with_links()
+    reference_rows(StakeholderCategory)
+    added = StakeholderCategory.objects.bulk_create([StakeholderCategory(code="new", name_en="New", name_ar="جديد")])[0]
+    practices[1].partners.add(added)  # bulk_create sends no signal: the kept list does not know it yet
+    rows = list(GoodPractice.objects.filter(pk__in=[p.pk for p in practices]).order_by("pk"))
+
+    with_reference_relations(rows, "partners")
+
+    assert [[category.code for category in row.partners.all()] for row in rows][1] == ["new"]
