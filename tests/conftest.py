@@ -1,11 +1,36 @@
+import sys
+
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 from accounts.services import user_sync_staff_access
 from reviews.models import Country, Organisation
 from reviews.services.reference import reference_load
 from tests import factories
+
+
+def rows_for_the_class(django_db_blocker, build):
+    """A class-scoped fixture's body: `yield from rows_for_the_class(django_db_blocker, build)` writes `build()`'s
+    rows once for every test of the class, which only read them (the demo, a built PDF: seconds each, too slow
+    to repeat per test), and removes them after the class. The rows live in a transaction rolled back at the
+    end; each test's own transaction nests in it as a savepoint, so what a test writes is still undone after
+    it. A class, not a module: the module's other tests start from an empty database."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

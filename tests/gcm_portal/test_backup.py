@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import override_settings
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -58,8 +60,7 @@ def media_root(settings, tmp_path):
     return Path(settings.MEDIA_ROOT)
 
 
-@pytest.fixture
-def portal(media_root):
+def _portal() -> str:
     """The demo (cycles, 70 users with passwords, reviews in every status with answers in Arabic and
     English, versions, comments, events, notifications, audit) plus what the demo lacks: uploaded
     files, two-factor devices, a group with permissions and an admin log entry (both refer to
@@ -92,7 +93,7 @@ def portal(media_root):
                          body="يرجى إضافة الأرقام – please add figures", visibility=Comment.Visibility.SHARED)
     comment_add(review=submitted, author=reviewer, anchor="", part_number=0, objective_number=None, body="Internal",
                 visibility=Comment.Visibility.INTERNAL, parent=thread)
-    return {"organiser": organiser, "totp_key": device.key}
+    return device.key
 
 
 def _dumps() -> dict[str, list]:
@@ -117,14 +118,38 @@ def _wipe(root: Path) -> None:
         path.unlink() if path.is_file() else path.rmdir()
 
 
-def test_backup_then_restore_gives_back_identical_data_and_files(portal, media_root, tmp_path):
-    before, files_before = _dumps(), _media(media_root)
-    archive = tmp_path / "portal.tar.gz"
+@dataclass(frozen=True)
+class Backup:
+    archive: Path
+    rows: dict[str, list]  # _dumps() of the portal when it was backed up
+    files: dict[str, str]  # its media
+    counts: dict[str, int]  # its reviews and users
+    totp_key: str
 
-    call_command("backup", output=archive, stdout=io.StringIO())
+
+@pytest.fixture(scope="module")
+def backup(django_db_setup, django_db_blocker, tmp_path_factory) -> Backup:
+    """The portal, backed up once for every test to restore, damage or read (the demo, its backup and a
+    restore take seconds each), then wiped: each test starts from an empty database and media folder."""
+    folder = tmp_path_factory.mktemp("backup")
+    media = folder / "media"
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
+        try:
+            totp_key = _portal()
+            rows, files = _dumps(), _media(media)
+            counts = {"reviews.review": Review.objects.count(), "accounts.user": User.objects.count()}
+            call_command("backup", output=folder / "portal.tar.gz", stdout=io.StringIO())
+        finally:
+            _wipe(media)
+    return Backup(archive=folder / "portal.tar.gz", rows=rows, files=files, counts=counts, totp_key=totp_key)
+
+
+def test_backup_then_restore_gives_back_identical_data_and_files(backup, media_root):
+    before, files_before = backup.rows, backup.files
+
     _wipe(media_root)
     assert (database_is_empty(), _media(media_root)) == (True, {})
-    call_command("restore", str(archive), stdout=io.StringIO())
+    call_command("restore", str(backup.archive), stdout=io.StringIO())
 
     after = _dumps()
     assert sorted(after) == sorted(before)
@@ -140,7 +165,7 @@ def test_backup_then_restore_gives_back_identical_data_and_files(portal, media_r
     assert len(files_before) == 2
     organiser = User.objects.get(username="organiser")
     assert organiser.check_password("a new passphrase 2027") is True
-    assert TOTPDevice.objects.get(user=organiser).key == portal["totp_key"]
+    assert TOTPDevice.objects.get(user=organiser).key == backup.totp_key
     assert sorted(Group.objects.get(name="Translators").permissions.values_list("codename", flat=True)) == [
         "change_answer", "view_review"]
     assert LogEntry.objects.get().content_type == ContentType.objects.get_for_model(Country)
@@ -148,12 +173,10 @@ def test_backup_then_restore_gives_back_identical_data_and_files(portal, media_r
         assert attachment.file.read().startswith(b"%PDF-1.4")
 
 
-def test_restore_resets_the_id_sequences(portal, media_root, tmp_path):
-    archive = tmp_path / "portal.tar.gz"
-    call_command("backup", output=archive, stdout=io.StringIO())
-    highest = max(ReviewEvent.objects.values_list("pk", flat=True))
+def test_restore_resets_the_id_sequences(backup, media_root):
+    highest = max(row["pk"] for row in backup.rows["reviews.reviewevent"])
     _wipe(media_root)
-    call_command("restore", str(archive), stdout=io.StringIO())
+    call_command("restore", str(backup.archive), stdout=io.StringIO())
 
     review = Review.objects.filter(status=Review.Status.IN_REVIEW).first()
     review_accept(review=review, reviewer=User.objects.get(username="reviewer-iom"))  # a new event row
@@ -161,10 +184,9 @@ def test_restore_resets_the_id_sequences(portal, media_root, tmp_path):
     assert ReviewEvent.objects.order_by("pk").last().pk > highest
 
 
-def test_restore_refuses_a_database_with_data_unless_replace(portal, media_root, tmp_path):
-    archive = tmp_path / "portal.tar.gz"
-    call_command("backup", output=archive, stdout=io.StringIO())
-    before = _dumps()
+def test_restore_refuses_a_database_with_data_unless_replace(backup, media_root):
+    archive, before = backup.archive, backup.rows
+    call_command("restore", str(archive), stdout=io.StringIO())  # the portal as it was backed up
     User.objects.filter(username="organiser").update(first_name="Changed after the backup")
 
     with pytest.raises(CommandError) as refused:
@@ -179,9 +201,8 @@ def test_restore_refuses_a_database_with_data_unless_replace(portal, media_root,
     assert (media_root / "stray.txt").exists() is False
 
 
-def test_restore_refuses_a_damaged_archive_and_changes_nothing(portal, media_root, tmp_path):
-    archive, damaged = tmp_path / "portal.tar.gz", tmp_path / "damaged.tar.gz"
-    call_command("backup", output=archive, stdout=io.StringIO())
+def test_restore_refuses_a_damaged_archive_and_changes_nothing(backup, media_root, tmp_path):
+    archive, damaged = backup.archive, tmp_path / "damaged.tar.gz"
     with tarfile.open(archive) as source, tarfile.open(damaged, "w:gz") as target:
         for member in source.getmembers():
             content = source.extractfile(member).read()
@@ -200,9 +221,8 @@ def test_restore_refuses_a_damaged_archive_and_changes_nothing(portal, media_roo
     assert database_is_empty() is True
 
 
-def test_restore_refuses_a_backup_of_other_migrations(portal, media_root, tmp_path):
-    archive, edited = tmp_path / "portal.tar.gz", tmp_path / "edited.tar.gz"
-    call_command("backup", output=archive, stdout=io.StringIO())
+def test_restore_refuses_a_backup_of_other_migrations(backup, media_root, tmp_path):
+    archive, edited = backup.archive, tmp_path / "edited.tar.gz"
     with tarfile.open(archive) as source, tarfile.open(edited, "w:gz") as target:
         for member in source.getmembers():
             content = source.extractfile(member).read()
@@ -222,24 +242,23 @@ def test_restore_refuses_a_backup_of_other_migrations(portal, media_root, tmp_pa
     assert database_is_empty() is True
 
 
-def test_backup_manifest_counts_checksums_and_exclusions(portal, media_root, tmp_path):
-    archive = tmp_path / "portal.tar.gz"
-    call_command("backup", output=archive, stdout=io.StringIO())
+def test_backup_manifest_counts_checksums_and_exclusions(backup):
+    archive = backup.archive
 
     with tarfile.open(archive) as opened:
         manifest = json.load(opened.extractfile("manifest.json"))
         data = {name: opened.extractfile(name).read() for name in opened.getnames() if name.startswith("data/")}
 
     assert archive.stat().st_mode & 0o777 == 0o600  # password hashes and two-factor secrets inside
-    assert manifest["models"]["reviews.review"]["count"] == Review.objects.count()
-    assert manifest["models"]["accounts.user"]["count"] == User.objects.count()
+    assert manifest["models"]["reviews.review"]["count"] == backup.counts["reviews.review"]
+    assert manifest["models"]["accounts.user"]["count"] == backup.counts["accounts.user"]
     assert all(hashlib.sha256(data[entry["file"]]).hexdigest() == entry["sha256"]
                for entry in manifest["models"].values())
     assert sorted(manifest["excluded"]) == sorted(EXCLUDED)
     assert not set(manifest["models"]) & set(EXCLUDED)
     assert {"otp_totp.totpdevice", "otp_static.statictoken", "axes.accesslog", "admin.logentry",
             "accounts.securityevent", "reviews.generatedreport"} <= set(manifest["models"])
-    assert sorted(manifest["media"]) == sorted(_media(media_root))
+    assert sorted(manifest["media"]) == sorted(backup.files)
     assert (manifest["apps"]["reviews"], manifest["apps"]["axes"], manifest["apps"]["modeltranslation"]) == (
         "portal", importlib.metadata.version("django-axes"), importlib.metadata.version("django-modeltranslation"))
 

@@ -19,6 +19,11 @@ def english():
 def open_cycle(reference):
     """The current cycle, open, with its own copy of the guiding template (parts and prompts)
     as `make run` sets it up. The bare `cycle` fixture has no template."""
+    return open_cycle_create()
+
+
+def open_cycle_create():
+    """The `open_cycle` fixture's cycle, for class-scoped setups that cannot ask for the fixture."""
     return cycle_create(
         slug="arab-2028", name_ar="الاستعراض الإقليمي الثالث", name_en="Third regional review",
         opens=datetime.date(2026, 10, 1), submission_deadline=datetime.date(2027, 9, 30),

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from accounts.models import Role
 from reviews.demo.load import demo_load
 from reviews.models import Country, ReviewCycle
+from tests.conftest import rows_for_the_class
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -20,36 +21,39 @@ def _snapshot():
     )
 
 
-def test_demo_load_creates_cycles_and_one_login_per_role(settings):
-    demo_load()
+class TestDemoLoad:
+    """The demo, loaded once for these tests: they only read it."""
 
-    assert sorted(ReviewCycle.objects.values_list("slug", flat=True)) == ["arab-2020", "arab-2024", "arab-2028"]
-    assert ReviewCycle.objects.get(slug="arab-2028").is_open is True
-    assert User.objects.filter(role=Role.FOCAL_POINT).count() == 22
-    assert User.objects.filter(role=Role.CONTRIBUTOR).count() == 22
-    assert User.objects.get(username="fp-eg").country.iso2 == "EG"
-    assert User.objects.get(username="contrib-jo").country.iso2 == "JO"
-    assert User.objects.get(username="reviewer-escwa").organisation.code == "escwa"
-    assert set(User.objects.filter(role=Role.REVIEWER).values_list("username", flat=True)) == {
-        "reviewer-escwa", "reviewer-iom", "reviewer-las"
-    }
-    organiser = User.objects.get(username="organiser")
-    assert organiser.role == Role.ORGANISER and organiser.is_staff is True
-    assert User.objects.get(username="fp-ma").check_password(settings.DEMO_PASSWORD) is True
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def _demo(cls, django_db_setup, django_db_blocker):
+        yield from rows_for_the_class(django_db_blocker, demo_load)
 
+    def test_demo_load_creates_cycles_and_one_login_per_role(self, settings):
+        assert sorted(ReviewCycle.objects.values_list("slug", flat=True)) == ["arab-2020", "arab-2024", "arab-2028"]
+        assert ReviewCycle.objects.get(slug="arab-2028").is_open is True
+        assert User.objects.filter(role=Role.FOCAL_POINT).count() == 22
+        assert User.objects.filter(role=Role.CONTRIBUTOR).count() == 22
+        assert User.objects.get(username="fp-eg").country.iso2 == "EG"
+        assert User.objects.get(username="contrib-jo").country.iso2 == "JO"
+        assert User.objects.get(username="reviewer-escwa").organisation.code == "escwa"
+        assert set(User.objects.filter(role=Role.REVIEWER).values_list("username", flat=True)) == {
+            "reviewer-escwa", "reviewer-iom", "reviewer-las"
+        }
+        organiser = User.objects.get(username="organiser")
+        assert organiser.role == Role.ORGANISER and organiser.is_staff is True
+        assert User.objects.get(username="fp-ma").check_password(settings.DEMO_PASSWORD) is True
 
-def test_demo_users_have_a_name_and_ministry_in_both_languages():
-    demo_load()
-
-    names = User.objects.filter(username__in=["fp-eg", "contrib-eg", "reviewer-escwa", "organiser"]).order_by(
-        "username").values_list("username", "name_ar", "name_en", "ministry_ar", "ministry_en")
-    assert list(names) == [
-        ("contrib-eg", "مساهم – مصر", "Contributor – Egypt", "وزارة العمل", "Ministry of Labour"),
-        ("fp-eg", "جهة التنسيق الوطنية – مصر", "Focal point – Egypt", "وزارة الخارجية", "Ministry of Foreign Affairs"),
-        ("organiser", "المنظِّم الإقليمي", "Regional organiser", "", ""),
-        ("reviewer-escwa", "المراجِع – الإسكوا", "Reviewer – ESCWA", "", ""),
-    ]
-    assert User.objects.filter(name_ar="").exists() is False
+    def test_demo_users_have_a_name_and_ministry_in_both_languages(self):
+        names = User.objects.filter(username__in=["fp-eg", "contrib-eg", "reviewer-escwa", "organiser"]).order_by(
+            "username").values_list("username", "name_ar", "name_en", "ministry_ar", "ministry_en")
+        assert list(names) == [
+            ("contrib-eg", "مساهم – مصر", "Contributor – Egypt", "وزارة العمل", "Ministry of Labour"),
+            ("fp-eg", "جهة التنسيق الوطنية – مصر", "Focal point – Egypt", "وزارة الخارجية", "Ministry of Foreign Affairs"),
+            ("organiser", "المنظِّم الإقليمي", "Regional organiser", "", ""),
+            ("reviewer-escwa", "المراجِع – الإسكوا", "Reviewer – ESCWA", "", ""),
+        ]
+        assert User.objects.filter(name_ar="").exists() is False
 
 
 def test_demo_load_gives_names_to_users_of_an_earlier_demo():

@@ -15,6 +15,7 @@ from reviews.models import (
     SynthesisChapter,
 )
 from reviews.selectors.compilation import COMPILED_STATUSES
+from tests.conftest import rows_for_the_class
 
 pytestmark = pytest.mark.django_db
 Kind = SynthesisChapter.Kind
@@ -55,51 +56,51 @@ def _assert_sections_name_the_countries_reporting(statuses):
         assert named == {name for name, pk in names.items() if (pk, number) in reported}, number
 
 
-def test_demo_load_writes_the_synthesis_of_the_accepted_reviews():
-    demo_load()
+class TestDemoLoad:
+    """The demo, loaded once for these tests: they only read its synthesis."""
 
-    accepted = Review.objects.filter(status=Review.Status.ACCEPTED, cycle__slug="arab-2028").values_list("country__iso2", flat=True)
-    assert sorted(accepted) == ["JO", "MA", "QA"]
-    _assert_written_in_both_languages()
-    _assert_sections_name_the_countries_reporting(ACCEPTED)
-    summary = _chapters().get(kind=Kind.EXECUTIVE_SUMMARY)
-    assert "from three countries (Jordan, Morocco and Qatar)" in summary.text_en
-    assert "من 3 بلدان (الأردن وقطر والمغرب)" in summary.text_ar
+    @pytest.fixture(scope="class", autouse=True)
+    @classmethod
+    def _demo(cls, django_db_setup, django_db_blocker):
+        yield from rows_for_the_class(django_db_blocker, demo_load)
 
+    def test_demo_load_writes_the_synthesis_of_the_accepted_reviews(self):
+        accepted = Review.objects.filter(status=Review.Status.ACCEPTED, cycle__slug="arab-2028").values_list("country__iso2", flat=True)
+        assert sorted(accepted) == ["JO", "MA", "QA"]
+        _assert_written_in_both_languages()
+        _assert_sections_name_the_countries_reporting(ACCEPTED)
+        summary = _chapters().get(kind=Kind.EXECUTIVE_SUMMARY)
+        assert "from three countries (Jordan, Morocco and Qatar)" in summary.text_en
+        assert "من 3 بلدان (الأردن وقطر والمغرب)" in summary.text_ar
 
-def test_demo_load_writes_the_synthesis_as_the_regional_reviewer_through_the_services():
-    demo_load()
+    def test_demo_load_writes_the_synthesis_as_the_regional_reviewer_through_the_services(self):
+        chapters, sections = list(_chapters()), list(_sections())
+        written = [item for item in chapters + sections if item.is_written]
+        assert {item.updated_by.username for item in written} == {"reviewer-escwa"}
+        changed = set(SynthesisChange.objects.filter(field="text_en").values_list("chapter_id", "objective__number"))
+        assert changed == ({(c.pk, None) for c in chapters if c.is_written}
+                           | {(s.chapter_id, s.objective.number) for s in sections})
+        assert set(SynthesisChange.objects.values_list("user__username", flat=True)) == {"reviewer-escwa"}
+        assert {m.updated_by.username for m in KeyMessage.objects.all()} == {"reviewer-escwa"}
 
-    chapters, sections = list(_chapters()), list(_sections())
-    written = [item for item in chapters + sections if item.is_written]
-    assert {item.updated_by.username for item in written} == {"reviewer-escwa"}
-    changed = set(SynthesisChange.objects.filter(field="text_en").values_list("chapter_id", "objective__number"))
-    assert changed == ({(c.pk, None) for c in chapters if c.is_written}
-                       | {(s.chapter_id, s.objective.number) for s in sections})
-    assert set(SynthesisChange.objects.values_list("user__username", flat=True)) == {"reviewer-escwa"}
-    assert {m.updated_by.username for m in KeyMessage.objects.all()} == {"reviewer-escwa"}
-
-
-def test_demo_load_features_practices_highlights_and_citations_of_compiled_reviews():
-    demo_load()
-
-    for chapter in _chapters().filter(kind=Kind.ROUND_TABLE).prefetch_related(
-            "round_table__objectives", "featured_practices__review_objective__review"):
-        practices = list(chapter.featured_practices.all())
-        assert len(practices) == 2
-        objectives = {o.pk for o in chapter.round_table.objectives.all()}
-        assert all(p.review_objective.objective_id in objectives for p in practices)
-        assert {p.review_objective.review.status for p in practices} == {Review.Status.ACCEPTED}
-    highlights = CountryHighlight.objects.select_related("review", "section__objective", "updated_by")
-    assert len(highlights) >= 3
-    assert all(h.review.status == Review.Status.ACCEPTED and h.prompt_code != "3.a" for h in highlights)
-    assert all(h.updated_by.username == "reviewer-escwa" for h in highlights)
-    reported = set(ReviewObjective.objects.values_list("review_id", "objective__number"))
-    assert all((h.review_id, h.section.objective.number) in reported for h in highlights)
-    citations = ChapterCitation.objects.select_related("chapter", "review")
-    assert len(citations) >= 3
-    assert {c.review.status for c in citations} == {Review.Status.ACCEPTED}
-    assert {c.chapter.kind for c in citations} >= {Kind.METHODOLOGY, Kind.ROUND_TABLE, Kind.MEANS}
+    def test_demo_load_features_practices_highlights_and_citations_of_compiled_reviews(self):
+        for chapter in _chapters().filter(kind=Kind.ROUND_TABLE).prefetch_related(
+                "round_table__objectives", "featured_practices__review_objective__review"):
+            practices = list(chapter.featured_practices.all())
+            assert len(practices) == 2
+            objectives = {o.pk for o in chapter.round_table.objectives.all()}
+            assert all(p.review_objective.objective_id in objectives for p in practices)
+            assert {p.review_objective.review.status for p in practices} == {Review.Status.ACCEPTED}
+        highlights = CountryHighlight.objects.select_related("review", "section__objective", "updated_by")
+        assert len(highlights) >= 3
+        assert all(h.review.status == Review.Status.ACCEPTED and h.prompt_code != "3.a" for h in highlights)
+        assert all(h.updated_by.username == "reviewer-escwa" for h in highlights)
+        reported = set(ReviewObjective.objects.values_list("review_id", "objective__number"))
+        assert all((h.review_id, h.section.objective.number) in reported for h in highlights)
+        citations = ChapterCitation.objects.select_related("chapter", "review")
+        assert len(citations) >= 3
+        assert {c.review.status for c in citations} == {Review.Status.ACCEPTED}
+        assert {c.chapter.kind for c in citations} >= {Kind.METHODOLOGY, Kind.ROUND_TABLE, Kind.MEANS}
 
 
 def _synthesis_state():

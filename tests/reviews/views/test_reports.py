@@ -8,14 +8,20 @@ import re
 import pytest
 import time_machine
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, pgettext
 
-from reviews.models import GeneratedReport
+from accounts.models import User
+from accounts.services import user_sync_staff_access
+from reviews.models import Country, GeneratedReport, Organisation
+from reviews.services.reference import reference_load
 from reviews.services.reports import country_report_request, report_request
 from reviews.services.submission import review_submit
 from tests import factories
+from tests.conftest import rows_for_the_class
+from tests.reviews.conftest import open_cycle_create, review_complete
 from tests.reviews.reports_content import accept
 
 pytestmark = pytest.mark.django_db
@@ -33,24 +39,6 @@ def accepted(review, focal_point, reviewer):
     return accept(review, focal_point=focal_point, reviewer=reviewer)
 
 
-@pytest.fixture
-def regional_report(accepted, reviewer, django_capture_on_commit_callbacks) -> GeneratedReport:
-    """An English regional report, built."""
-    with django_capture_on_commit_callbacks(execute=True):
-        report = report_request(cycle=accepted.cycle, user=reviewer, languages="en")
-    report.refresh_from_db()
-    return report
-
-
-@pytest.fixture
-def country_report(submitted_review, focal_point, django_capture_on_commit_callbacks) -> GeneratedReport:
-    """Egypt's review as an Arabic PDF, built at its focal point's request."""
-    with django_capture_on_commit_callbacks(execute=True):
-        report = country_report_request(review=submitted_review, user=focal_point, languages="ar")
-    report.refresh_from_db()
-    return report
-
-
 def _ar_status(english: str) -> str:
     with translation.override("ar"):
         return pgettext("report status", english)
@@ -61,30 +49,6 @@ def _day() -> str:
 
 
 # --- the reports page ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-@pytest.mark.parametrize("who", ["reviewer", "organiser"])
-def test_reports_page_lists_the_builds_for_regional_staff(client, regional_report, request, who, language):
-    client.force_login(request.getfixturevalue(who))
-
-    response = client.get(PAGE.format(language=language))
-
-    page = html.unescape(response.content.decode())
-    assert response.status_code == 200
-    assert _in(language, "Ask for the regional report") in page
-    assert f"/{language}/reviews/reports/{regional_report.uid}/download/" in page
-    assert ('name="include_submitted"' in page) == (who == "organiser")
-    assert "<script>" not in page
-
-
-@pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
-def test_reports_page_is_refused_to_country_teams(client, regional_report, request, who):
-    client.force_login(request.getfixturevalue(who))
-
-    assert client.get(PAGE.format(language="en")).status_code == 403
-    assert client.post(PAGE.format(language="en"), {"languages": "en", "force": "on"}).status_code == 403
-    assert GeneratedReport.objects.count() == 1
 
 
 def test_reports_page_sends_anonymous_visitors_to_sign_in(client, open_cycle):
@@ -126,44 +90,6 @@ def test_reports_page_refuses_an_unknown_document(client, accepted, reviewer):
     assert response.status_code == 200 and not GeneratedReport.objects.exists()
 
 
-def test_reports_page_request_returns_the_unchanged_build(client, regional_report, organiser):
-    client.force_login(organiser)
-
-    response = client.post(PAGE.format(language="en"), {"languages": "en"}, follow=True)
-
-    assert GeneratedReport.objects.get() == regional_report
-    assert [str(m) for m in response.context["messages"]] == [
-        "The data has not changed since this report was built: here it is."]
-
-
-def test_reports_page_forced_request_queues_a_new_build(client, regional_report, organiser):
-    client.force_login(organiser)
-
-    client.post(PAGE.format(language="en"), {"languages": "en", "force": "on", "include_submitted": "on"})
-
-    new = GeneratedReport.objects.exclude(pk=regional_report.pk).get()
-    assert (new.status, new.include_submitted, new.requested_by) == ("queued", True, organiser)
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_reports_page_shows_the_data_date_not_a_fingerprint(client, regional_report, organiser, language):
-    """A second build of unchanged data shares the first one's data date; the fingerprint is only a tooltip."""
-    factories.GeneratedReportFactory(cycle=regional_report.cycle, data_version=regional_report.data_version,
-                                     requested_by=organiser)
-    client.force_login(organiser)
-
-    response = client.get(PAGE.format(language=language))
-
-    page = html.unescape(response.content.decode())
-    with translation.override(language):
-        first = formats.date_format(timezone.localtime(regional_report.created_at), "SHORT_DATETIME_FORMAT")
-        header = gettext("Data as of")
-    cells = re.findall(rf'<td class="small" title="{regional_report.data_version}">([^<]*)</td>', page)
-    assert cells == [first, first]
-    assert f"<th scope=\"col\">{header}</th>" in page
-    assert f">{regional_report.data_version[:12]}<" not in page
-
-
 def test_reports_page_request_message_stays_true_once_built(client, accepted, reviewer,
                                                             django_capture_on_commit_callbacks):
     client.force_login(reviewer)
@@ -186,24 +112,6 @@ def test_reports_current_goes_to_the_open_cycle(client, open_cycle, reviewer):
 # --- status and download ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("who", ["reviewer", "organiser"])
-def test_report_status_of_a_finished_build(client, regional_report, request, who):
-    client.force_login(request.getfixturevalue(who))
-
-    response = client.get(f"/en/reviews/reports/{regional_report.uid}/status/")
-
-    assert response.status_code == 200
-    assert response["Cache-Control"].startswith("max-age=0")
-    data = response.json()
-    assert data == {
-        "status": "done", "status_label": "Ready", "phase": "", "phase_label": "",
-        "pages_done": regional_report.pages_done, "finished": True,
-        "download_url": f"/en/reviews/reports/{regional_report.uid}/download/",
-        "finished_at": data["finished_at"],
-    }
-    assert data["finished_at"]
-
-
 def test_report_status_while_laying_out_in_arabic(client, accepted, reviewer):
     report = report_request(cycle=accepted.cycle, user=reviewer)
     GeneratedReport.objects.filter(pk=report.pk).update(status="running", phase="layout", pages_done=12)
@@ -217,30 +125,6 @@ def test_report_status_while_laying_out_in_arabic(client, accepted, reviewer):
     assert data["phase_label"] != "Laying out the pages"
 
 
-@pytest.mark.parametrize("who", ["reviewer", "organiser"])
-def test_report_download_sends_the_pdf_as_an_attachment(client, regional_report, request, who):
-    client.force_login(request.getfixturevalue(who))
-
-    response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
-
-    content = b"".join(response.streaming_content)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="gcm-arab-2028-regional-report-en-{_day()}.pdf"')
-    assert response["Cache-Control"].startswith("max-age=0")
-    assert content[:5] == b"%PDF-"
-    assert len(content) == regional_report.size
-
-
-@pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
-def test_regional_report_is_invisible_to_country_teams(client, regional_report, request, who):
-    client.force_login(request.getfixturevalue(who))
-
-    for suffix in ("", "status/", "download/"):
-        assert client.get(f"/en/reviews/reports/{regional_report.uid}/{suffix}").status_code == 404
-
-
 def test_report_download_of_an_unfinished_build_is_not_found(client, accepted, reviewer):
     report = report_request(cycle=accepted.cycle, user=reviewer)
     client.force_login(reviewer)
@@ -248,33 +132,7 @@ def test_report_download_of_an_unfinished_build_is_not_found(client, accepted, r
     assert client.get(f"/en/reviews/reports/{report.uid}/download/").status_code == 404
 
 
-def test_report_pages_need_a_sign_in(client, regional_report):
-    response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
-
-    assert (response.status_code, response.url.split("?")[0]) == (302, "/en/accounts/login/")
-
-
 # --- a country's review PDF ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("who", ["focal_point", "contributor", "reviewer", "organiser"])
-def test_country_report_is_seen_and_downloaded_by_whoever_sees_the_review(client, country_report, request, who):
-    client.force_login(request.getfixturevalue(who))
-
-    page = client.get(f"/en/reviews/reports/{country_report.uid}/")
-    download = client.get(f"/en/reviews/reports/{country_report.uid}/download/")
-
-    assert page.status_code == 200
-    assert 'class="report-progress"' in page.content.decode()
-    assert download["Content-Disposition"] == f'attachment; filename="gcm-arab-2028-eg-review-ar-{_day()}.pdf"'
-    assert b"".join(download.streaming_content)[:5] == b"%PDF-"
-
-
-def test_country_report_is_invisible_to_another_country(client, country_report, other_focal_point):
-    client.force_login(other_focal_point)
-
-    for suffix in ("", "status/", "download/"):
-        assert client.get(f"/en/reviews/reports/{country_report.uid}/{suffix}").status_code == 404
 
 
 @pytest.mark.parametrize("who", ["focal_point", "contributor", "reviewer"])
@@ -406,3 +264,215 @@ def test_report_status_shows_a_build_whose_worker_died_as_failed(client, review,
     state = client.get(f"/en/reviews/reports/{report.uid}/status/").json()
 
     assert (state["status"], state["finished"], state["download_url"]) == ("failed", True, "")
+
+
+# --- builds made once, for the tests that only read them ----------------------------------------------------
+# A PDF build takes seconds: each class below makes its own once (tests.conftest.rows_for_the_class) and
+# hands its tests the same objects the function fixtures of the same names would make.
+
+
+def _people() -> dict:
+    """What the fixtures `reference`, `open_cycle`, `review` and the five users make."""
+    reference_load()
+    cycle = open_cycle_create()
+    egypt, morocco = Country.objects.get(iso2="EG"), Country.objects.get(iso2="MA")
+    organiser = factories.OrganiserFactory(username="organiser")
+    user_sync_staff_access(user=organiser)
+    return {
+        "review": factories.ReviewFactory(cycle=cycle, country=egypt),
+        "focal_point": factories.FocalPointFactory(username="fp-eg", country=egypt),
+        "contributor": factories.ContributorFactory(username="contrib-eg", country=egypt),
+        "other_focal_point": factories.FocalPointFactory(username="fp-ma", country=morocco),
+        "reviewer": factories.ReviewerFactory(username="reviewer-escwa",
+                                              organisation=Organisation.objects.get(code="escwa")),
+        "organiser": organiser,
+    }
+
+
+def _built(request_report) -> dict[str, int]:
+    """The people, and the report `request_report(people)` asks for, built as its on-commit task runs."""
+    people = _people()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        report = request_report(people)
+    return {"report": report.pk} | {name: row.pk for name, row in people.items()}
+
+
+class _SharedBuild:
+    """The users the tests log in as (`request.getfixturevalue(who)`), read afresh for each test."""
+
+    @pytest.fixture
+    def focal_point(self, built):
+        return User.objects.get(pk=built["focal_point"])
+
+    @pytest.fixture
+    def contributor(self, built):
+        return User.objects.get(pk=built["contributor"])
+
+    @pytest.fixture
+    def other_focal_point(self, built):
+        return User.objects.get(pk=built["other_focal_point"])
+
+    @pytest.fixture
+    def reviewer(self, built):
+        return User.objects.get(pk=built["reviewer"])
+
+    @pytest.fixture
+    def organiser(self, built):
+        return User.objects.get(pk=built["organiser"])
+
+
+def _regional_report(people) -> GeneratedReport:
+    """An English regional report, built (the `regional_report` fixture of the other tests)."""
+    accepted = accept(people["review"], focal_point=people["focal_point"], reviewer=people["reviewer"])
+    return report_request(cycle=accepted.cycle, user=people["reviewer"], languages="en")
+
+
+class TestRegionalReport(_SharedBuild):
+    @pytest.fixture(scope="class")
+    @classmethod
+    def built(cls, django_db_setup, django_db_blocker):
+        yield from rows_for_the_class(django_db_blocker, lambda: _built(_regional_report))
+
+    @pytest.fixture
+    def regional_report(self, built) -> GeneratedReport:
+        return GeneratedReport.objects.get(pk=built["report"])
+
+    @pytest.mark.parametrize("language", ["ar", "en"])
+    @pytest.mark.parametrize("who", ["reviewer", "organiser"])
+    def test_reports_page_lists_the_builds_for_regional_staff(self, client, regional_report, request, who, language):
+        client.force_login(request.getfixturevalue(who))
+
+        response = client.get(PAGE.format(language=language))
+
+        page = html.unescape(response.content.decode())
+        assert response.status_code == 200
+        assert _in(language, "Ask for the regional report") in page
+        assert f"/{language}/reviews/reports/{regional_report.uid}/download/" in page
+        assert ('name="include_submitted"' in page) == (who == "organiser")
+        assert "<script>" not in page
+
+    @pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
+    def test_reports_page_is_refused_to_country_teams(self, client, regional_report, request, who):
+        client.force_login(request.getfixturevalue(who))
+
+        assert client.get(PAGE.format(language="en")).status_code == 403
+        assert client.post(PAGE.format(language="en"), {"languages": "en", "force": "on"}).status_code == 403
+        assert GeneratedReport.objects.count() == 1
+
+    def test_reports_page_request_returns_the_unchanged_build(self, client, regional_report, organiser):
+        client.force_login(organiser)
+
+        response = client.post(PAGE.format(language="en"), {"languages": "en"}, follow=True)
+
+        assert GeneratedReport.objects.get() == regional_report
+        assert [str(m) for m in response.context["messages"]] == [
+            "The data has not changed since this report was built: here it is."]
+
+    def test_reports_page_forced_request_queues_a_new_build(self, client, regional_report, organiser):
+        client.force_login(organiser)
+
+        client.post(PAGE.format(language="en"), {"languages": "en", "force": "on", "include_submitted": "on"})
+
+        new = GeneratedReport.objects.exclude(pk=regional_report.pk).get()
+        assert (new.status, new.include_submitted, new.requested_by) == ("queued", True, organiser)
+
+    @pytest.mark.parametrize("language", ["ar", "en"])
+    def test_reports_page_shows_the_data_date_not_a_fingerprint(self, client, regional_report, organiser, language):
+        """A second build of unchanged data shares the first one's data date; the fingerprint is only a tooltip."""
+        factories.GeneratedReportFactory(cycle=regional_report.cycle, data_version=regional_report.data_version,
+                                         requested_by=organiser)
+        client.force_login(organiser)
+
+        response = client.get(PAGE.format(language=language))
+
+        page = html.unescape(response.content.decode())
+        with translation.override(language):
+            first = formats.date_format(timezone.localtime(regional_report.created_at), "SHORT_DATETIME_FORMAT")
+            header = gettext("Data as of")
+        cells = re.findall(rf'<td class="small" title="{regional_report.data_version}">([^<]*)</td>', page)
+        assert cells == [first, first]
+        assert f"<th scope=\"col\">{header}</th>" in page
+        assert f">{regional_report.data_version[:12]}<" not in page
+
+    @pytest.mark.parametrize("who", ["reviewer", "organiser"])
+    def test_report_status_of_a_finished_build(self, client, regional_report, request, who):
+        client.force_login(request.getfixturevalue(who))
+
+        response = client.get(f"/en/reviews/reports/{regional_report.uid}/status/")
+
+        assert response.status_code == 200
+        assert response["Cache-Control"].startswith("max-age=0")
+        data = response.json()
+        assert data == {
+            "status": "done", "status_label": "Ready", "phase": "", "phase_label": "",
+            "pages_done": regional_report.pages_done, "finished": True,
+            "download_url": f"/en/reviews/reports/{regional_report.uid}/download/",
+            "finished_at": data["finished_at"],
+        }
+        assert data["finished_at"]
+
+    @pytest.mark.parametrize("who", ["reviewer", "organiser"])
+    def test_report_download_sends_the_pdf_as_an_attachment(self, client, regional_report, request, who):
+        client.force_login(request.getfixturevalue(who))
+
+        response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
+
+        content = b"".join(response.streaming_content)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="gcm-arab-2028-regional-report-en-{_day()}.pdf"')
+        assert response["Cache-Control"].startswith("max-age=0")
+        assert content[:5] == b"%PDF-"
+        assert len(content) == regional_report.size
+
+    @pytest.mark.parametrize("who", ["focal_point", "contributor", "other_focal_point"])
+    def test_regional_report_is_invisible_to_country_teams(self, client, regional_report, request, who):
+        client.force_login(request.getfixturevalue(who))
+
+        for suffix in ("", "status/", "download/"):
+            assert client.get(f"/en/reviews/reports/{regional_report.uid}/{suffix}").status_code == 404
+
+    def test_report_pages_need_a_sign_in(self, client, regional_report):
+        response = client.get(f"/en/reviews/reports/{regional_report.uid}/download/")
+
+        assert (response.status_code, response.url.split("?")[0]) == (302, "/en/accounts/login/")
+
+
+def _country_report(people) -> GeneratedReport:
+    """Egypt's review as an Arabic PDF, built at its focal point's request (the review submitted, as the
+    `submitted_review` fixture leaves it)."""
+    review, focal_point = people["review"], people["focal_point"]
+    review_complete(review, focal_point)
+    review_submit(review=review, user=focal_point)
+    review.refresh_from_db()
+    return country_report_request(review=review, user=focal_point, languages="ar")
+
+
+class TestCountryReport(_SharedBuild):
+    @pytest.fixture(scope="class")
+    @classmethod
+    def built(cls, django_db_setup, django_db_blocker):
+        yield from rows_for_the_class(django_db_blocker, lambda: _built(_country_report))
+
+    @pytest.fixture
+    def country_report(self, built) -> GeneratedReport:
+        return GeneratedReport.objects.get(pk=built["report"])
+
+    @pytest.mark.parametrize("who", ["focal_point", "contributor", "reviewer", "organiser"])
+    def test_country_report_is_seen_and_downloaded_by_whoever_sees_the_review(self, client, country_report, request, who):
+        client.force_login(request.getfixturevalue(who))
+
+        page = client.get(f"/en/reviews/reports/{country_report.uid}/")
+        download = client.get(f"/en/reviews/reports/{country_report.uid}/download/")
+
+        assert page.status_code == 200
+        assert 'class="report-progress"' in page.content.decode()
+        assert download["Content-Disposition"] == f'attachment; filename="gcm-arab-2028-eg-review-ar-{_day()}.pdf"'
+        assert b"".join(download.streaming_content)[:5] == b"%PDF-"
+
+    def test_country_report_is_invisible_to_another_country(self, client, country_report, other_focal_point):
+        client.force_login(other_focal_point)
+
+        for suffix in ("", "status/", "download/"):
+            assert client.get(f"/en/reviews/reports/{country_report.uid}/{suffix}").status_code == 404
