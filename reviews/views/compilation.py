@@ -20,6 +20,7 @@ from reviews.selectors.compilation import (
     practices_visible_to,
 )
 from reviews.selectors.figures import regional_figures
+from reviews.views.http import shown_filters
 
 PRACTICES_PER_PAGE = 20
 
@@ -58,7 +59,8 @@ def compilations(request, slug):
         accepted_only=filters["accepted"],
     )
     return render(request, "reviews/compilation/compilations.html", {
-        "cycle": cycle, "compilation": compilation, "filters": request.GET, "accepted": filters["accepted"],
+        "cycle": cycle, "compilation": compilation, "accepted": filters["accepted"],
+        "filters": shown_filters(request.GET, ["round_table", "country"]),
     })
 
 
@@ -73,7 +75,8 @@ def practices(request, slug):
     )
     return render(request, "reviews/compilation/practices.html", {
         "cycle": cycle, "page": Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page")),
-        "choices": practice_filter_choices(user=request.user, cycle=cycle), "filters": request.GET,
+        "choices": practice_filter_choices(user=request.user, cycle=cycle),
+        "filters": shown_filters(request.GET, ["objective", "round_table", "kind", "criterion", "country"]),
         "accepted": filters["accepted"],
     })
 

@@ -42,6 +42,13 @@ def reversed_for_each(name: str, args: list, values) -> dict:
     return {value: f"{head}/{value}/{tail}" for value in values}
 
 
+def shown_filters(query, names) -> dict[str, str]:
+    """The filters a list's form shows as chosen, every one of `names` present ("" when not chosen): a template
+    that compares an option with a name the query string lacks makes Django's template engine look it up
+    three ways and call dir() on the QueryDict, once per option of every list."""
+    return {name: query.get(name, "") for name in names}
+
+
 def query_int(data, name: str, *, min_value: int = 0, max_value: int = SMALL_MAX) -> int | None:
     """A number from a query string or a form, read as a form's IntegerField reads it, or None when it is
     missing, unreadable ("²", "1e3") or out of the range of the column it is looked up in. The caller

@@ -27,7 +27,8 @@ from reviews.services import workflow
 from reviews.services.errors import DomainError, EditConflict, NotAllowed, RateLimited
 from reviews.services.notifications import notification_mark_read
 from reviews.views.http import (
-    autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, uuid_or_none, wants_json,
+    autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, shown_filters, uuid_or_none,
+    wants_json,
 )
 
 
@@ -191,7 +192,7 @@ def translations(request, slug):
     return render(request, "reviews/regional/translations.html", {
         "cycle": cycle, "page": page, "statuses": TranslationStatus.choices,
         "countries": translation_country_reviews(user=request.user, cycle=cycle),
-        "filters": request.GET,
+        "filters": shown_filters(request.GET, ["country", "part", "status"]),
     })
 
 
