@@ -28,7 +28,7 @@ from reviews.models import (
 )
 from reviews.selectors.countries import by_country_name
 from reviews.selectors.previous import previous_stages, stage_movement
-from reviews.selectors.reference import reference_rows
+from reviews.selectors.reference import reference_rows, with_reference_relations
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
 
@@ -318,6 +318,17 @@ def _practices_listed(user) -> QuerySet[GoodPractice]:
         review_objective__review__in=reviews_visible_to(user), review_objective__is_reported=True))
 
 
+def _with_reference_rows(practices: list[GoodPractice]) -> list[GoodPractice]:
+    """The practices (with their review's country) given the rest of what a list of them shows from the
+    reference lists kept per process: the objective with its round table, the kind, the criteria."""
+    objectives = {objective.pk: objective for objective in reference_rows(Objective)}
+    kinds = {kind.pk: kind for kind in reference_rows(PracticeType)}
+    for practice in practices:
+        practice.kind = kinds[practice.kind_id]
+        practice.review_objective.objective = objectives[practice.review_objective.objective_id]
+    return with_reference_relations(practices, "criteria")
+
+
 def _as_listed(practices: QuerySet[GoodPractice]) -> QuerySet[GoodPractice]:
     """What a list of practices shows: country, objective, kind, criteria."""
     return practices.select_related("review_objective__review__country", "review_objective__objective__round_table",
@@ -364,8 +375,9 @@ class Catalogue(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             ids = self.ids[index]
-            practices = _as_listed(GoodPractice.objects.filter(pk__in=ids)).in_bulk()
-            return [practices[pk] for pk in ids]
+            practices = GoodPractice.objects.filter(pk__in=ids).select_related(
+                "review_objective__review__country").in_bulk()
+            return _with_reference_rows([practices[pk] for pk in ids])
         return self[index:index + 1][0] if index >= 0 else self[len(self) + index:][0]
 
     def __iter__(self):
