@@ -54,6 +54,20 @@ def comments_at(context, anchor: str, part_number) -> str:
         _("Add a comment"))
 
 
+@register.simple_tag
+def objective_links(reported, current, assigned) -> str:
+    """The workspace navigation's link to each reported objective (★: a national priority), the page's own
+    marked as current, those `assigned` to the contributor marked: written here rather than by the template,
+    as every workspace page has up to 23."""
+    assigned_mark = format_html(' <span class="badge text-bg-info assigned-mark">{}</span>', _("Assigned to you"))
+    current_pk = current.pk if current else None
+    return format_html_join("", '<a class="nav-link px-0 ps-3 small{}" href="{}"{}>{}{}. {}{}</a>', (
+        (" active fw-semibold" if row.objective_id == current_pk else "", row.url,
+         mark_safe(' aria-current="page"') if row.objective_id == current_pk else "", "★ " if row.is_priority else "",
+         row.objective.number, row.objective.short_label, assigned_mark if row.objective_id in assigned else "")
+        for row in reported))
+
+
 @register.simple_tag(takes_context=True)
 def status_badge(context, review) -> str:
     """A review's status as a badge. Without a review: "Not submitted" to the regional staff (a country's draft
