@@ -1,15 +1,20 @@
 """The regional dashboard: every country of a cycle, its status and completeness, in a few queries."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Answer, Country, Review, ReviewCycle, ReviewEvent, ReviewObjective
+from reviews.models import Answer, Country, Review, ReviewCycle, ReviewEvent
 from reviews.selectors.countries import name_sort_key
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
-from reviews.selectors.workspace import Progress, answered_keys, cycle_template_parts, progress_compute
+from reviews.selectors.workspace import (
+    Progress,
+    answered_keys,
+    cycle_template_parts,
+    progress_compute,
+    reported_stages_of,
+)
 
 DASHBOARD_SORTS = {
     "country": _("Country"),
@@ -50,10 +55,7 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
     }
     parts = cycle_template_parts(cycle.pk)
     answered = answered_keys(Answer.objects.filter(review__in=reviews.values()))
-    objectives = defaultdict(list)
-    for row in ReviewObjective.objects.filter(review__in=reviews.values(), is_reported=True).select_related(
-            "objective").order_by("objective__number"):
-        objectives[row.review_id].append(row)
+    objectives = reported_stages_of(reviews.values())
     reviewers = reviewers_of(reviews.values())
     rows = []
     for country in countries_visible_to(user):
