@@ -55,6 +55,15 @@ def comments_at(context, anchor: str, part_number) -> str:
 
 
 @register.simple_tag
+def options(choices, selected="") -> str:
+    """An <option> for each (value, label) of `choices`, the one whose value reads as `selected` selected:
+    written here rather than by a template loop, as a page's lists hold dozens of them."""
+    selected = str(selected)
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, mark_safe(" selected") if str(value) == selected else "", label) for value, label in choices))
+
+
+@register.simple_tag
 def objective_links(reported, current, assigned) -> str:
     """The workspace navigation's link to each reported objective (★: a national priority), the page's own
     marked as current, those `assigned` to the contributor marked: written here rather than by the template,
