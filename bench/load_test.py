@@ -85,6 +85,10 @@ def main() -> int:
         load_before = os.getloadavg()
         processes.append(_start([GUNICORN, "gcm_portal.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
                                  "--workers", str(args.workers), "--threads", str(args.threads),
+                                 # locust talks to gunicorn directly, where browsers talk to nginx: with
+                                 # gunicorn's 2 s keep-alive, a poll every 2 s (the report's progress) now
+                                 # and then reuses a connection at the moment gunicorn closes it.
+                                 "--keep-alive", "5",
                                  "--worker-class", "gthread", "--access-logfile", "/dev/null",
                                  "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
         processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
