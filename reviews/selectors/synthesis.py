@@ -56,7 +56,9 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
     """
     # The reviews' ids as a list: a subquery in each prefetch costs more to compile than the list costs to read.
     reviews = list(reviews_visible_to(user).filter(cycle=cycle).order_by().values_list("pk", flat=True))
-    chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle)
+    # The cycle is the one given: not joined again for each chapter
+    chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle).select_related(None).select_related(
+        "round_table", "updated_by", "translation_verified_by").order_by("position", "pk")
     if uid is not None:
         chapters = chapters.filter(uid=uid)
     chapters = list(
@@ -64,8 +66,7 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
             Prefetch("objective_syntheses", queryset=ObjectiveSynthesis.objects.select_related(
                 "objective", "updated_by", "translation_verified_by").order_by("objective__number")),
             Prefetch("citations", queryset=ChapterCitation.objects.filter(review__in=reviews).select_related(
-                "review__country", "created_by").order_by("review__country__iso2", "prompt_code",
-                                                           "objective_number", "pk")),
+                "review__country").order_by("review__country__iso2", "prompt_code", "objective_number", "pk")),
             Prefetch("featured_practices", queryset=GoodPractice.objects.filter(
                 review_objective__review__in=reviews).select_related(
                 "review_objective__review__country", "review_objective__objective", "kind").order_by(
@@ -74,6 +75,7 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
     )
     part_of_prompt = {prompt.code: prompt.part.number for prompt in cycle_prompts(cycle)}
     for chapter in chapters:
+        chapter.cycle = cycle
         for citation in chapter.citations.all():
             citation.part_number = part_of_prompt.get(citation.prompt_code)
         _group_by_objective(chapter)
