@@ -11,15 +11,9 @@ from reviews import rules
 from reviews.forms import CompilationFilterForm
 from reviews.models import ReviewCycle, ReviewObjective
 from reviews.selectors import cycles_visible_to
-from reviews.selectors.compilation import (
-    STAGE_LEVELS,
-    answers_side_by_side,
-    objective_matrix,
-    practice_filter_choices,
-    practices_catalogue,
-    practices_visible_to,
-)
+from reviews.selectors.compilation import STAGE_LEVELS, answers_side_by_side, objective_matrix
 from reviews.selectors.figures import regional_figures
+from reviews.selectors.practices import practice_filter_choices, practices_catalogue, practices_visible_to
 from reviews.views.http import shown_filters
 
 PRACTICES_PER_PAGE = 20

@@ -4,7 +4,7 @@ import pytest
 
 from reviews.models import Review
 from reviews.selectors import answers_visible_to, countries_visible_to, reviews_visible_to, users_visible_to
-from reviews.selectors.compilation import practices_visible_to
+from reviews.selectors.practices import practices_visible_to
 from reviews.selectors.reports import downloads_visible_to, reports_visible_to
 from reviews.selectors.search import documents_visible_to
 from reviews.selectors.synthesis import synthesis_chapters_visible_to

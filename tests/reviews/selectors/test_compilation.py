@@ -7,15 +7,8 @@ from django.core.paginator import Paginator
 from django.utils import translation
 
 from reviews.models import Answer, Review, ReviewObjective
-from reviews.selectors.compilation import (
-    COMPILED_STATUSES,
-    answers_side_by_side,
-    compiled_reviews,
-    objective_matrix,
-    practice_filter_choices,
-    practices_catalogue,
-    practices_visible_to,
-)
+from reviews.selectors.compilation import COMPILED_STATUSES, answers_side_by_side, compiled_reviews, objective_matrix
+from reviews.selectors.practices import practice_filter_choices, practices_catalogue, practices_visible_to
 from tests.reviews.compilation_content import module_data, region_build, region_grow, submitted_review
 
 pytestmark = pytest.mark.django_db
