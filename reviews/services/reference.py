@@ -22,6 +22,7 @@ from reviews.models import (
     SuggestedIndicator,
     TemplatePart,
 )
+from reviews.selectors.reference import reference_changed
 from reviews.services.synthesis import synthesis_chapters_ensure
 
 REFERENCE_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "gcm_reference.json"
@@ -31,13 +32,28 @@ def reference_data() -> dict:
     return json.loads(REFERENCE_FIXTURE.read_text(encoding="utf-8"))
 
 
-def _upsert(model, lookup: dict, values: dict, *, update: bool):
-    """Create the row if missing; overwrite it only when asked, so organisers' edits survive set-up."""
+def _upsert(model, key: str, rows: dict, *, update: bool) -> dict:
+    """Create the rows of `model` missing by `key`; overwrite the others only when asked, so organisers' edits
+    survive set-up. `rows` maps each key to the row's other values; returns the rows by key. A few queries per
+    list, whatever its length (a row at a time, the reference data took 519 queries)."""
+    existing = model.objects.in_bulk(list(rows), field_name=key)
+    missing = [model(**{key: value}, **values) for value, values in rows.items() if value not in existing]
+    changed = []
     if update:
-        obj, _created = model.objects.update_or_create(**lookup, defaults=values)
-    else:
-        obj, _created = model.objects.get_or_create(**lookup, defaults=values)
-    return obj
+        for value, row in existing.items():
+            wanted = {name: new for name, new in rows[value].items() if getattr(row, name) != new}
+            if wanted:
+                for name, new in wanted.items():
+                    setattr(row, name, new)
+                changed.append(row)
+    if changed:
+        model.objects.bulk_update(changed, list(next(iter(rows.values()))))
+    if missing:
+        model.objects.bulk_create(missing)
+    if not (missing or changed):
+        return existing
+    reference_changed()  # bulk writes send no post_save: every process reads the lists again
+    return model.objects.in_bulk(list(rows), field_name=key)
 
 
 def _date(value: str | None) -> date | None:
@@ -48,45 +64,40 @@ def _date(value: str | None) -> date | None:
 def reference_load(*, update: bool = False) -> None:
     """Load every reference list and the past cycles. Idempotent; `update` restores the fixture's wording."""
     data = reference_data()
-    for row in data["countries"]:
-        _upsert(Country, {"iso2": row["iso2"]}, {"name_ar": row["name_ar"], "name_en": row["name_en"]}, update=update)
-    for row in data["organisations"]:
-        values = {key: row[key] for key in ("name_ar", "name_en", "acronym_ar", "acronym_en")}
-        _upsert(Organisation, {"code": row["code"]}, values, update=update)
-    round_tables = {
-        row["number"]: _upsert(
-            RoundTable, {"number": row["number"]}, {"title_ar": row["title_ar"], "title_en": row["title_en"]},
-            update=update,
-        )
-        for row in data["round_tables"]
-    }
-    objectives = {}
-    for row in data["objectives"]:
-        values = {
+    _upsert(Country, "iso2", {row["iso2"]: {"name_ar": row["name_ar"], "name_en": row["name_en"]}
+                              for row in data["countries"]}, update=update)
+    _upsert(Organisation, "code", {row["code"]: {key: row[key] for key in ("name_ar", "name_en", "acronym_ar",
+                                                                           "acronym_en")}
+                                   for row in data["organisations"]}, update=update)
+    round_tables = _upsert(RoundTable, "number", {row["number"]: {"title_ar": row["title_ar"],
+                                                                  "title_en": row["title_en"]}
+                                                  for row in data["round_tables"]}, update=update)
+    objectives = _upsert(Objective, "number", {
+        row["number"]: {
             "title_ar": row["title_ar"],
             "title_en": row["title_en"],
             "short_label_ar": row["short_ar"],
             "short_label_en": row["short_en"],
-            "round_table": round_tables[row["round_table"]],
+            "round_table_id": round_tables[row["round_table"]].pk,
             "title_ar_source": row["title_ar_source"],
         }
-        objectives[row["number"]] = _upsert(Objective, {"number": row["number"]}, values, update=update)
+        for row in data["objectives"]
+    }, update=update)
     for key, model in [
         ("guiding_principles", GuidingPrinciple),
         ("stakeholder_categories", StakeholderCategory),
         ("practice_types", PracticeType),
         ("good_practice_criteria", GoodPracticeCriterion),
     ]:
-        for position, row in enumerate(data[key]):
-            values = {"name_ar": row["name_ar"], "name_en": row["name_en"], "position": position}
-            _upsert(model, {"code": row["code"]}, values, update=update)
-    for row in data["sdg_targets"]:
-        _upsert(SdgTarget, {"code": row["code"]}, {"label_ar": row["label_ar"], "label_en": row["label_en"]},
-                update=update)
-    for row in data["suggested_indicators"]:
-        values = {"name_ar": row["name_ar"], "name_en": row["name_en"], "unit": row["unit"]}
-        indicator = _upsert(SuggestedIndicator, {"code": row["code"]}, values, update=update)
-        indicator.objectives.add(*(objectives[number] for number in row["objectives"]))
+        _upsert(model, "code", {row["code"]: {"name_ar": row["name_ar"], "name_en": row["name_en"],
+                                              "position": position}
+                                for position, row in enumerate(data[key])}, update=update)
+    _upsert(SdgTarget, "code", {row["code"]: {"label_ar": row["label_ar"], "label_en": row["label_en"]}
+                                for row in data["sdg_targets"]}, update=update)
+    indicators = _upsert(SuggestedIndicator, "code", {row["code"]: {"name_ar": row["name_ar"],
+                                                                    "name_en": row["name_en"], "unit": row["unit"]}
+                                                      for row in data["suggested_indicators"]}, update=update)
+    _indicator_objectives_add(data["suggested_indicators"], indicators=indicators, objectives=objectives)
     for row in data["review_cycles"]:
         cycle_create(
             slug=row["slug"],
@@ -97,6 +108,15 @@ def reference_load(*, update: bool = False) -> None:
             conference=_date(row["conference"]),
             is_open=False,
         )
+
+
+def _indicator_objectives_add(rows: list[dict], *, indicators: dict, objectives: dict) -> None:
+    """Link each suggested indicator to the fixture's objectives, keeping the links an organiser added."""
+    through = SuggestedIndicator.objectives.through
+    linked = set(through.objects.values_list("suggestedindicator_id", "objective_id"))
+    wanted = {(indicators[row["code"]].pk, objectives[number].pk) for row in rows for number in row["objectives"]}
+    through.objects.bulk_create(through(suggestedindicator_id=indicator, objective_id=objective)
+                                for indicator, objective in sorted(wanted - linked))
 
 
 @transaction.atomic
