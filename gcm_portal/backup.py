@@ -34,6 +34,7 @@ from pathlib import Path
 import django
 from django.apps import apps
 from django.core import serializers
+from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -54,6 +55,8 @@ EXCLUDED = {
     "django_tasks_database.dbtaskresult": "the background queue: a restored server must not re-run old jobs; "
                                           "the reports themselves (GeneratedReport and their PDFs) are kept",
     "reviews.searchdocument": "derived from the texts: `restore` rebuilds it (search_reindex)",
+    "reviews.reviewgeneration": "counted by the database's triggers as the rows load; `restore` empties the cache "
+                                "of the pages kept under the counts it had",
 }
 
 
@@ -306,6 +309,9 @@ def backup_restore(*, archive_path: Path, replace: bool = False) -> RestoreResul
         if replace:
             _clear_media()
         _media_write(workdir, manifest["media"])
+    # The cache describes the database as it was: pages kept under the reviews' generations (which restart as the
+    # rows load), the reference lists' version, counters of sign-ins.
+    cache.clear()
     return RestoreResult(rows=sum(entry["count"] for entry in manifest["models"].values()),
                          files=len(manifest["media"]), models=len(manifest["models"]))
 

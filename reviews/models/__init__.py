@@ -26,7 +26,7 @@ from reviews.models.content import (
     ReviewVersion,
     TranslationStatus,
 )
-from reviews.models.review import PlanStatus, Review
+from reviews.models.review import PlanStatus, Review, ReviewGeneration
 from reviews.models.workflow import ChangeLog, Comment, Notification, ReviewEvent
 from reviews.models.synthesis import (
     ChapterCitation,
@@ -77,6 +77,7 @@ __all__ = [
     "Organisation",
     "PracticeType",
     "Review",
+    "ReviewGeneration",
     "ReviewCycle",
     "RoundTable",
     "SdgTarget",

@@ -64,3 +64,18 @@ class Review(models.Model):
     @property
     def is_imported(self) -> bool:
         return bool(self.imported_from)
+
+
+class ReviewGeneration(models.Model):
+    """How many times anything of a review has changed: its own row, its answers and tables, the links of their
+    rows, its comments, assignments, versions and events. Counted by the database itself (triggers, migration
+    0019) on every insert, update and delete, whichever code writes, so a page kept under a review's generation
+    (views/page_cache.py) never outlives a change. Nothing in Python writes it; a review that never changed has
+    no row. Not backed up: it only describes when kept pages are still current (restore empties the cache)."""
+
+    review = models.OneToOneField(Review, on_delete=models.DO_NOTHING, primary_key=True, db_constraint=False,
+                                  related_name="generation")
+    changes = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.review_id}: {self.changes}"

@@ -88,13 +88,24 @@ def previous_review_of(review: Review, *, user, cycle: ReviewCycle | None = None
                                              first_submitted_at__isnull=False).first())
 
 
+def _accepted(*, user, cycle: ReviewCycle) -> QuerySet[Review]:
+    return reviews_visible_to(user).filter(cycle=cycle, status=Review.Status.ACCEPTED)
+
+
+def previous_reviews(*, user, cycle: ReviewCycle) -> QuerySet[Review]:
+    """The previous cycle's accepted reviews the user sees (none without a previous cycle): what a comparison
+    with the previous cycle reads."""
+    earlier = previous_cycle(cycle)
+    return Review.objects.none() if earlier is None else _accepted(user=user, cycle=earlier)
+
+
 def previous_stages(*, user, cycle: ReviewCycle, countries: list[int]) -> dict:
     """The stage of each objective reported in the previous cycle's accepted reviews of these countries, by
     (country id, objective id), and under "countries" the ids of the countries that had such a review. Two queries."""
     earlier = previous_cycle(cycle)
     if earlier is None:
         return {}
-    reviews = reviews_visible_to(user).filter(cycle=earlier, country_id__in=countries, status=Review.Status.ACCEPTED)
+    reviews = _accepted(user=user, cycle=earlier).filter(country_id__in=countries)
     found: dict = {"countries": set(reviews.values_list("country_id", flat=True))}
     for country, objective, stage in ReviewObjective.objects.filter(review__in=reviews, is_reported=True).values_list(
             "review__country_id", "objective_id", "stage"):

@@ -23,11 +23,14 @@ from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 
 from reviews.models import (
+    Country,
     GoodPracticeCriterion,
     GuidingPrinciple,
     GuidingPrompt,
     Objective,
+    Organisation,
     PracticeType,
+    ReviewCycle,
     RoundTable,
     SdgTarget,
     StakeholderCategory,
@@ -155,6 +158,7 @@ def connect_signals() -> None:
     """Called once, by the app's ready(): each change to a reference row moves the version."""
     request_started.connect(request_begins, dispatch_uid="reference-data-request")
     request_finished.connect(request_ends, dispatch_uid="reference-data-request")
-    for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt]:
+    # Countries, organisations and cycles are not kept here, but pages kept whole name them (views/page_cache.py).
+    for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt, Country, Organisation, ReviewCycle]:
         post_save.connect(reference_changed, sender=model, dispatch_uid=f"reference-save-{model.__name__}")
         post_delete.connect(reference_changed, sender=model, dispatch_uid=f"reference-delete-{model.__name__}")

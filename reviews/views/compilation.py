@@ -6,15 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from reviews import rules
 from reviews.forms import CompilationFilterForm
 from reviews.models import ReviewCycle, ReviewObjective
 from reviews.selectors import cycles_visible_to
-from reviews.selectors.compilation import STAGE_LEVELS, answers_side_by_side, objective_matrix
+from reviews.selectors.compilation import STAGE_LEVELS, answers_side_by_side, compiled_reviews, objective_matrix
 from reviews.selectors.figures import regional_figures
+from reviews.selectors.previous import previous_reviews
 from reviews.selectors.practices import practice_filter_choices, practices_catalogue, practices_visible_to
 from reviews.views.http import shown_filters
+from reviews.views.page_cache import kept_page
 
 PRACTICES_PER_PAGE = 20
 
@@ -35,8 +38,11 @@ def matrix(request, slug):
     filters = _filters(request)
     return render(request, "reviews/compilation/matrix.html", {
         "cycle": cycle, "accepted": filters["accepted"], "round_table": filters["round_table"],
-        "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=filters["accepted"],
-                                   round_table_number=filters["round_table"], since_previous=filters["change"]),
+        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle),
+                          previous_reviews(user=request.user, cycle=cycle)),
+        "matrix": SimpleLazyObject(lambda: objective_matrix(
+            user=request.user, cycle=cycle, accepted_only=filters["accepted"],
+            round_table_number=filters["round_table"], since_previous=filters["change"])),
         "change": filters["change"],
         "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
         "compilations_url": reverse("reviews:compilations", args=[cycle.slug]),
@@ -47,13 +53,14 @@ def matrix(request, slug):
 def compilations(request, slug):
     cycle = _regional_cycle(request, slug)
     filters = _filters(request)
-    compilation = answers_side_by_side(
+    compilation = SimpleLazyObject(lambda: answers_side_by_side(
         user=request.user, cycle=cycle, prompt_code=filters["prompt"], objective_number=filters["objective"],
         round_table_number=filters["round_table"], country_iso2=filters["country"],
         accepted_only=filters["accepted"],
-    )
+    ))
     return render(request, "reviews/compilation/compilations.html", {
         "cycle": cycle, "compilation": compilation, "accepted": filters["accepted"],
+        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
         "filters": shown_filters(request.GET, ["round_table", "country"]),
     })
 
@@ -62,14 +69,19 @@ def compilations(request, slug):
 def practices(request, slug):
     cycle = _regional_cycle(request, slug)
     filters = _filters(request)
-    catalogue = practices_catalogue(
-        user=request.user, cycle=cycle, objective_number=filters["objective"],
-        round_table_number=filters["round_table"], kind_code=filters["kind"], criterion_code=filters["criterion"],
-        country_iso2=filters["country"], accepted_only=filters["accepted"],
-    )
+
+    def page():
+        catalogue = practices_catalogue(
+            user=request.user, cycle=cycle, objective_number=filters["objective"],
+            round_table_number=filters["round_table"], kind_code=filters["kind"], criterion_code=filters["criterion"],
+            country_iso2=filters["country"], accepted_only=filters["accepted"],
+        )
+        return Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+
     return render(request, "reviews/compilation/practices.html", {
-        "cycle": cycle, "page": Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page")),
-        "choices": practice_filter_choices(user=request.user, cycle=cycle),
+        "cycle": cycle, "page": SimpleLazyObject(page),
+        "choices": SimpleLazyObject(lambda: practice_filter_choices(user=request.user, cycle=cycle)),
+        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
         "filters": shown_filters(request.GET, ["objective", "round_table", "kind", "criterion", "country"]),
         "accepted": filters["accepted"],
     })
@@ -91,5 +103,6 @@ def figures(request, slug):
     accepted = _filters(request)["accepted"]
     return render(request, "reviews/compilation/figures.html", {
         "cycle": cycle, "accepted": accepted,
-        "figures": regional_figures(user=request.user, cycle=cycle, accepted_only=accepted),
+        "figures": SimpleLazyObject(lambda: regional_figures(user=request.user, cycle=cycle, accepted_only=accepted)),
+        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
     })

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,6 +31,7 @@ from reviews.views.http import (
     autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, shown_filters, uuid_or_none,
     wants_json,
 )
+from reviews.views.page_cache import kept_page
 
 
 def _back(request, fallback):
@@ -51,13 +53,18 @@ def dashboard(request, slug):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
     filters = forms.DashboardFilterForm(request.GET).filters()
-    rows = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
-                          sort=filters["sort"])
-    urls = reversed_for_each("reviews:overview", [], [row.review.uid for row in rows if row.review])
-    for row in rows:
-        row.url = urls[row.review.uid] if row.review else ""
+
+    def rows():
+        found = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
+                               sort=filters["sort"])
+        urls = reversed_for_each("reviews:overview", [], [row.review.uid for row in found if row.review])
+        for row in found:
+            row.url = urls[row.review.uid] if row.review else ""
+        return found
+
     return render(request, "reviews/regional/dashboard.html", {
-        "cycle": cycle, "rows": rows, "status": filters["status"], "sort": filters["sort"], "late": filters["late"],
+        "cycle": cycle, "rows": SimpleLazyObject(rows), "status": filters["status"], "sort": filters["sort"],
+        "late": filters["late"], "kept": kept_page(request, reviews_visible_to(request.user).filter(cycle=cycle)),
         "statuses": DASHBOARD_STATUSES,
         "sorts": DASHBOARD_SORTS,
     })
