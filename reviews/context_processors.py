@@ -1,6 +1,9 @@
+from reviews.selectors.notifications import unread_count
+
+
 def notifications(request):
     """The unread count in the navigation bar: one indexed COUNT, only for signed-in users."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": user.notifications.filter(read_at__isnull=True).count()}
+    return {"unread_notifications": unread_count(user)}

@@ -329,7 +329,6 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     review = None
     kind = Notification.Kind.SUBMISSION
     params = factory.LazyFunction(lambda: {"country_ar": "مصر", "country_en": "Egypt"})
-    url = ""
 
 
 class AttachmentFactory(factory.django.DjangoModelFactory):

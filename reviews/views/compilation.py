@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 
 from reviews import rules
 from reviews.forms import CompilationFilterForm
@@ -17,7 +16,7 @@ from reviews.selectors.figures import regional_figures
 from reviews.selectors.previous import previous_reviews
 from reviews.selectors.practices import practice_filter_choices, practices_catalogue, practices_visible_to
 from reviews.views.http import shown_filters
-from reviews.views.page_cache import kept_page
+from reviews.views.page_cache import kept
 
 PRACTICES_PER_PAGE = 20
 
@@ -32,17 +31,26 @@ def _filters(request) -> dict:
     return CompilationFilterForm(request.GET).filters()
 
 
+def _compiled(request, slug):
+    """What a compiled page shows, for its key (views/page_cache.py): the reviews it compiles."""
+    return [compiled_reviews(user=request.user, cycle=_regional_cycle(request, slug))]
+
+
+def _compiled_and_previous(request, slug):
+    """The matrix's: the reviews it compiles, and those of the previous cycle it compares them with."""
+    cycle = _regional_cycle(request, slug)
+    return [compiled_reviews(user=request.user, cycle=cycle), previous_reviews(user=request.user, cycle=cycle)]
+
+
 @login_required
+@kept(_compiled_and_previous)
 def matrix(request, slug):
     cycle = _regional_cycle(request, slug)
     filters = _filters(request)
     return render(request, "reviews/compilation/matrix.html", {
         "cycle": cycle, "accepted": filters["accepted"], "round_table": filters["round_table"],
-        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle),
-                          previous_reviews(user=request.user, cycle=cycle)),
-        "matrix": SimpleLazyObject(lambda: objective_matrix(
-            user=request.user, cycle=cycle, accepted_only=filters["accepted"],
-            round_table_number=filters["round_table"], since_previous=filters["change"])),
+        "matrix": objective_matrix(user=request.user, cycle=cycle, accepted_only=filters["accepted"],
+                                   round_table_number=filters["round_table"], since_previous=filters["change"]),
         "change": filters["change"],
         "stages": [(level, ReviewObjective.Stage(stage).label) for stage, level in STAGE_LEVELS.items()],
         "compilations_url": reverse("reviews:compilations", args=[cycle.slug]),
@@ -50,38 +58,34 @@ def matrix(request, slug):
 
 
 @login_required
+@kept(_compiled)
 def compilations(request, slug):
     cycle = _regional_cycle(request, slug)
     filters = _filters(request)
-    compilation = SimpleLazyObject(lambda: answers_side_by_side(
+    compilation = answers_side_by_side(
         user=request.user, cycle=cycle, prompt_code=filters["prompt"], objective_number=filters["objective"],
         round_table_number=filters["round_table"], country_iso2=filters["country"],
         accepted_only=filters["accepted"],
-    ))
+    )
     return render(request, "reviews/compilation/compilations.html", {
         "cycle": cycle, "compilation": compilation, "accepted": filters["accepted"],
-        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
         "filters": shown_filters(request.GET, ["round_table", "country"]),
     })
 
 
 @login_required
+@kept(_compiled)
 def practices(request, slug):
     cycle = _regional_cycle(request, slug)
     filters = _filters(request)
-
-    def page():
-        catalogue = practices_catalogue(
-            user=request.user, cycle=cycle, objective_number=filters["objective"],
-            round_table_number=filters["round_table"], kind_code=filters["kind"], criterion_code=filters["criterion"],
-            country_iso2=filters["country"], accepted_only=filters["accepted"],
-        )
-        return Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
-
+    catalogue = practices_catalogue(
+        user=request.user, cycle=cycle, objective_number=filters["objective"],
+        round_table_number=filters["round_table"], kind_code=filters["kind"], criterion_code=filters["criterion"],
+        country_iso2=filters["country"], accepted_only=filters["accepted"],
+    )
     return render(request, "reviews/compilation/practices.html", {
-        "cycle": cycle, "page": SimpleLazyObject(page),
-        "choices": SimpleLazyObject(lambda: practice_filter_choices(user=request.user, cycle=cycle)),
-        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
+        "cycle": cycle, "page": Paginator(catalogue, PRACTICES_PER_PAGE).get_page(request.GET.get("page")),
+        "choices": practice_filter_choices(user=request.user, cycle=cycle),
         "filters": shown_filters(request.GET, ["objective", "round_table", "kind", "criterion", "country"]),
         "accepted": filters["accepted"],
     })
@@ -98,11 +102,11 @@ def practice(request, uid):
 
 
 @login_required
+@kept(_compiled)
 def figures(request, slug):
     cycle = _regional_cycle(request, slug)
     accepted = _filters(request)["accepted"]
     return render(request, "reviews/compilation/figures.html", {
         "cycle": cycle, "accepted": accepted,
-        "figures": SimpleLazyObject(lambda: regional_figures(user=request.user, cycle=cycle, accepted_only=accepted)),
-        "kept": kept_page(request, compiled_reviews(user=request.user, cycle=cycle)),
+        "figures": regional_figures(user=request.user, cycle=cycle, accepted_only=accepted),
     })

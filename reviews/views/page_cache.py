@@ -1,50 +1,70 @@
-"""Compiled pages kept whole in the shared cache for as long as what they show stays the same.
+"""Pages kept whole in the shared cache for as long as everything they show stays the same.
 
-A compiled page (the dashboard, the objectives matrix, the answers side by side, the good-practice catalogue,
-the regional figures) reads every review it compiles and renders them into hundreds of cells. Its content is
-kept in the shared cache (the database's cache table by default, Redis with CACHE_URL: every process of every
-server shares it) under a key naming everything the content shows:
+The workspace pages and the compiled pages (the dashboard, the objectives matrix, the answers side by side, the
+good-practice catalogue, the regional figures) read a review or every review of a cycle and render them into
+hundreds of fields and cells. Such a page, asked for again, comes from the shared cache (the database's cache
+table by default, Redis with CACHE_URL: every process of every server shares it), under a key naming everything
+the page shows:
 
-- the page and its query string, the reader and the language, the day (what is late, what is due);
-- the reference data's version, which every change to a reference list, a country, an organisation or a cycle
-  moves (selectors/reference.py);
-- each review the page reads, with its generation: the count of changes to the review and everything in it,
-  kept by the database's own triggers on every write, whichever code writes (ReviewGeneration).
+- the address with its query string, and the language;
+- the reader: who they are, their role and country (what they may see and change), the unread notifications the
+  navigation counts, and the secret behind their forms' CSRF tokens (a kept form stays valid for its reader);
+- the day (what is late, what is due), and the reference data's version, which every change to a reference
+  list, a country, an organisation or a cycle moves (selectors/reference.py);
+- each review the page shows, as the reader's visible queryset finds it, with its generation: the count of
+  changes to the review and to everything in it, kept by the database's triggers on every write, whichever
+  code writes (ReviewGeneration).
 
-A change to any of these gives another key, so a kept page never shows data older than the database holds.
-The page's frame (the reader's name, notifications, messages, the forms' CSRF tokens) is rendered for each
-request; only the content between `{% cache kept.seconds <name> kept.key %}` and `{% endcache %}` is kept,
-and the view hands it its data lazily, so a kept page reads none of it. Kept pages expire after
-KEPT_SECONDS anyway, for what the key does not name (a colleague's name as the dashboard shows it).
+A change to any of these gives another key: a kept page is never older than the database. What the key does not
+name (a colleague's name as a page shows it) is current again after KEPT_SECONDS. Only a GET answered 200 is
+kept; a page with a message to show (after a save, say) is built afresh, as is every POST.
 """
 
 import functools
 import hashlib
 import json
 import operator
-from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from reviews.selectors.notifications import unread_count
 from reviews.selectors.reference import reference_version
 
 KEPT_SECONDS = 300
 
 
-@dataclass(frozen=True)
-class KeptPage:
-    """What a template's `{% cache %}` tag needs: how long to keep the content, and the key naming it."""
-
-    key: str
-    seconds: int = KEPT_SECONDS
-
-
-def kept_page(request, *reviews: QuerySet) -> KeptPage:
-    """The key of the page `request` asks for, as it shows `reviews` (querysets of the reviews it reads,
-    visible to the reader): one query for their generations."""
+def kept_page_key(request, reviews) -> str:
+    """The key of the page `request` asks for, as it shows `reviews` (querysets of the reviews it reads, from the
+    reader's visible queryset): two queries, the reviews' generations and the reader's unread notifications."""
+    user = request.user
     generations = sorted(functools.reduce(operator.or_, reviews).order_by().values_list("pk", "generation__changes"))
-    named = [request.get_full_path(), get_language(), request.user.pk, timezone.localdate().isoformat(),
+    get_token(request)  # the reader's CSRF secret, made now if they have none yet
+    named = [request.get_full_path(), get_language(), user.pk, user.role, user.country_id, unread_count(user),
+             hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest(), timezone.localdate().isoformat(),
              reference_version(), generations]
-    return KeptPage(key=hashlib.sha256(json.dumps(named, default=str).encode()).hexdigest())
+    return "kept-page:" + hashlib.sha256(json.dumps(named, default=str).encode()).hexdigest()
+
+
+def kept(reviews):
+    """Decorator of a view whose page is kept (see above); `reviews(request, **kwargs)` gives the querysets of
+    the reviews the page shows, visible to the reader (it may refuse, as the view would, by raising)."""
+    def decorator(view):
+        @functools.wraps(view)
+        def kept_view(request, *args, **kwargs):
+            if request.method != "GET" or len(messages.get_messages(request)):
+                return view(request, *args, **kwargs)
+            key = kept_page_key(request, reviews(request, *args, **kwargs))
+            body = cache.get(key)
+            if body is not None:
+                return HttpResponse(body)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, response.content, KEPT_SECONDS)
+            return response
+        return kept_view
+    return decorator

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,7 +30,7 @@ from reviews.views.http import (
     autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, shown_filters, uuid_or_none,
     wants_json,
 )
-from reviews.views.page_cache import kept_page
+from reviews.views.page_cache import kept
 
 
 def _back(request, fallback):
@@ -47,24 +46,24 @@ def _form_errors(form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-@login_required
-def dashboard(request, slug):
+def _dashboard_cycle(request, slug):
     if not rules.can_follow_region(request.user):
         raise PermissionDenied
-    cycle = get_object_or_404(cycles_visible_to(request.user), slug=slug)
+    return get_object_or_404(cycles_visible_to(request.user), slug=slug)
+
+
+@login_required
+@kept(lambda request, slug: [reviews_visible_to(request.user).filter(cycle=_dashboard_cycle(request, slug))])
+def dashboard(request, slug):
+    cycle = _dashboard_cycle(request, slug)
     filters = forms.DashboardFilterForm(request.GET).filters()
-
-    def rows():
-        found = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
-                               sort=filters["sort"])
-        urls = reversed_for_each("reviews:overview", [], [row.review.uid for row in found if row.review])
-        for row in found:
-            row.url = urls[row.review.uid] if row.review else ""
-        return found
-
+    rows = dashboard_rows(user=request.user, cycle=cycle, status=filters["status"], late_only=filters["late"],
+                          sort=filters["sort"])
+    urls = reversed_for_each("reviews:overview", [], [row.review.uid for row in rows if row.review])
+    for row in rows:
+        row.url = urls[row.review.uid] if row.review else ""
     return render(request, "reviews/regional/dashboard.html", {
-        "cycle": cycle, "rows": SimpleLazyObject(rows), "status": filters["status"], "sort": filters["sort"],
-        "late": filters["late"], "kept": kept_page(request, reviews_visible_to(request.user).filter(cycle=cycle)),
+        "cycle": cycle, "rows": rows, "status": filters["status"], "sort": filters["sort"], "late": filters["late"],
         "statuses": DASHBOARD_STATUSES,
         "sorts": DASHBOARD_SORTS,
     })

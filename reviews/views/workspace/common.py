@@ -26,6 +26,11 @@ def review_for(request, uid) -> Review:
     return get_object_or_404(reviews_visible_to(request.user), uid=uid)
 
 
+def review_shown(request, uid, **_other) -> list:
+    """What a workspace page shows, for its key (views/page_cache.py): the review, if the reader sees it."""
+    return [reviews_visible_to(request.user).filter(uid=uid)]
+
+
 def check_may_edit(request, review: Review, *, part_number: int, objective_id: int | None = None) -> None:
     """Refuse a change before reading the form: someone who may only read the review gets 403,
     never the page again with validation errors, whatever they posted."""

@@ -15,7 +15,10 @@ from reviews.selectors import workspace as ws
 from reviews.services import objectives as objective_services
 from reviews.services import submission as submission_services
 from reviews.services.errors import DomainError, NotAllowed
-from reviews.views.workspace.common import objective_page, part_page, review_for, workspace_context
+from reviews.views.page_cache import kept
+from reviews.views.workspace.common import (
+    objective_page, part_page, review_for, review_shown, workspace_context,
+)
 
 
 @login_required
@@ -34,6 +37,7 @@ def review_open(request, slug):
 
 
 @login_required
+@kept(review_shown)
 def overview(request, uid):
     review = review_for(request, uid)
     context = workspace_context(request, review)
@@ -53,11 +57,13 @@ def overview(request, uid):
 
 
 @login_required
+@kept(review_shown)
 def part(request, uid, number):
     return part_page(request, uid, number)
 
 
 @login_required
+@kept(review_shown)
 def objectives(request, uid):
     review = review_for(request, uid)
     if request.method == "POST":
@@ -90,11 +96,13 @@ def objectives(request, uid):
 
 
 @login_required
+@kept(review_shown)
 def objective(request, uid, number):
     return objective_page(request, uid, number)
 
 
 @login_required
+@kept(review_shown)
 def preview(request, uid):
     review = review_for(request, uid)
     language = request.GET.get("lang") if request.GET.get("lang") in ("ar", "en") else request.LANGUAGE_CODE

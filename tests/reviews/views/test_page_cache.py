@@ -1,4 +1,5 @@
-"""Compiled pages kept in the cache (views/page_cache.py): never older than the data, never another reader's."""
+"""Compiled pages kept in the cache (views/page_cache.py): never older than the data, never another reader's.
+The workspace's: test_kept_workspace_pages.py."""
 
 import html
 
@@ -6,7 +7,7 @@ import pytest
 
 from reviews.models import Country, GoodPractice, Review, ReviewObjective
 from reviews.services import workflow
-from reviews.views.page_cache import kept_page
+from reviews.views.page_cache import kept_page_key
 from tests.reviews.compilation_content import module_data, region_build
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def test_a_kept_page_is_the_readers_own_in_the_readers_language(client, region, 
     for user in (region["reviewer"], region["organiser"]):
         request = rf.get(MATRIX.format(language="en"))
         request.user = user
-        keys.add(kept_page(request, reviews).key)
+        keys.add(kept_page_key(request, [reviews]))
 
     assert ("المغرب" in arabic, "Morocco" in arabic) == (True, False)
     assert ("Morocco" in english, "المغرب" in english) == (True, False)
@@ -92,3 +93,4 @@ def test_a_kept_page_is_refused_to_whoever_may_not_see_it(client, region):
     client.force_login(region["focal_point"])
 
     assert client.get(MATRIX.format(language="en")).status_code == 403
+
