@@ -85,10 +85,12 @@ def main() -> int:
         load_before = os.getloadavg()
         processes.append(_start([GUNICORN, "gcm_portal.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
                                  "--workers", str(args.workers), "--threads", str(args.threads),
-                                 # locust talks to gunicorn directly, where browsers talk to nginx: with
-                                 # gunicorn's 2 s keep-alive, a poll every 2 s (the report's progress) now
-                                 # and then reuses a connection at the moment gunicorn closes it.
-                                 "--keep-alive", "5",
+                                 # locust talks to gunicorn directly, where browsers talk to nginx: a user
+                                 # whose think time ends as gunicorn closes the idle connection reuses it at
+                                 # that moment (a reset, 1 in ~1,600 requests with a 5 s keep-alive and think
+                                 # times of 2-8 s). Idle connections outlive every think time, as nginx's 75 s
+                                 # do for a browser; gthread holds them in its poller, not in a thread.
+                                 "--keep-alive", "75",
                                  "--worker-class", "gthread", "--access-logfile", "/dev/null",
                                  "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
         processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
