@@ -34,7 +34,7 @@ from pathlib import Path
 import django
 from django.apps import apps
 from django.core import serializers
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -309,9 +309,10 @@ def backup_restore(*, archive_path: Path, replace: bool = False) -> RestoreResul
         if replace:
             _clear_media()
         _media_write(workdir, manifest["media"])
-    # The cache describes the database as it was: pages kept under the reviews' generations (which restart as the
-    # rows load), the reference lists' version, counters of sign-ins.
-    cache.clear()
+    # The caches describe the database as it was: pages kept under the reviews' generations (which restart as the
+    # rows load), the reference lists' version, counters.
+    for alias in caches:
+        caches[alias].clear()
     return RestoreResult(rows=sum(entry["count"] for entry in manifest["models"].values()),
                          files=len(manifest["media"]), models=len(manifest["models"]))
 

@@ -125,6 +125,18 @@ elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address, or unset.")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+# Pages kept whole until their data changes (reviews/views/page_cache.py) live in a cache of their own, so that
+# making room for pages never drops a counter: a table of their own by default (`migrate` creates it), Redis with
+# PAGE_CACHE_URL (a Redis of its own, or a database number of the counters' one given memory enough).
+PAGE_CACHE_TABLE = "portal_page_cache"
+PAGE_CACHE_URL = env_str("PAGE_CACHE_URL")
+if PAGE_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PAGE_CACHE_URL}
+elif PAGE_CACHE_URL:
+    raise ImproperlyConfigured("PAGE_CACHE_URL must be a redis://, rediss:// or unix:// address, or unset.")
+else:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": PAGE_CACHE_TABLE,
+                       "OPTIONS": {"MAX_ENTRIES": 2000}}
 
 AUTH_USER_MODEL = "accounts.User"
 # Argon2 (memory-hard, Django's first recommendation) hashes new and changed passwords at about half the

@@ -17,7 +17,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail lands in mail.outbox: sent at once (as the test runner does anyway), or through the queue when a test
 # asks for it (the immediate task backend below then delivers it here too).
 EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gcm-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)  # forked report workers leave by os._exit
 STORAGES = {

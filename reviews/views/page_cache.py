@@ -2,9 +2,9 @@
 
 The workspace pages and the compiled pages (the dashboard, the objectives matrix, the answers side by side, the
 good-practice catalogue, the regional figures) read a review or every review of a cycle and render them into
-hundreds of fields and cells. Such a page, asked for again, comes from the shared cache (the database's cache
-table by default, Redis with CACHE_URL: every process of every server shares it), under a key naming everything
-the page shows:
+hundreds of fields and cells. Such a page, asked for again, comes from the shared cache of pages (a table of its
+own by default, Redis with PAGE_CACHE_URL: every process of every server shares it, and making room in it never
+drops a rate limit's counter), under a key naming everything the page shows:
 
 - the address with its query string, and the language;
 - the reader: who they are, their role and country (what they may see and change), the unread notifications the
@@ -26,7 +26,7 @@ import json
 import operator
 
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -59,12 +59,12 @@ def kept(reviews):
             if request.method != "GET" or len(messages.get_messages(request)):
                 return view(request, *args, **kwargs)
             key = kept_page_key(request, reviews(request, *args, **kwargs))
-            body = cache.get(key)
+            body = caches["pages"].get(key)
             if body is not None:
                 return HttpResponse(body)
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
-                cache.set(key, response.content, KEPT_SECONDS)
+                caches["pages"].set(key, response.content, KEPT_SECONDS)
             return response
         return kept_view
     return decorator

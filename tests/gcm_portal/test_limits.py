@@ -33,8 +33,8 @@ def shared_cache(request):
         caches["default"].clear()
 
 
-def test_migrate_creates_the_database_cache_table(db):
-    assert settings.CACHE_TABLE in connection.introspection.table_names()
+def test_migrate_creates_the_database_cache_tables(db):
+    assert {settings.CACHE_TABLE, settings.PAGE_CACHE_TABLE} <= set(connection.introspection.table_names())
 
 
 @pytest.mark.django_db(transaction=True)

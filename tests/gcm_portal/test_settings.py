@@ -80,6 +80,20 @@ def test_settings_share_counters_through_redis_with_cache_url(tmp_path):
     assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/3"]
 
 
+_PAGES_CODE = "from django.conf import settings as s; c = s.CACHES['pages']; print(c['BACKEND'], c['LOCATION'])"
+
+
+def test_settings_keep_pages_in_a_cache_of_their_own(tmp_path):
+    """Making room for kept pages never drops a rate limit's counter: a table of their own, or PAGE_CACHE_URL."""
+    by_default = manage("shell", "--no-imports", "-c", _PAGES_CODE, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
+    with_redis = manage("shell", "--no-imports", "-c", _PAGES_CODE, env={
+        "DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "redis://127.0.0.1:6379/3",
+        "PAGE_CACHE_URL": "redis://127.0.0.1:6379/4"})
+
+    assert by_default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "portal_page_cache"]
+    assert with_redis.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/4"]
+
+
 def test_settings_refuse_a_cache_url_that_is_not_redis(tmp_path):
     result = manage("check", env={"DEBUG": "1", "VAR_DIR": str(tmp_path), "CACHE_URL": "memcached://x:11211"})
 
