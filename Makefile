@@ -67,12 +67,15 @@ run: demo
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set, each spread over
 # TEST_WORKERS processes (pytest-xdist; each has its own test database). TEST_WORKERS=0 runs in one process.
 # The browser tests (Chromium, axe) run in the SQLite pass only: what they check does not depend on the database.
+# A module's tests (a class's, for a class) go to one process: the data a module or class builds once (the
+# region, the demo, a built PDF) is then built once, not once in each process.
 TEST_WORKERS ?= 2
+PYTEST = $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadscope
 test: messages
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
+	$(PYTEST)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== again on PostgreSQL =="; \
-	  DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) -m "not e2e"; \
+	  DATABASE_URL="$$TEST_DATABASE_URL" $(PYTEST) -m "not e2e"; \
 	fi
 
 check-deploy: install
