@@ -46,6 +46,7 @@ from reviews.services.answers import answer_save
 from reviews.services.attachments import attachment_add
 from reviews.services.comments import comment_add
 from reviews.services.workflow import review_accept, review_take
+from tests.factories import OrganiserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -187,14 +188,14 @@ def test_restore_resets_the_id_sequences(backup, media_root):
 
 def test_restore_refuses_a_database_with_data_unless_replace(backup, media_root):
     archive, before = backup.archive, backup.rows
-    call_command("restore", str(archive), stdout=io.StringIO())  # the portal as it was backed up
-    User.objects.filter(username="organiser").update(first_name="Changed after the backup")
+    OrganiserFactory(username="organiser", first_name="Added after the backup")  # the database holds data
 
     with pytest.raises(CommandError) as refused:
         call_command("restore", str(archive), stdout=io.StringIO())
     assert str(refused.value).startswith("The database or the media folder already holds data.")
-    assert User.objects.get(username="organiser").first_name == "Changed after the backup"
+    assert User.objects.get(username="organiser").first_name == "Added after the backup"
 
+    media_root.mkdir(parents=True, exist_ok=True)
     (media_root / "stray.txt").write_text("not in the backup")
     call_command("restore", str(archive), replace=True, stdout=io.StringIO())
 
