@@ -139,12 +139,11 @@ else:
                        "OPTIONS": {"MAX_ENTRIES": 2000}}
 
 AUTH_USER_MODEL = "accounts.User"
-# Argon2 (memory-hard, Django's first recommendation) hashes new and changed passwords at about half the
-# processor time of PBKDF2's 1,000,000 rounds: a room of 50 people signing in at once at a workshop no longer
-# holds every other page behind their sign-ins (bench/load_test.py). The others still check older hashes,
-# which Django rewrites with Argon2 at their next sign-in.
+# Argon2id (memory-hard, Django's first recommendation) at OWASP's recommended parameters (accounts/hashers.py):
+# a room of 50 people signing in at once at a workshop no longer holds every other page behind their sign-ins
+# (bench/load_test.py). The others still check older hashes, which Django rewrites at their next sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

@@ -52,16 +52,20 @@ def test_settings_defaults_are_safe_for_a_newcomer(tmp_path):
     ]
 
 
-def test_settings_hash_passwords_with_argon2_and_rewrite_older_hashes_at_sign_in(tmp_path):
-    code = ("from django.contrib.auth.hashers import check_password, identify_hasher, make_password; "
-            "password = 'a sentence of a password'; "
-            "print(identify_hasher(make_password(password)).algorithm); "
-            "older, rewritten = make_password(password, hasher='pbkdf2_sha256'), []; "
-            "checked = check_password(password, older, setter=lambda raw: rewritten.append(make_password(raw))); "
-            "print(checked, identify_hasher(rewritten[0]).algorithm)")
+def test_settings_hash_passwords_with_owasps_argon2id_and_rewrite_older_hashes_at_sign_in(tmp_path):
+    code = ("from django.contrib.auth import hashers; "
+            "password, django_argon2 = 'a sentence of a password', hashers.Argon2PasswordHasher(); "
+            "print(hashers.make_password(password).split('$')[1:4]); "
+            "olders = [hashers.make_password(password, hasher='pbkdf2_sha256'), "
+            "          django_argon2.encode(password, django_argon2.salt())]; "
+            "rewritten = []; "
+            "checked = [hashers.check_password(password, older, setter=lambda raw: rewritten.append("
+            "           hashers.make_password(raw))) for older in olders]; "
+            "print(checked, [hash.split('$')[1:4] for hash in rewritten])")
     result = manage("shell", "--no-imports", "-c", code, env={"DEBUG": "1", "VAR_DIR": str(tmp_path)})
 
-    assert result.stdout.split() == ["argon2", "True", "argon2"]
+    owasp = ["argon2id", "v=19", "m=19456,t=2,p=1"]
+    assert result.stdout.splitlines() == [str(owasp), f"[True, True] {[owasp, owasp]}"]
 
 
 _CACHE_CODE = "from django.conf import settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
