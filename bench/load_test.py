@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR / "bench"))
+from gunicorn_ready import READY  # noqa: E402
 from load_pages import BASELINE_NAME, CAPACITY_PAGES, EDITED_COUNTRIES  # noqa: E402
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
 GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
@@ -92,11 +93,13 @@ def main() -> int:
                                  # do for a browser; gthread holds them in its poller, not in a thread.
                                  "--keep-alive", "75",
                                  "--worker-class", "gthread", "--access-logfile", "/dev/null",
+                                 "--config", str(BASE_DIR / "bench" / "gunicorn_ready.py"),
                                  "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
         processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
                                  "--interval", "1"], env, out / "worker.log"))
         host = f"http://127.0.0.1:{args.port}"
         _wait_for(f"{host}/healthz")
+        _wait_for_workers(out / "gunicorn.log", args.workers)
         print(f"Scenario: {args.users} users, spawn rate {args.spawn_rate}/s, {args.run_time} ...", flush=True)
         _locust(args.locust, host, out / "scenario", SCENARIO_CLASSES, users=args.users, spawn_rate=args.spawn_rate,
                 run_time=args.run_time, env=env)
@@ -214,6 +217,16 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait_for_workers(log: Path, workers: int, timeout: float = 60) -> None:
+    """Until each of gunicorn's workers has loaded and warmed up the portal (bench/gunicorn_ready.py): the
+    first one answers while the others may still be starting."""
+    deadline = time.monotonic() + timeout
+    while log.read_text().count(READY) < workers:
+        if time.monotonic() > deadline:
+            sys.exit(f"Not every gunicorn worker started within {timeout:.0f} s: see {log}.")
+        time.sleep(0.2)
 
 
 def _wait_for(url: str, timeout: float = 60) -> None:
