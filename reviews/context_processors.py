@@ -6,4 +6,5 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": unread_count(user)}
+    counted = getattr(request, "unread_notifications", None)  # by a kept page's key (views/page_cache.py)
+    return {"unread_notifications": unread_count(user) if counted is None else counted}

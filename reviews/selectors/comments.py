@@ -4,10 +4,11 @@ places of a review a comment may be attached to."""
 import uuid
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from reviews import rules
 from reviews.models import Comment, GuidingPrompt, Review, ReviewObjective, TemplatePart
+from reviews.selectors.prefetched import as_prefetched
 from reviews.tables import TABLES
 
 # The part whose pages report on each objective: the objective page sends it with every comment.
@@ -27,17 +28,19 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
 
 
 def comment_threads_by_anchor(user, review: Review, **place) -> dict[str, list[Comment]]:
-    """Top-level comments with their replies, grouped by place: two queries for a whole page. `place`
-    narrows them to one page's (`part_number=2, objective_number=None`)."""
-    visible = comments_visible_to(user, review)
-    threads = (
-        visible.filter(parent__isnull=True, **place)
-        .select_related("author", "resolved_by")
-        .prefetch_related(Prefetch("replies", queryset=visible.select_related("author").order_by("created_at")))
-    )
+    """Top-level comments with their replies (`thread.replies.all()`), grouped by place: one query for a whole
+    page. `place` narrows them to one page's (`part_number=2, objective_number=None`); a reply is at its
+    thread's place (services/comments.comment_add)."""
+    comments = list(comments_visible_to(user, review).filter(**place).select_related("author", "resolved_by"))
+    replies: dict[int, list[Comment]] = defaultdict(list)
+    for comment in comments:
+        if comment.parent_id is not None:
+            replies[comment.parent_id].append(comment)
     grouped: dict[str, list[Comment]] = defaultdict(list)
-    for thread in threads:
-        grouped[thread.anchor].append(thread)
+    for comment in comments:
+        if comment.parent_id is None:
+            as_prefetched(comment, "replies", replies[comment.pk])
+            grouped[comment.anchor].append(comment)
     return dict(grouped)
 
 

@@ -37,6 +37,7 @@ from reviews.models import (
     SuggestedIndicator,
     TemplatePart,
 )
+from reviews.selectors.prefetched import as_prefetched
 
 VERSION_KEY = "reference-data:version"
 
@@ -101,6 +102,13 @@ def _check_version() -> None:
     _kept.checked = _kept.in_request
 
 
+def reference_version_checked() -> str:
+    """The version the kept lists are at, checked as a reference read checks it: in a request, one cache read
+    for the key of a kept page (views/page_cache.py) and the lists the page reads."""
+    _check_version()
+    return _kept.version
+
+
 def reference_kept(key, read):
     """What `read()` returns, kept in this process's memory under `key` while the reference data stays the
     same: for reference-like data read by many pages (a cycle's template, say)."""
@@ -137,10 +145,7 @@ def with_reference_relations(rows: list, *names: str) -> list:
         for row_id, target_id in sorted(links, key=lambda link: place[link[1]]):
             chosen[row_id].append(kept[target_id])
         for row in rows:
-            # What prefetch_related leaves (django/db/models/query.py, prefetch_one_level)
-            queryset = getattr(row, name).get_queryset()
-            queryset._result_cache, queryset._prefetch_done = chosen[row.pk], True
-            row.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+            as_prefetched(row, name, chosen[row.pk])
     return rows
 
 

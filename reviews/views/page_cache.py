@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from reviews.selectors.notifications import unread_count
-from reviews.selectors.reference import reference_version
+from reviews.selectors.reference import reference_version_checked
 
 KEPT_SECONDS = 300
 
@@ -44,9 +44,12 @@ def kept_page_key(request, reviews) -> str:
     user = request.user
     generations = sorted(functools.reduce(operator.or_, reviews).order_by().values_list("pk", "generation__changes"))
     get_token(request)  # the reader's CSRF secret, made now if they have none yet
-    named = [request.get_full_path(), get_language(), user.pk, user.role, user.country_id, unread_count(user),
+    # Counted once: the navigation of a page built now shows this count (reviews/context_processors.py)
+    request.unread_notifications = unread_count(user)
+    named = [request.get_full_path(), get_language(), user.pk, user.role, user.country_id,
+             request.unread_notifications,
              hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest(), timezone.localdate().isoformat(),
-             reference_version(), generations]
+             reference_version_checked(), generations]
     return "kept-page:" + hashlib.sha256(json.dumps(named, default=str).encode()).hexdigest()
 
 
