@@ -104,6 +104,13 @@ def field_html(field: BoundField) -> SafeString:
                        field_id, _label(field), control, _errors(field, error_id), help_text)
 
 
+def hidden_html(field: BoundField) -> SafeString:
+    """A hidden field (a row's version) as its input, as Django's widget writes it, without its templates."""
+    value = field.field.widget.format_value(field.value())
+    return format_html('<input type="hidden" name="{}"{} id="{}">', field.html_name, _attrs({"value": value}),
+                       field.auto_id)
+
+
 def text_labels(form_class) -> list[tuple[str, str]]:
     """(name, label) of the fields a form class shows, as BoundField.label names them, without building a
     form: the terms of a row shown as text (the row_as_text tag)."""
@@ -141,7 +148,7 @@ def bilingual_form_html(form, *, action: str, csrf_token: str, rows: int, object
     return format_html(
         '<form method="post" class="answer-form{}" action="{}" data-prefix="{}"{}>'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">{}'
-        '<input type="hidden" name="{}"{} id="{}"><div class="row g-2">{}</div>{}'
+        '{}<div class="row g-2">{}</div>{}'
         '<div class="d-flex flex-wrap gap-3 align-items-center mt-1 small">'
         '<label class="d-flex gap-1 align-items-center">{} <select name="{}" class="form-select form-select-sm w-auto">'
         '{}</select></label><button type="submit" class="btn btn-sm btn-outline-primary">{}</button>'
@@ -150,5 +157,5 @@ def bilingual_form_html(form, *, action: str, csrf_token: str, rows: int, object
         format_html(' data-verify-form="verify-{}"', form.prefix) if verify else "",
         csrf_token,
         format_html('<input type="hidden" name="objective" value="{}">', objective) if objective else "",
-        version.html_name, _attrs({"value": version.value()}), version.auto_id, mark_safe("".join(boxes)), more,
+        hidden_html(version), mark_safe("".join(boxes)), more,
         language.label, language.html_name, options, _("Save"), last_changed)

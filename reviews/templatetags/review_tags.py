@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gcm_portal.validators import link_host as _link_host
 from gcm_portal.validators import strip_bidi_controls
-from reviews.forms.rendering import bilingual_form_html, field_html
+from reviews.forms.rendering import bilingual_form_html, field_html, hidden_html
 from reviews.models.content import ShownText, shown_html, text_in
 from reviews.report.template_filters import text_dir
 from reviews.selectors.previous import MOVEMENT_LABELS
@@ -178,6 +178,11 @@ def row_fields(row):
 def form_field(bound_field) -> str:
     """One field of a form with its label, errors and help, without crispy's templates (see field_html)."""
     return field_html(bound_field)
+
+
+@register.filter
+def hidden_field(bound_field) -> str:
+    return hidden_html(bound_field)
 
 
 @register.filter
