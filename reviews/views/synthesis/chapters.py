@@ -64,6 +64,8 @@ def chapter(request, slug, uid):
         "add_message_form": KeyMessageForm(prefix="new") if is_key_messages else None,
         "highlight_counts": highlight_counts(chapter=current) if current.is_round_table else {},
         "text_form": SynthesisTextForm(instance=current, prefix="chapter"),
+        "text_action": reverse("reviews:synthesis_text_save", args=[cycle.slug, current.uid]),
+        "verify_action": reverse("reviews:synthesis_verify", args=[cycle.slug, current.uid]),
         "sections": [(section, SynthesisTextForm(instance=section, prefix=f"o{section.objective.number}"))
                      for section in current.objective_syntheses.all()],
         "cite_form": None if is_key_messages else CitationForm(user=request.user, chapter=current,

@@ -29,7 +29,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # The ids of the reviews the user sees, the chapters, their sections, citations, featured practices, the latest
-# changes, the template's prompts.
+# changes, the template's prompts; and, once a text is written, the users who wrote or verified them (one query).
 QUERIES = 7
 
 
@@ -171,10 +171,11 @@ def test_synthesis_chapters_queries_do_not_grow_with_chapters_filled(open_cycle,
         chapter_cite(chapter=chapter, review=reviews[0], prompt_code="1.1", objective_number=None, note="",
                      user=reviewer)
 
-    with django_assert_num_queries(QUERIES):
+    with django_assert_num_queries(QUERIES + 1):
         rows = synthesis_chapters(user=reviewer, cycle=open_cycle)
 
     assert sum(1 for chapter in rows if chapter.is_written) == filled
+    assert {str(chapter.updated_by) for chapter in rows if chapter.is_written} == {str(reviewer)}
     assert sum(len(chapter.citations.all()) for chapter in rows) == filled
 
 
