@@ -85,6 +85,7 @@ def read_only_reason(request, review: Review, *, part_number: int, objective_id:
 def _answer_blocks(request, review, prompts, *, objective=None, assignments, part_number):
     answers = ws.answers_by_prompt(review, objective=objective)
     carried = carried_over_years(answers.values())
+    actions = reversed_for_each("reviews:answer_save", [review.uid], [prompt.uid for prompt in prompts])
     blocks = []
     for prompt in prompts:
         answer = answers.get(prompt.pk)
@@ -92,6 +93,7 @@ def _answer_blocks(request, review, prompts, *, objective=None, assignments, par
                                           objective_id=objective.pk if objective else None, assignments=assignments)
         form = forms.AnswerForm(instance=answer, prefix=f"p{prompt.pk}")
         blocks.append({"prompt": prompt, "answer": answer, "form": form, "can_edit": can_edit,
+                       "action": actions[prompt.uid],
                        "anchor": answer_anchor(prompt, objective),
                        "carried_over": carried.get(answer.carried_over_from_id) if answer else None})
     return blocks
