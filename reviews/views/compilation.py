@@ -16,7 +16,7 @@ from reviews.selectors.figures import regional_figures
 from reviews.selectors.previous import previous_reviews
 from reviews.selectors.practices import practice_filter_choices, practices_catalogue, practices_visible_to
 from reviews.views.http import shown_filters
-from reviews.views.page_cache import kept
+from reviews.views.page_cache import generations_of, kept
 
 PRACTICES_PER_PAGE = 20
 
@@ -33,13 +33,14 @@ def _filters(request) -> dict:
 
 def _compiled(request, slug):
     """What a compiled page shows, for its key (views/page_cache.py): the reviews it compiles."""
-    return [compiled_reviews(user=request.user, cycle=_regional_cycle(request, slug))]
+    return generations_of(compiled_reviews(user=request.user, cycle=_regional_cycle(request, slug)))
 
 
 def _compiled_and_previous(request, slug):
     """The matrix's: the reviews it compiles, and those of the previous cycle it compares them with."""
     cycle = _regional_cycle(request, slug)
-    return [compiled_reviews(user=request.user, cycle=cycle), previous_reviews(user=request.user, cycle=cycle)]
+    return generations_of(compiled_reviews(user=request.user, cycle=cycle),
+                          previous_reviews(user=request.user, cycle=cycle))
 
 
 @login_required

@@ -38,11 +38,16 @@ from reviews.selectors.reference import reference_version_checked
 KEPT_SECONDS = 300
 
 
-def kept_page_key(request, reviews) -> str:
-    """The key of the page `request` asks for, as it shows `reviews` (querysets of the reviews it reads, from the
-    reader's visible queryset): two queries, the reviews' generations and the reader's unread notifications."""
+def generations_of(*reviews) -> list[tuple]:
+    """(id, generation) of each review of `reviews`, querysets from the reader's visible queryset: one query."""
+    return list(functools.reduce(operator.or_, reviews).order_by().values_list("pk", "generation__changes"))
+
+
+def kept_page_key(request, generations) -> str:
+    """The key of the page `request` asks for, as it shows the reviews of `generations` ((id, generation) pairs,
+    of reviews from the reader's visible queryset): one query, the reader's unread notifications."""
     user = request.user
-    generations = sorted(functools.reduce(operator.or_, reviews).order_by().values_list("pk", "generation__changes"))
+    generations = sorted(generations)
     get_token(request)  # the reader's CSRF secret, made now if they have none yet
     # Counted once: the navigation of a page built now shows this count (reviews/context_processors.py)
     request.unread_notifications = unread_count(user)
@@ -53,15 +58,16 @@ def kept_page_key(request, reviews) -> str:
     return "kept-page:" + hashlib.sha256(json.dumps(named, default=str).encode()).hexdigest()
 
 
-def kept(reviews):
-    """Decorator of a view whose page is kept (see above); `reviews(request, **kwargs)` gives the querysets of
-    the reviews the page shows, visible to the reader (it may refuse, as the view would, by raising)."""
+def kept(generations):
+    """Decorator of a view whose page is kept (see above); `generations(request, **kwargs)` gives the (id,
+    generation) of each review the page shows, visible to the reader (generations_of; it may refuse, as the view
+    would, by raising)."""
     def decorator(view):
         @functools.wraps(view)
         def kept_view(request, *args, **kwargs):
             if request.method != "GET" or len(messages.get_messages(request)):
                 return view(request, *args, **kwargs)
-            key = kept_page_key(request, reviews(request, *args, **kwargs))
+            key = kept_page_key(request, generations(request, *args, **kwargs))
             body = caches["pages"].get(key)
             if body is not None:
                 return HttpResponse(body)

@@ -30,7 +30,7 @@ from reviews.views.http import (
     autosave_conflict, autosave_invalid, autosave_saved, query_int, reversed_for_each, shown_filters, uuid_or_none,
     wants_json,
 )
-from reviews.views.page_cache import kept
+from reviews.views.page_cache import generations_of, kept
 
 
 def _back(request, fallback):
@@ -52,8 +52,13 @@ def _dashboard_cycle(request, slug):
     return get_object_or_404(cycles_visible_to(request.user), slug=slug)
 
 
+def _dashboard_shown(request, slug):
+    """What the dashboard shows, for its key (views/page_cache.py): the cycle's reviews the reader sees."""
+    return generations_of(reviews_visible_to(request.user).filter(cycle=_dashboard_cycle(request, slug)))
+
+
 @login_required
-@kept(lambda request, slug: [reviews_visible_to(request.user).filter(cycle=_dashboard_cycle(request, slug))])
+@kept(_dashboard_shown)
 def dashboard(request, slug):
     cycle = _dashboard_cycle(request, slug)
     filters = forms.DashboardFilterForm(request.GET).filters()

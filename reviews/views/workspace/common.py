@@ -2,6 +2,7 @@
 and the part and objective pages, which the row forms re-show with their errors."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -23,12 +24,20 @@ from reviews.views.http import reversed_for_each, uuid_or_none
 
 
 def review_for(request, uid) -> Review:
+    """The review `uid`, if the reader sees it (404 otherwise); on a kept page, as its key read it."""
+    shown = getattr(request, "review_shown", None)
+    if shown is not None and shown.uid == uid:
+        return shown
     return get_object_or_404(reviews_visible_to(request.user), uid=uid)
 
 
-def review_shown(request, uid, **_other) -> list:
-    """What a workspace page shows, for its key (views/page_cache.py): the review, if the reader sees it."""
-    return [reviews_visible_to(request.user).filter(uid=uid)]
+def review_shown(request, uid, **_other) -> list[tuple]:
+    """What a workspace page shows, for its key (views/page_cache.py): the review, if the reader sees it, with its
+    generation. Read whole, in the query the key needs anyway, and kept on the request for the view."""
+    with_generation = reviews_visible_to(request.user).annotate(generation_changes=F("generation__changes"))
+    review = get_object_or_404(with_generation, uid=uid)
+    request.review_shown = review
+    return [(review.pk, review.generation_changes)]
 
 
 def check_may_edit(request, review: Review, *, part_number: int, objective_id: int | None = None) -> None:
