@@ -20,6 +20,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
+from reviews.selectors.prefetched import with_users
 from reviews.selectors.reference import reference_kept, reference_rows, with_reference_relations
 from reviews.tables import TABLES
 
@@ -216,7 +217,7 @@ def objective_details(review_objective: ReviewObjective) -> ReviewObjective:
     """A reported objective (of reported_objectives) with what its page shows and its form reads: its
     principles, SDG targets and partners, and who changed it last. Four queries, on the row in hand."""
     with_reference_relations([review_objective], "principles", "sdg_targets", "partners")
-    prefetch_related_objects([review_objective], Prefetch("updated_by", queryset=User.objects.all()))
+    with_users([review_objective], "updated_by")
     return review_objective
 
 
