@@ -223,9 +223,10 @@ def objective_details(review_objective: ReviewObjective) -> ReviewObjective:
 
 def table_rows(table, review: Review, review_objective: ReviewObjective | None = None):
     """A table's rows with what each row points to (a practice's kind, an indicator's suggested
-    indicator, a policy's document) joined in: showing a row must not cost a query per row."""
+    indicator, a policy's document) joined in: showing a row must not cost a query per row. Who changed a row
+    last is not joined (the whole user row, in every table's query): with_users reads them for a page at once."""
     pointers = [f.name for f in table.model._meta.concrete_fields
-                if f.many_to_one and f.name not in ("review", "review_objective")]
+                if f.many_to_one and f.name not in ("review", "review_objective") and f.related_model is not User]
     rows = list(table.rows(review, review_objective).select_related(*pointers).prefetch_related(None))
     return with_reference_relations(rows, *(field.name for field in table.model._meta.many_to_many))
 

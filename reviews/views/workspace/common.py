@@ -16,6 +16,7 @@ from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import OBJECTIVES_PART, PageComments
 from reviews.selectors.previous import carried_over_years
+from reviews.selectors.prefetched import with_users
 from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
@@ -116,12 +117,14 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
     and none for a row nobody is adding."""
     objective_id = review_objective.objective_id if review_objective else None
     editing = uuid_or_none(request.GET.get("edit"))
+    shown = [(table, ws.table_rows(table, review, review_objective)) for table in tables]
+    with_users([row for _table, rows in shown for row in rows], "updated_by")  # who changed each: one query
     blocks = []
-    for table in tables:
+    for table, table_rows in shown:
         can_edit = rules.can_edit_section(request.user, review, part_number=table.part_number,
                                           objective_id=objective_id, assignments=assignments)
         rows = []
-        for row in ws.table_rows(table, review, review_objective):
+        for row in table_rows:
             is_bound = bound is not None and bound.prefix == forms.table_form_prefix(table, row)
             item = {"row": row, "anchor": row_anchor(row), "editing": can_edit and (is_bound or row.uid == editing)}
             if item["editing"]:
