@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from reviews import rules
 from reviews.models import Comment, GuidingPrompt, Review, ReviewObjective, TemplatePart
-from reviews.selectors.prefetched import as_prefetched
+from reviews.selectors.prefetched import as_prefetched, with_users
 from reviews.tables import TABLES
 
 # The part whose pages report on each objective: the objective page sends it with every comment.
@@ -29,9 +29,9 @@ def comments_visible_to(user, review: Review) -> QuerySet[Comment]:
 
 def comment_threads_by_anchor(user, review: Review, **place) -> dict[str, list[Comment]]:
     """Top-level comments with their replies (`thread.replies.all()`), grouped by place: one query for a whole
-    page. `place` narrows them to one page's (`part_number=2, objective_number=None`); a reply is at its
-    thread's place (services/comments.comment_add)."""
-    comments = list(comments_visible_to(user, review).filter(**place).select_related("author", "resolved_by"))
+    page, and one for their authors when it has any. `place` narrows them to one page's (`part_number=2,
+    objective_number=None`); a reply is at its thread's place (services/comments.comment_add)."""
+    comments = with_users(list(comments_visible_to(user, review).filter(**place)), "author", "resolved_by")
     replies: dict[int, list[Comment]] = defaultdict(list)
     for comment in comments:
         if comment.parent_id is not None:

@@ -118,7 +118,7 @@ def test_comment_threads_by_anchor_queries_do_not_grow_with_comments(request, su
     _comment_on_many_places(submitted_review, reviewer, focal_point, places=places)
     user = request.getfixturevalue(user_fixture)
 
-    with django_assert_num_queries(1):  # the threads and their replies, each with its author
+    with django_assert_num_queries(2):  # the threads and their replies, then their authors
         read = _read_everything(comment_threads_by_anchor(user, submitted_review))
 
     assert read == [(str(reviewer), reviewer, [str(focal_point), str(reviewer)])] * places
@@ -134,7 +134,7 @@ def test_page_comments_read_only_the_pages_threads_and_only_when_asked(submitted
 
     with django_assert_num_queries(0):  # a page that shows no comment reads none
         objective_page = PageComments(reviewer, submitted_review, part_number=3, objective_number=6)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # its threads, then their authors
         read = {anchor: [thread.body for thread in objective_page.get(anchor, [])]
                 for anchor in ("answer:1.1", "answer:3.a:o6", "objective:6")}
     part_page = PageComments(reviewer, submitted_review, part_number=1, objective_number=None)
