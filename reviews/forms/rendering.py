@@ -113,8 +113,8 @@ def hidden_html(field: BoundField) -> SafeString:
 
 def text_labels(form_class) -> list[tuple[str, str]]:
     """(name, label) of the fields a form class shows, as BoundField.label names them, without building a
-    form: the terms of a row shown as text (the row_as_text tag)."""
-    return [(name, field.label or pretty_name(name)) for name, field in form_class.base_fields.items()
+    form: the terms of a row shown as text (the row_as_text tag), translated once for all the rows."""
+    return [(name, str(field.label or pretty_name(name))) for name, field in form_class.base_fields.items()
             if not field.widget.is_hidden]
 
 
