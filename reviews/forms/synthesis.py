@@ -41,7 +41,8 @@ class CitationForm(SafeInputFormMixin, forms.Form):
     def review_choices(self) -> list[tuple]:
         """The countries to choose among, read once: a template looping on the field's choices first asks how
         many there are (a COUNT query), then reads them."""
-        reviews = by_country_name(self.fields["review"].queryset, lambda review: review.country)
+        shown = self.fields["review"].queryset.select_related(None).select_related("country").only("uid", "country")
+        reviews = by_country_name(shown, lambda review: review.country)  # the uid and the country: all it shows
         return [(review.uid, review.country.name) for review in reviews]
 
 
