@@ -20,7 +20,6 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
-from reviews.selectors.prefetched import with_users
 from reviews.selectors.reference import reference_kept, reference_rows, with_reference_relations
 from reviews.tables import TABLES
 
@@ -215,10 +214,8 @@ def progress_compute(*, review: Review, parts: list[TemplatePart], answered: set
 
 def objective_details(review_objective: ReviewObjective) -> ReviewObjective:
     """A reported objective (of reported_objectives) with what its page shows and its form reads: its
-    principles, SDG targets and partners, and who changed it last. Four queries, on the row in hand."""
-    with_reference_relations([review_objective], "principles", "sdg_targets", "partners")
-    with_users([review_objective], "updated_by")
-    return review_objective
+    principles, SDG targets and partners. Three queries, on the row in hand."""
+    return with_reference_relations([review_objective], "principles", "sdg_targets", "partners")[0]
 
 
 def table_rows(table, review: Review, review_objective: ReviewObjective | None = None):
@@ -232,8 +229,10 @@ def table_rows(table, review: Review, review_objective: ReviewObjective | None =
 
 
 def answers_by_prompt(review: Review, *, objective: Objective | None = None) -> dict[int, Answer]:
+    """The answers of a part (or of a reported objective) by prompt; who changed each last is not joined: the
+    page reads them with its rows' (with_users)."""
     # No ORDER BY: a dictionary has no use for it, and Django pays for one on a wide row (each column hashed)
-    answers = Answer.objects.filter(review=review, objective=objective).select_related("updated_by").order_by()
+    answers = Answer.objects.filter(review=review, objective=objective).order_by()
     return {answer.prompt_id: answer for answer in answers}
 
 

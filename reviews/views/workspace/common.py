@@ -117,14 +117,12 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
     and none for a row nobody is adding."""
     objective_id = review_objective.objective_id if review_objective else None
     editing = uuid_or_none(request.GET.get("edit"))
-    shown = [(table, ws.table_rows(table, review, review_objective)) for table in tables]
-    with_users([row for _table, rows in shown for row in rows], "updated_by")  # who changed each: one query
     blocks = []
-    for table, table_rows in shown:
+    for table in tables:
         can_edit = rules.can_edit_section(request.user, review, part_number=table.part_number,
                                           objective_id=objective_id, assignments=assignments)
         rows = []
-        for row in table_rows:
+        for row in ws.table_rows(table, review, review_objective):
             is_bound = bound is not None and bound.prefix == forms.table_form_prefix(table, row)
             item = {"row": row, "anchor": row_anchor(row), "editing": can_edit and (is_bound or row.uid == editing)}
             if item["editing"]:
@@ -142,6 +140,13 @@ def _table_blocks(request, review, tables, *, review_objective=None, assignments
         blocks.append({"table": table, "rows": rows, "new_form": new_form, "can_edit": can_edit,
                        "labels": forms.table_labels(table)})
     return blocks
+
+
+def _with_last_changes(context: dict, *more) -> None:
+    """Who last changed each answer and row a page shows ("Last changed by"), from one query of the users."""
+    answers = [block["answer"] for block in context["blocks"] if block["answer"]]
+    rows = [item["row"] for table in context["tables"] for item in table["rows"]]
+    with_users([*answers, *rows, *more], "updated_by")
 
 
 def _share_choices(row_forms) -> None:
@@ -178,6 +183,7 @@ def part_page(request, uid, number, bound=None):
         "round_tables": round_tables_with_objectives() if number == 3 else None,
         "read_only": read_only_reason(request, review, part_number=number),
     })
+    _with_last_changes(context)
     if number == 2:
         context["plan_form"] = forms.PlanForm(initial={
             "plan_status": review.plan_status, "plan_detail": review.plan_detail, "version": review.plan_version})
@@ -217,4 +223,5 @@ def objective_page(request, uid, number, bound=None):
                                 review_objective=review_objective, assignments=context["assignments"],
                                 bound=None if isinstance(bound, forms.ObjectiveDetailsForm) else bound),
     })
+    _with_last_changes(context, review_objective)
     return render(request, "reviews/workspace/objective.html", context)
