@@ -15,8 +15,8 @@ from reviews.models import GuidingPrompt, Review
 from reviews.selectors import reviews_visible_to, round_tables_with_objectives
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import OBJECTIVES_PART, PageComments
-from reviews.selectors.previous import carried_over_years
 from reviews.selectors.prefetched import with_users
+from reviews.selectors.previous import carried_over_years
 from reviews.selectors.reference import REFERENCE_QUERYSETS, reference_rows
 from reviews.services.answers import answer_anchor
 from reviews.services.rows import row_anchor
