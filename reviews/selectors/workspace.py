@@ -224,7 +224,8 @@ def table_rows(table, review: Review, review_objective: ReviewObjective | None =
     last is not joined (the whole user row, in every table's query): with_users reads them for a page at once."""
     pointers = [f.name for f in table.model._meta.concrete_fields
                 if f.many_to_one and f.name not in ("review", "review_objective") and f.related_model is not User]
-    rows = list(table.rows(review, review_objective).select_related(*pointers).prefetch_related(None))
+    queryset = table.rows(review, review_objective).select_related(None).prefetch_related(None)
+    rows = list(queryset.select_related(*pointers) if pointers else queryset)  # none named would follow them all
     return with_reference_relations(rows, *(field.name for field in table.model._meta.many_to_many))
 
 

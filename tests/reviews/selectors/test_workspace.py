@@ -1,10 +1,15 @@
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from reviews.models import Country, GuidingPrompt, Objective, ReviewObjective, TemplatePart
 from reviews.selectors.reference import reference_rows
-from reviews.selectors.workspace import Missing, review_overview, review_progress, team_members
+from reviews.selectors.workspace import Missing, review_overview, review_progress, table_rows, team_members
+from reviews.tables import TABLES
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +196,19 @@ def test_review_overview_reads_documents_versions_event_and_comments_in_four_que
         (f"Reason {size - 1}", str(reviewer)),
     )
     assert overview["open_shared_comments"] == size
+
+
+def test_table_rows_join_what_rows_point_to_and_neither_the_review_nor_a_user(review, focal_point, objectives):
+    factories.GovernmentEntityFactory(review=review, updated_by=focal_point)
+    reported = factories.ReviewObjectiveFactory(review=review, objective=objectives[6])
+    factories.GoodPracticeFactory(review_objective=reported, updated_by=focal_point)
+
+    with CaptureQueriesContext(connection) as queries:
+        entities = table_rows(TABLES["entities"], review)
+        practices = table_rows(TABLES["practices"], review, reported)
+
+    tables = ('FROM "reviews_governmententity"', 'FROM "reviews_goodpractice"')
+    joins = [re.findall(r'JOIN "(\w+)"', query["sql"]) for query in queries.captured_queries
+             if any(table in query["sql"] for table in tables)]
+    assert (len(entities), len(practices)) == (1, 1)
+    assert joins == [[], ["reviews_practicetype"]]  # a practice's kind; who changed a row: with_users, per page
