@@ -32,6 +32,17 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path):
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
 
 
+def test_any_command_says_why_the_settings_refuse_to_load(tmp_path):
+    # A bare environment, as a tool runs it: Django's command line carried on without the settings and failed
+    # later, with "Models aren't loaded yet"
+    bare = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "ENV_FILE": os.devnull, "VAR_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], cwd=BASE_DIR,
+                            env=bare, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 1
+    assert "SECRET_KEY is required when DEBUG is off." in result.stderr  # not "Models aren't loaded yet"
+
+
 def test_settings_refuse_to_start_without_secret_key_when_debug_is_off(tmp_path):
     result = manage("check", env={"DEBUG": "0", "VAR_DIR": str(tmp_path)})
 
