@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.validators import SafeInputFormMixin
 from reviews.forms.workspace import AnswerForm
-from reviews.models import KeyMessage, Objective, SynthesisChapter
+from reviews.models import Country, KeyMessage, Objective, SynthesisChapter
 from reviews.selectors.countries import by_country_name
+from reviews.selectors.reference import reference_by_pk
 from reviews.selectors.synthesis import citable_reviews
 
 
@@ -41,9 +42,10 @@ class CitationForm(SafeInputFormMixin, forms.Form):
     def review_choices(self) -> list[tuple]:
         """The countries to choose among, read once: a template looping on the field's choices first asks how
         many there are (a COUNT query), then reads them."""
-        shown = self.fields["review"].queryset.select_related(None).select_related("country").only("uid", "country")
-        reviews = by_country_name(shown, lambda review: review.country)  # the uid and the country: all it shows
-        return [(review.uid, review.country.name) for review in reviews]
+        countries = reference_by_pk(Country)  # the uid and the country: all it shows
+        reviews = by_country_name(self.fields["review"].queryset.select_related(None).values_list("uid", "country_id"),
+                                  lambda review: countries[review[1]])
+        return [(uid, countries[country_id].name) for uid, country_id in reviews]
 
 
 class KeyMessageForm(SynthesisTextForm):

@@ -18,7 +18,7 @@ from reviews.models import (
 )
 from reviews.selectors.compilation import compiled_reviews
 from reviews.selectors.countries import by_country_name
-from reviews.selectors.reference import reference_rows, with_reference_relations
+from reviews.selectors.reference import reference_by_pk, reference_rows, with_reference, with_reference_relations
 from reviews.selectors.visibility import reviews_visible_to
 
 
@@ -34,15 +34,13 @@ def _practices_listed(user) -> QuerySet[GoodPractice]:
         review_objective__review__in=reviews_visible_to(user), review_objective__is_reported=True))
 
 
-def _with_reference_rows(practices: list[GoodPractice]) -> list[GoodPractice]:
-    """The practices (with their review's country) given the rest of what a list of them shows from the
-    reference lists kept per process: the objective with its round table, the kind, the criteria."""
-    objectives = {objective.pk: objective for objective in reference_rows(Objective)}
-    kinds = {kind.pk: kind for kind in reference_rows(PracticeType)}
-    for practice in practices:
-        practice.kind = kinds[practice.kind_id]
-        practice.review_objective.objective = objectives[practice.review_objective.objective_id]
-    return with_reference_relations(practices, "criteria")
+def practices_with_reference(practices: list[GoodPractice]) -> list[GoodPractice]:
+    """The practices (read with their objective and review) given the rest of what a list of them names from
+    the reference lists kept per process: the kind, the objective with its round table, the country."""
+    with_reference(practices, kind=PracticeType)
+    with_reference([practice.review_objective for practice in practices], objective=Objective)
+    with_reference([practice.review_objective.review for practice in practices], country=Country)
+    return practices
 
 
 def _as_listed(practices: QuerySet[GoodPractice]) -> QuerySet[GoodPractice]:
@@ -72,8 +70,9 @@ def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | Non
         practices = practices.filter(review_objective__review__country__iso2=country_iso2.upper())
     found = list(practices.order_by().values_list(
         "pk", "review_objective__objective__number", "review_objective__review__country_id"))
-    countries = Country.objects.in_bulk({country_id for _pk, _number, country_id in found})
-    rank = {country.pk: place for place, country in enumerate(by_country_name(countries.values()))}
+    countries = reference_by_pk(Country)
+    rank = {country.pk: place for place, country in enumerate(by_country_name(
+        countries[country_id] for country_id in {country_id for _pk, _number, country_id in found}))}
     return Catalogue([pk for pk, _number, _country in sorted(found, key=lambda row: (row[1], rank[row[2]], row[0]))])
 
 
@@ -91,9 +90,8 @@ class Catalogue(Sequence):
     def __getitem__(self, index):
         if isinstance(index, slice):
             ids = self.ids[index]
-            practices = GoodPractice.objects.filter(pk__in=ids).select_related(
-                "review_objective__review__country").in_bulk()
-            return _with_reference_rows([practices[pk] for pk in ids])
+            practices = GoodPractice.objects.filter(pk__in=ids).select_related("review_objective__review").in_bulk()
+            return with_reference_relations(practices_with_reference([practices[pk] for pk in ids]), "criteria")
         return self[index:index + 1][0] if index >= 0 else self[len(self) + index:][0]
 
     def __iter__(self):

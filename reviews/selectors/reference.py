@@ -1,5 +1,5 @@
-"""The reference lists (objectives, principles, SDG targets, stakeholder categories, practice types and
-criteria, suggested indicators, round tables) and the cycles' templates, read once per process rather
+"""The reference lists (countries, objectives, principles, SDG targets, stakeholder categories, practice types
+and criteria, suggested indicators, round tables) and the cycles' templates, read once per process rather
 than once per page.
 
 Each process keeps the rows it read, with the reference-data version they were read at. The version lives
@@ -43,6 +43,7 @@ VERSION_KEY = "reference-data:version"
 
 # The lists as every page reads them: the model's own ordering, and what showing a row needs joined in.
 REFERENCE_QUERYSETS = {
+    Country: lambda: Country.objects.order_by("iso2"),
     Objective: lambda: Objective.objects.select_related("round_table").order_by("number"),
     RoundTable: lambda: RoundTable.objects.order_by("number"),
     GuidingPrinciple: lambda: GuidingPrinciple.objects.all(),
@@ -123,6 +124,24 @@ def reference_rows(model) -> list:
     return reference_kept(model, lambda: list(REFERENCE_QUERYSETS[model]()))
 
 
+def reference_by_pk(model) -> dict:
+    """The reference list of `model` by primary key."""
+    return reference_kept(("by-pk", model), lambda: {row.pk: row for row in reference_rows(model)})
+
+
+def with_reference(rows: list, **models) -> list:
+    """Each row's foreign keys `name=Model` to a reference list set from the list kept per process, as
+    select_related would set them, without a join: `with_reference(sections, objective=Objective)`. A row added
+    since the list was read (by this very request) is read from the database."""
+    for name, model in models.items():
+        kept = reference_by_pk(model)
+        missing = {getattr(row, f"{name}_id") for row in rows} - kept.keys() - {None}
+        found = {**kept, **model.objects.in_bulk(missing)} if missing else kept
+        for row in rows:
+            setattr(row, name, found.get(getattr(row, f"{name}_id")))
+    return rows
+
+
 def with_reference_relations(rows: list, *names: str) -> list:
     """The rows with their many-to-many relations `names` to reference lists (a row's SDG targets, a practice's
     criteria) taken from the lists kept per process: one query of the link table's ids per relation, instead of
@@ -175,7 +194,7 @@ def connect_signals() -> None:
     """Called once, by the app's ready(): each change to a reference row moves the version."""
     request_started.connect(request_begins, dispatch_uid="reference-data-request")
     request_finished.connect(request_ends, dispatch_uid="reference-data-request")
-    # Countries, organisations and cycles are not kept here, but pages kept whole name them (views/page_cache.py).
-    for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt, Country, Organisation, ReviewCycle]:
+    # Organisations and cycles are not kept here, but pages kept whole name them (views/page_cache.py).
+    for model in [*REFERENCE_QUERYSETS, TemplatePart, GuidingPrompt, Organisation, ReviewCycle]:
         post_save.connect(reference_changed, sender=model, dispatch_uid=f"reference-save-{model.__name__}")
         post_delete.connect(reference_changed, sender=model, dispatch_uid=f"reference-delete-{model.__name__}")

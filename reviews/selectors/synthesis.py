@@ -3,9 +3,10 @@
 The cost of these reads does not grow with the number of chapters filled in or countries cited.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +22,7 @@ from reviews.models import (
     ObjectiveSynthesis,
     Review,
     ReviewCycle,
+    RoundTable,
     SynthesisChange,
     SynthesisChapter,
 )
@@ -33,7 +35,9 @@ from reviews.selectors.passages import (
     latest_contents,
     objective_prompt_codes,
 )
-from reviews.selectors.prefetched import with_users
+from reviews.selectors.practices import practices_with_reference
+from reviews.selectors.prefetched import as_prefetched, with_users
+from reviews.selectors.reference import with_reference
 from reviews.selectors.visibility import reviews_visible_to
 from reviews.selectors.workspace import cycle_template_parts
 
@@ -55,34 +59,48 @@ def synthesis_chapters(*, user, cycle: ReviewCycle, uid=None) -> list[SynthesisC
     - `general_citations` / `general_practices`: those not under one of its objective sections,
       while each section gets `citations_here` / `practices_here`.
     """
-    # The reviews' ids as a list: a subquery in each prefetch costs more to compile than the list costs to read.
+    # The reviews' ids as a list: a subquery in each query costs more to compile than the list costs to read.
     reviews = list(reviews_visible_to(user).filter(cycle=cycle).order_by().values_list("pk", flat=True))
-    # The cycle is the one given: not joined again for each chapter
-    chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle).select_related(None).select_related(
-        "round_table").order_by("position", "pk")
+    chapters = synthesis_chapters_visible_to(user).filter(cycle=cycle).select_related(None).order_by("position", "pk")
     if uid is not None:
         chapters = chapters.filter(uid=uid)
-    chapters = list(
-        chapters.prefetch_related(
-            Prefetch("objective_syntheses", queryset=ObjectiveSynthesis.objects.select_related(
-                "objective").order_by("objective__number")),
-            Prefetch("citations", queryset=ChapterCitation.objects.filter(review__in=reviews).select_related(
-                "review__country").order_by("review__country__iso2", "prompt_code", "objective_number", "pk")),
-            Prefetch("featured_practices", queryset=GoodPractice.objects.filter(
-                review_objective__review__in=reviews).select_related(
-                "review_objective__review__country", "review_objective__objective", "kind").order_by(
-                "review_objective__objective__number", "review_objective__review__country__iso2", "pk")),
-        )
-    )
-    with_users([*chapters, *(section for chapter in chapters for section in chapter.objective_syntheses.all())],
-               "updated_by", "translation_verified_by")
+    chapters = with_reference(list(chapters), round_table=RoundTable)
+    # Each relation in one plain query, the reference rows it names from the lists kept per process: a
+    # prefetch_related with joins for those rows cost twice as much.
+    ids = [chapter.pk for chapter in chapters]
+    sections = with_reference(list(ObjectiveSynthesis.objects.filter(chapter_id__in=ids).order_by()),
+                              objective=Objective)
+    citations = list(ChapterCitation.objects.filter(chapter_id__in=ids, review__in=reviews).select_related(
+        "review").order_by())
+    with_reference([citation.review for citation in citations], country=Country)
+    practices = list(GoodPractice.objects.filter(synthesis_chapters__in=ids, review_objective__review__in=reviews)
+                     .annotate(chapter_id=F("synthesis_chapters")).select_related("review_objective__review")
+                     .order_by())
+    practices_with_reference(practices)
+    with_users([*chapters, *sections], "updated_by", "translation_verified_by")
     part_of_prompt = {prompt.code: prompt.part.number for prompt in cycle_prompts(cycle)}
+    for citation in citations:
+        citation.part_number = part_of_prompt.get(citation.prompt_code)
+    sections_of, citations_of, practices_of = (_by_chapter(rows) for rows in (sections, citations, practices))
     for chapter in chapters:
         chapter.cycle = cycle
-        for citation in chapter.citations.all():
-            citation.part_number = part_of_prompt.get(citation.prompt_code)
+        as_prefetched(chapter, "objective_syntheses", sorted(
+            sections_of[chapter.pk], key=lambda section: section.objective.number))
+        as_prefetched(chapter, "citations", sorted(citations_of[chapter.pk], key=lambda citation: (
+            citation.review.country.iso2, citation.prompt_code, citation.objective_number or 0, citation.pk)))
+        as_prefetched(chapter, "featured_practices", sorted(practices_of[chapter.pk], key=lambda practice: (
+            practice.review_objective.objective.number, practice.review_objective.review.country.iso2, practice.pk)))
+        for section in chapter.objective_syntheses.all():
+            section.chapter = chapter
         _group_by_objective(chapter)
     return chapters
+
+
+def _by_chapter(rows: list) -> defaultdict:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.chapter_id].append(row)
+    return grouped
 
 
 def with_last_change(chapters: list[SynthesisChapter]) -> list[SynthesisChapter]:
@@ -147,8 +165,8 @@ _FIELD_LABELS = {"text_ar": gettext_lazy("Arabic text"), "text_en": gettext_lazy
 def recent_changes(*, chapter: SynthesisChapter, limit: int = 20) -> list[SynthesisChange]:
     """The chapter's latest changes, each with a `label` a reader understands: a key message by its number
     now ("Key message 2 · English text"), a highlight by its country. Four queries at most."""
-    latest = chapter.changes.select_related("objective").defer("before", "after")[:limit]  # the texts: not listed
-    changes = with_users(list(latest), "user")
+    latest = chapter.changes.defer("before", "after")[:limit]  # the texts: not listed
+    changes = with_reference(with_users(list(latest), "user"), objective=Objective)
     numbers = {str(uid): number for number, uid in enumerate(
         chapter.key_messages.order_by("position", "pk").values_list("uid", flat=True), start=1)
     } if any(change.field.startswith("message/") for change in changes) else {}
@@ -185,9 +203,11 @@ def key_messages(*, chapter: SynthesisChapter) -> QuerySet[KeyMessage]:
 
 
 def highlight_counts(*, chapter: SynthesisChapter) -> dict[int, int]:
-    """Objective number -> how many countries have a chosen (not default) passage in the chapter's section."""
-    return dict(CountryHighlight.objects.filter(section__chapter=chapter).values_list("section__objective__number")
-                .annotate(count=Count("pk")).values_list("section__objective__number", "count"))
+    """Objective number -> how many countries have a chosen (not default) passage in the chapter's section
+    (the chapter as synthesis_chapters reads it, with its sections)."""
+    sections = {section.pk: section.objective.number for section in chapter.objective_syntheses.all()}
+    return dict(Counter(sections[section_id] for section_id in CountryHighlight.objects.filter(
+        section_id__in=sections).values_list("section_id", flat=True)))
 
 
 @dataclass

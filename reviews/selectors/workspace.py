@@ -20,7 +20,7 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
-from reviews.selectors.reference import reference_kept, reference_rows, with_reference_relations
+from reviews.selectors.reference import reference_kept, reference_rows, with_reference, with_reference_relations
 from reviews.tables import TABLES
 
 User = get_user_model()
@@ -118,10 +118,8 @@ def reported_objectives(review: Review) -> list[ReviewObjective]:
     """The objectives a review reports on, by number, each with its objective and round table from the
     reference list kept per process: one query of the review's own rows, without joins or ordering in SQL
     (every workspace page reads them for its navigation)."""
-    objectives = {objective.pk: objective for objective in reference_rows(Objective)}
-    rows = list(ReviewObjective.objects.filter(review=review, is_reported=True).order_by())
-    for row in rows:
-        row.objective = objectives[row.objective_id]
+    rows = with_reference(list(ReviewObjective.objects.filter(review=review, is_reported=True).order_by()),
+                          objective=Objective)
     return sorted(rows, key=lambda row: row.objective.number)
 
 

@@ -5,13 +5,22 @@ from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.utils import translation
 
-from reviews.models import GoodPractice, GoodPracticeCriterion, GuidingPrinciple, Objective, StakeholderCategory
+from reviews.models import (
+    GoodPractice,
+    GoodPracticeCriterion,
+    GuidingPrinciple,
+    Objective,
+    PracticeType,
+    StakeholderCategory,
+)
 from reviews.selectors.reference import (
     VERSION_KEY,
+    reference_by_pk,
     reference_kept,
     reference_rows,
     request_begins,
     request_ends,
+    with_reference,
     with_reference_relations,
 )
 from tests import factories
@@ -114,3 +123,30 @@ def test_reference_relations_read_from_the_database_a_row_added_since_the_list_w
     with_reference_relations(rows, "partners")
 
     assert [[category.code for category in row.partners.all()] for row in rows][1] == ["new"]
+
+
+def test_reference_rows_set_on_foreign_keys_as_select_related_would_set_them(reference, django_assert_num_queries):
+    practices = _practices_with_links()
+    reference_rows(Objective), reference_rows(PracticeType)
+    rows = list(GoodPractice.objects.filter(pk__in=[p.pk for p in practices]).select_related("review_objective")
+                .order_by("pk"))
+
+    with django_assert_num_queries(0):
+        with_reference(rows, kind=PracticeType)
+        with_reference([row.review_objective for row in rows], objective=Objective)
+        shown = [(row.kind.code, row.review_objective.objective.number) for row in rows]
+
+    assert shown == [(p.kind.code, 6) for p in practices]
+    assert rows[0].review_objective.objective is reference_by_pk(Objective)[rows[0].review_objective.objective_id]
+
+
+def test_reference_rows_read_from_the_database_a_row_added_since_the_list_was_read(reference):
+    practices = _practices_with_links()
+    reference_rows(PracticeType)
+    added = PracticeType.objects.bulk_create([PracticeType(code="new", name_en="New", name_ar="جديد")])[0]
+    GoodPractice.objects.filter(pk=practices[1].pk).update(kind=added)  # no signal: the kept list lacks it
+    rows = list(GoodPractice.objects.filter(pk__in=[p.pk for p in practices]).order_by("pk"))
+
+    with_reference(rows, kind=PracticeType)
+
+    assert [row.kind.code for row in rows] == [practices[0].kind.code, "new"]

@@ -265,7 +265,7 @@ PAGE_QUERIES = {
     ("matrix", ""): (9, 6),
     ("compilations", "objective=6"): (9, 5),
     ("compilations", "prompt=2.1"): (8, 5),
-    ("practices", ""): (12, 5),
+    ("practices", ""): (11, 5),
     ("figures", ""): (10, 5),
 }
 
