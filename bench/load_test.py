@@ -12,7 +12,7 @@ Prints numbers; it is not a test. See bench/README.md. In short:
    and accepts the other submitted ones (the regional report has content), through the real
    workflow services.
 2. Starts gunicorn on 127.0.0.1 with bench.settings (the portal plus a baseline view) and
-   DEBUG off, and `manage.py db_worker` for the report build.
+   DEBUG off, and `manage.py db_worker` for the report build, its session at nice 10.
 3. Runs bench/locustfile.py headless: focal points autosaving, reviewers on the dashboard and
    compilation pages, one regional report build.
 4. Capacity phase: each page alone, and the baseline view, requested without think time by as
@@ -64,8 +64,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
     parser.add_argument("--worker-nice", type=int, default=10,
-                        help="the background worker's nice value, as docs/production.md sets it (default 10; "
-                             "0: the worker competes with the pages for the processor)")
+                        help="the background worker's nice value and its session's, as docs/production.md weighs "
+                             "its service (default 10; 0: the worker competes with the pages for the processor)")
     parser.add_argument("--capacity-seconds", type=int, default=15,
                         help="seconds per page in the capacity phase; 0 skips it")
     parser.add_argument("--locust", default=str(BASE_DIR / "bench" / ".venv" / "bin" / "locust"))
@@ -97,6 +97,7 @@ def main() -> int:
                                  "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
         processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
                                  "--interval", "1"], env, out / "worker.log"))
+        _group_nice(processes[-1].pid, args.worker_nice)
         host = f"http://127.0.0.1:{args.port}"
         _wait_for(f"{host}/healthz")
         _wait_for_workers(out / "gunicorn.log", args.workers)
@@ -208,6 +209,16 @@ def _start(command: list, env: dict, log: Path) -> subprocess.Popen:
     with open(log, "wb") as output:
         return subprocess.Popen([str(part) for part in command], cwd=BASE_DIR, env=env, stdout=output,
                                 stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _group_nice(pid: int, nice: int) -> None:
+    """The nice value of the process's whole session. Linux shares the processor fairly between sessions
+    (autogroups) before it looks at a process's own nice value, so a worker niced alone in a session of its own
+    still takes half the processor from gunicorn's session. A session's nice value is the weight it competes
+    with, as systemd's CPUWeight= is a service's (docs/production.md, section 6)."""
+    autogroup = Path(f"/proc/{pid}/autogroup")
+    if autogroup.exists():
+        autogroup.write_text(str(nice))
 
 
 def _stop(process: subprocess.Popen) -> None:
