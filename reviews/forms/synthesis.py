@@ -42,9 +42,9 @@ class CitationForm(SafeInputFormMixin, forms.Form):
     def review_choices(self) -> list[tuple]:
         """The countries to choose among, read once: a template looping on the field's choices first asks how
         many there are (a COUNT query), then reads them."""
-        countries = reference_by_pk(Country)  # the uid and the country: all it shows
-        reviews = by_country_name(self.fields["review"].queryset.select_related(None).values_list("uid", "country_id"),
-                                  lambda review: countries[review[1]])
+        reviews = list(self.fields["review"].queryset.select_related(None).values_list("uid", "country_id"))
+        countries = reference_by_pk(Country, needed={country_id for _uid, country_id in reviews})  # all it shows
+        reviews = by_country_name(reviews, lambda review: countries[review[1]])
         return [(uid, countries[country_id].name) for uid, country_id in reviews]
 
 

@@ -70,9 +70,9 @@ def practices_catalogue(*, user, cycle: ReviewCycle, objective_number: int | Non
         practices = practices.filter(review_objective__review__country__iso2=country_iso2.upper())
     found = list(practices.order_by().values_list(
         "pk", "review_objective__objective__number", "review_objective__review__country_id"))
-    countries = reference_by_pk(Country)
-    rank = {country.pk: place for place, country in enumerate(by_country_name(
-        countries[country_id] for country_id in {country_id for _pk, _number, country_id in found}))}
+    shown = {country_id for _pk, _number, country_id in found}
+    countries = reference_by_pk(Country, needed=shown)
+    rank = {country.pk: place for place, country in enumerate(by_country_name(countries[pk] for pk in shown))}
     return Catalogue([pk for pk, _number, _country in sorted(found, key=lambda row: (row[1], rank[row[2]], row[0]))])
 
 

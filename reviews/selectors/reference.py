@@ -124,19 +124,19 @@ def reference_rows(model) -> list:
     return reference_kept(model, lambda: list(REFERENCE_QUERYSETS[model]()))
 
 
-def reference_by_pk(model) -> dict:
-    """The reference list of `model` by primary key."""
-    return reference_kept(("by-pk", model), lambda: {row.pk: row for row in reference_rows(model)})
+def reference_by_pk(model, needed=()) -> dict:
+    """The reference list of `model` by primary key, with the `needed` ids a caller looks up: one added since
+    the list was read (by this very request, or by a write that sent no signal) is read from the database."""
+    kept = reference_kept(("by-pk", model), lambda: {row.pk: row for row in reference_rows(model)})
+    missing = set(needed) - kept.keys() - {None}
+    return {**kept, **model.objects.in_bulk(missing)} if missing else kept
 
 
 def with_reference(rows: list, **models) -> list:
     """Each row's foreign keys `name=Model` to a reference list set from the list kept per process, as
-    select_related would set them, without a join: `with_reference(sections, objective=Objective)`. A row added
-    since the list was read (by this very request) is read from the database."""
+    select_related would set them, without a join: `with_reference(sections, objective=Objective)`."""
     for name, model in models.items():
-        kept = reference_by_pk(model)
-        missing = {getattr(row, f"{name}_id") for row in rows} - kept.keys() - {None}
-        found = {**kept, **model.objects.in_bulk(missing)} if missing else kept
+        found = reference_by_pk(model, needed={getattr(row, f"{name}_id") for row in rows})
         for row in rows:
             setattr(row, name, found.get(getattr(row, f"{name}_id")))
     return rows

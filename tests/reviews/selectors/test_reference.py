@@ -6,6 +6,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 
 from reviews.models import (
+    Country,
     GoodPractice,
     GoodPracticeCriterion,
     GuidingPrinciple,
@@ -150,3 +151,13 @@ def test_reference_rows_read_from_the_database_a_row_added_since_the_list_was_re
     with_reference(rows, kind=PracticeType)
 
     assert [row.kind.code for row in rows] == [practices[0].kind.code, "new"]
+
+
+def test_reference_by_pk_reads_the_ids_it_is_asked_for_that_the_kept_list_lacks(reference, django_assert_num_queries):
+    reference_rows(Country)
+    added = Country.objects.bulk_create([Country(iso2="ZZ", name_en="Testland", name_ar="أرض الاختبار")])[0]
+
+    with django_assert_num_queries(1):
+        found = reference_by_pk(Country, needed={added.pk, reference_rows(Country)[0].pk})
+
+    assert found[added.pk].iso2 == "ZZ" and len(found) == len(reference_rows(Country)) + 1
