@@ -35,6 +35,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -102,13 +103,15 @@ def main() -> int:
         _wait_for(f"{host}/healthz")
         _wait_for_workers(out / "gunicorn.log", args.workers)
         print(f"Scenario: {args.users} users, spawn rate {args.spawn_rate}/s, {args.run_time} ...", flush=True)
-        _locust(args.locust, host, out / "scenario", SCENARIO_CLASSES, users=args.users, spawn_rate=args.spawn_rate,
-                run_time=args.run_time, env=env)
+        with _CpuUse() as cpu_use:
+            _locust(args.locust, host, out / "scenario", SCENARIO_CLASSES, users=args.users,
+                    spawn_rate=args.spawn_rate, run_time=args.run_time, env=env)
         scenario = _read_stats(out / "scenario_stats.csv")
         capacity: dict[str, float] = {}
         if args.capacity_seconds:
             capacity = _capacity(args, host, out, env)
         _print_report(args, scenario, capacity, load_before, out)
+        cpu_use.print()
         failures = sum(row["failures"] for name, row in scenario.items() if name != "Aggregated")
         return 1 if failures else 0
     finally:
@@ -260,6 +263,69 @@ def _locust(locust: str, host: str, prefix: Path, classes: list[str], *, users: 
     with open(f"{prefix}.log", "wb") as log:
         subprocess.run(command, cwd=BASE_DIR, env={**env, **(extra_env or {})}, stdout=log,
                        stderr=subprocess.STDOUT, check=False)
+
+
+class _CpuUse:
+    """The processor time each group of processes used during the scenario, in cores: gunicorn, the background
+    worker (with the processes it forks to lay PDFs out), PostgreSQL, locust; over the first seconds, when the
+    users sign in, and over the whole run. Read from /proc (Linux) once a second, where a process's time includes
+    that of its children once they ended, so a group's sum keeps what its ended processes used. The run ends at
+    the last reading before locust itself ended (its time then leaves /proc)."""
+
+    GROUPS = ("gunicorn", "worker", "PostgreSQL", "locust")
+    FIRST_SECONDS = 5  # the users sign in (50 at 10 a second)
+
+    def __enter__(self):
+        self.readings = [(time.monotonic(), self._seconds())]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read_each_second, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exception):
+        self._stop.set()
+        self._thread.join()
+
+    def _read_each_second(self) -> None:
+        while not self._stop.wait(1):
+            self.readings.append((time.monotonic(), self._seconds()))
+
+    def print(self) -> None:
+        start, first = self.readings[0]
+        running = [(at, reading) for at, reading in self.readings[1:] if reading.get("locust")]  # locust still on
+        if not first or not running:
+            return  # no /proc here, or too short a run
+        early = [(at, reading) for at, reading in running if at - start >= self.FIRST_SECONDS][:1]
+        for label, (at, reading) in [*((f"first {self.FIRST_SECONDS} s", span) for span in early),
+                                     ("whole scenario", running[-1])]:
+            used = ", ".join(f"{group} {(reading[group] - first[group]) / (at - start):.2f}" for group in self.GROUPS)
+            print(f"Processor in use, {label} (cores of {os.cpu_count()}): {used}")
+
+    @staticmethod
+    def _group(command: str) -> str | None:
+        program = command.split(" ", 1)[0].rpartition("/")[2]
+        if program.startswith("postgres"):  # the server and its backends ("postgres: user database ...")
+            return "PostgreSQL"
+        words = command.split()
+        return next((group for group, word in (("worker", "db_worker"), ("gunicorn", "gunicorn"),
+                                               ("locust", "locust")) if any(word in part for part in words[:3])),
+                    None)
+
+    @classmethod
+    def _seconds(cls) -> dict[str, float]:
+        """Each group's processor seconds so far, its processes' and their ended children's."""
+        totals = dict.fromkeys(cls.GROUPS, 0.0)
+        ticks = os.sysconf("SC_CLK_TCK")
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:  # ended meanwhile
+                continue
+            group = cls._group(command)
+            if group:
+                totals[group] += sum(int(value) for value in fields[11:15]) / ticks  # utime stime cutime cstime
+        return totals if Path("/proc/self/stat").exists() else {}
 
 
 def _read_stats(path: Path) -> dict[str, dict]:
