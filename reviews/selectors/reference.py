@@ -152,7 +152,7 @@ def with_reference_relations(rows: list, *names: str) -> list:
     by_pk = {row.pk: row for row in rows}
     for name in names:
         field = type(rows[0])._meta.get_field(name)
-        kept = {item.pk: item for item in reference_rows(field.related_model)}
+        kept = reference_by_pk(field.related_model)
         place = {pk: number for number, pk in enumerate(kept)}
         links = _links(field, list(by_pk))
         if any(target_id not in kept for _row, target_id in links):  # added since the list was read
