@@ -12,8 +12,10 @@ from reviews.models import (
     GuidingPrinciple,
     Objective,
     PracticeType,
+    RoundTable,
     StakeholderCategory,
 )
+from reviews.selectors import round_tables_with_objectives
 from reviews.selectors.reference import (
     VERSION_KEY,
     reference_by_pk,
@@ -161,3 +163,28 @@ def test_reference_by_pk_reads_the_ids_it_is_asked_for_that_the_kept_list_lacks(
         found = reference_by_pk(Country, needed={added.pk, reference_rows(Country)[0].pk})
 
     assert found[added.pk].iso2 == "ZZ" and len(found) == len(reference_rows(Country)) + 1
+
+
+def test_round_tables_with_their_objectives_come_from_the_kept_lists(reference, django_assert_num_queries):
+    round_tables_with_objectives()
+
+    with django_assert_num_queries(0):
+        shown = [(table.number, [objective.number for objective in table.objectives.all()])
+                 for table in round_tables_with_objectives()]
+
+    assert shown == [(table.number, list(table.objectives.order_by("number").values_list("number", flat=True)))
+                     for table in RoundTable.objects.order_by("number")]
+    assert sorted(number for _table, numbers in shown for number in numbers) == list(range(1, 24))
+
+
+def test_round_tables_show_an_objective_moved_to_another_at_once(reference):
+    round_tables_with_objectives()
+    objective = Objective.objects.get(number=1)
+    other = RoundTable.objects.exclude(pk=objective.round_table_id).order_by("number").first()
+    objective.round_table = other
+    objective.save()
+
+    moved_to = {table.number for table in round_tables_with_objectives()
+                if 1 in [objective.number for objective in table.objectives.all()]}
+
+    assert moved_to == {other.number}
