@@ -12,7 +12,7 @@ Prints numbers; it is not a test. See bench/README.md. In short:
    and accepts the other submitted ones (the regional report has content), through the real
    workflow services.
 2. Starts gunicorn on 127.0.0.1 with bench.settings (the portal plus a baseline view) and
-   DEBUG off, and `manage.py db_worker` for the report build, its session at nice 10.
+   DEBUG off, and `manage.py db_worker` for the report build, its session at nice 19.
 3. Runs bench/locustfile.py headless: focal points autosaving, reviewers on the dashboard and
    compilation pages, one regional report build.
 4. Capacity phase: each page alone, and the baseline view, requested without think time by as
@@ -20,8 +20,9 @@ Prints numbers; it is not a test. See bench/README.md. In short:
    requests per second to the baseline's is what that page costs against the least a Django
    page costs on this same stack.
 5. Prints per page: requests, failures, median and 95th percentile (ms), requests per second in
-   the scenario, requests per second alone and its ratio to the baseline. Exit status 1 on any
-   failure.
+   the scenario, requests per second alone and its ratio to the baseline; then the processor each
+   group of processes used, and how long gunicorn's requests waited for a thread and spent in one.
+   Exit status 1 on any failure.
 """
 
 import argparse
@@ -64,9 +65,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
-    parser.add_argument("--worker-nice", type=int, default=10,
+    parser.add_argument("--worker-nice", type=int, default=19,
                         help="the background worker's nice value and its session's, as docs/production.md weighs "
-                             "its service (default 10; 0: the worker competes with the pages for the processor)")
+                             "its service (default 19; 0: the worker competes with the pages for the processor)")
     parser.add_argument("--capacity-seconds", type=int, default=15,
                         help="seconds per page in the capacity phase; 0 skips it")
     parser.add_argument("--locust", default=str(BASE_DIR / "bench" / ".venv" / "bin" / "locust"))
@@ -95,7 +96,8 @@ def main() -> int:
                                  "--keep-alive", "75",
                                  "--worker-class", "gthread", "--access-logfile", "/dev/null",
                                  "--config", str(BASE_DIR / "bench" / "gunicorn_ready.py"),
-                                 "--error-logfile", str(out / "gunicorn.log")], env, out / "gunicorn.out"))
+                                 "--error-logfile", str(out / "gunicorn.log")],
+                                {**env, "BENCH_REQUEST_LOG": str(out / "requests.log")}, out / "gunicorn.out"))
         processes.append(_start(["nice", "-n", str(args.worker_nice), PYTHON, "manage.py", "db_worker", "--no-reload",
                                  "--interval", "1"], env, out / "worker.log"))
         _group_nice(processes[-1].pid, args.worker_nice)
@@ -103,15 +105,18 @@ def main() -> int:
         _wait_for(f"{host}/healthz")
         _wait_for_workers(out / "gunicorn.log", args.workers)
         print(f"Scenario: {args.users} users, spawn rate {args.spawn_rate}/s, {args.run_time} ...", flush=True)
+        scenario_began = time.time()
         with _CpuUse() as cpu_use:
             _locust(args.locust, host, out / "scenario", SCENARIO_CLASSES, users=args.users,
                     spawn_rate=args.spawn_rate, run_time=args.run_time, env=env)
+        scenario_ended = time.time()
         scenario = _read_stats(out / "scenario_stats.csv")
         capacity: dict[str, float] = {}
         if args.capacity_seconds:
             capacity = _capacity(args, host, out, env)
         _print_report(args, scenario, capacity, load_before, out)
         cpu_use.print()
+        _print_waits(out / "requests.log", scenario_began, scenario_ended)
         failures = sum(row["failures"] for name, row in scenario.items() if name != "Aggregated")
         return 1 if failures else 0
     finally:
@@ -326,6 +331,30 @@ class _CpuUse:
             if group:
                 totals[group] += sum(int(value) for value in fields[11:15]) / ticks  # utime stime cutime cstime
         return totals if Path("/proc/self/stat").exists() else {}
+
+
+def _print_waits(log: Path, began: float, ended: float, first_seconds: float = 8) -> None:
+    """The scenario's requests as gunicorn's threads saw them (bench/gunicorn_ready.py): the milliseconds each
+    waited for a free thread and spent in one, over the first seconds (the 50 users sign in over 5 s, their
+    first pages follow) and the rest. Most of what locust measures beyond the second is the first."""
+    if not log.exists():
+        return
+    spans = {f"first {first_seconds:.0f} s": [], "the rest": []}
+    for line in log.read_text(encoding="ascii").splitlines():
+        at, waited, handled = (float(value) for value in line.split())
+        if began <= at <= ended:
+            spans[f"first {first_seconds:.0f} s" if at - began < first_seconds else "the rest"].append(
+                (waited, handled))
+    for label, requests in spans.items():
+        if requests:
+            waited, handled = (sorted(values) for values in zip(*requests))
+            print(f"gunicorn's threads, {label}: {len(requests)} requests; waited for a thread, median "
+                  f"{_percentile(waited, 0.5):.0f} ms, 95th percentile {_percentile(waited, 0.95):.0f} ms; "
+                  f"in the thread {_percentile(handled, 0.5):.0f} and {_percentile(handled, 0.95):.0f} ms")
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 def _read_stats(path: Path) -> dict[str, dict]:
