@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from reviews import forms, rules
 from reviews.models import GuidingPrompt, Review
-from reviews.selectors import reviews_visible_to, round_tables_with_objectives
+from reviews.selectors import reviews_visible_to
 from reviews.selectors import workspace as ws
 from reviews.selectors.comments import OBJECTIVES_PART, PageComments
 from reviews.selectors.prefetched import with_users
@@ -180,7 +180,6 @@ def part_page(request, uid, number, bound=None):
         "blocks": _answer_blocks(request, review, prompts, assignments=context["assignments"], part_number=number),
         "tables": _table_blocks(request, review, TABLES_BY_PART[number], assignments=context["assignments"],
                                 bound=bound),
-        "round_tables": round_tables_with_objectives() if number == 3 else None,
         "read_only": read_only_reason(request, review, part_number=number),
     })
     _with_last_changes(context)
