@@ -1,5 +1,6 @@
 """Reads for pages, exports and reports. Every view gets its objects through these."""
 
+from reviews.selectors.reference import round_tables_with_objectives
 from reviews.selectors.visibility import (
     answers_visible_to,
     changes_visible_to,
@@ -9,7 +10,6 @@ from reviews.selectors.visibility import (
     home_cycles_for_country,
     home_region_for_cycle,
     reviews_visible_to,
-    round_tables_with_objectives,
     user_counts_by_role,
     users_visible_to,
 )

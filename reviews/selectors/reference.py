@@ -132,6 +132,22 @@ def reference_by_pk(model, needed=()) -> dict:
     return {**kept, **model.objects.in_bulk(missing)} if missing else kept
 
 
+def round_tables_with_objectives() -> list[RoundTable]:
+    """The round tables in order, each with its objectives by number (`round_table.objectives.all()`), from the
+    reference lists kept per process: no query while they stay the same. Shared: read them, never change them."""
+    return reference_kept("round-tables-with-objectives", _round_tables_with_objectives)
+
+
+def _round_tables_with_objectives() -> list[RoundTable]:
+    objectives = defaultdict(list)
+    for objective in reference_rows(Objective):  # by number
+        objectives[objective.round_table_id].append(objective)
+    round_tables = reference_rows(RoundTable)
+    for round_table in round_tables:
+        as_prefetched(round_table, "objectives", objectives[round_table.pk])
+    return round_tables
+
+
 def with_reference(rows: list, **models) -> list:
     """Each row's foreign keys `name=Model` to a reference list set from the list kept per process, as
     select_related would set them, without a join: `with_reference(sections, objective=Objective)`."""

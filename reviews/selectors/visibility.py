@@ -1,16 +1,12 @@
 """Who sees what: one "visible to this user" selector per model."""
 
-from collections import defaultdict
-
 from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 
 from accounts.models import Role
-from reviews.models import Answer, ChangeLog, Country, Objective, Review, ReviewCycle, RoundTable
+from reviews.models import Answer, ChangeLog, Country, Review, ReviewCycle
 from reviews.rules import can_follow_region, can_manage_users
 from reviews.selectors.countries import by_country_name
-from reviews.selectors.prefetched import as_prefetched
-from reviews.selectors.reference import reference_kept, reference_rows
 
 User = get_user_model()
 
@@ -86,22 +82,6 @@ def home_region_for_cycle(*, user, cycle: ReviewCycle) -> list[tuple[Country, Re
     """Every country with its review in the cycle, as far as the user may see it."""
     reviews = {review.country_id: review for review in reviews_visible_to(user).filter(cycle=cycle)}
     return [(country, reviews.get(country.pk)) for country in by_country_name(countries_visible_to(user))]
-
-
-def round_tables_with_objectives() -> list[RoundTable]:
-    """The round tables in order, each with its objectives by number (`round_table.objectives.all()`), from the
-    reference lists kept per process: no query while they stay the same. Shared: read them, never change them."""
-    return reference_kept("round-tables-with-objectives", _round_tables_with_objectives)
-
-
-def _round_tables_with_objectives() -> list[RoundTable]:
-    objectives = defaultdict(list)
-    for objective in reference_rows(Objective):  # by number
-        objectives[objective.round_table_id].append(objective)
-    round_tables = reference_rows(RoundTable)
-    for round_table in round_tables:
-        as_prefetched(round_table, "objectives", objectives[round_table.pk])
-    return round_tables
 
 
 def user_counts_by_role() -> list[tuple[str, int]]:

@@ -15,7 +15,6 @@ from reviews.models import (
     RoundTable,
     StakeholderCategory,
 )
-from reviews.selectors import round_tables_with_objectives
 from reviews.selectors.reference import (
     VERSION_KEY,
     reference_by_pk,
@@ -23,6 +22,7 @@ from reviews.selectors.reference import (
     reference_rows,
     request_begins,
     request_ends,
+    round_tables_with_objectives,
     with_reference,
     with_reference_relations,
 )
