@@ -5,16 +5,10 @@ from dataclasses import dataclass
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Answer, Country, Review, ReviewCycle, ReviewEvent
+from reviews.models import Country, Review, ReviewCycle, ReviewEvent
 from reviews.selectors.countries import name_sort_key
 from reviews.selectors.visibility import countries_visible_to, reviews_visible_to
-from reviews.selectors.workspace import (
-    Progress,
-    answered_keys,
-    cycle_template_parts,
-    progress_compute,
-    reported_stages_of,
-)
+from reviews.selectors.workspace import Progress, reviews_progress
 
 DASHBOARD_SORTS = {
     "country": _("Country"),
@@ -53,20 +47,14 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
         review.country_id: review
         for review in reviews_visible_to(user).filter(cycle=cycle).annotate(last_change=Max("changes__created_at"))
     }
-    parts = cycle_template_parts(cycle.pk)
-    answered = answered_keys(Answer.objects.filter(review__in=reviews.values()))
-    objectives = reported_stages_of(reviews.values())
+    progress = reviews_progress(reviews.values())
     reviewers = reviewers_of(reviews.values())
     rows = []
     for country in countries_visible_to(user):
         review = reviews.get(country.pk)
-        progress = None
-        if review is not None:
-            progress = progress_compute(review=review, parts=parts, answered=answered,
-                                        objectives=objectives[review.pk])
         rows.append(DashboardRow(
-            country=country, review=review, progress=progress,
-            objectives_reported=len(objectives[review.pk]) if review else 0,
+            country=country, review=review, progress=progress[review.pk] if review else None,
+            objectives_reported=progress[review.pk].objectives_reported if review else 0,
             last_activity=max(filter(None, [review.updated_at, review.last_change])) if review else None,
             reviewer=reviewers.get(review.pk) if review else None,
         ))

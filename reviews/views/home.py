@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from reviews import selectors
 from reviews.models import Review
 from reviews.selectors.previous import previous_review_of
-from reviews.selectors.workspace import review_progress
+from reviews.selectors.workspace import reviews_progress
 from reviews.rules import can_follow_region, can_manage_users
 
 
@@ -16,7 +16,8 @@ def home(request):
         return redirect("stakeholders:inputs")
     if user.is_country_team:
         cycles = selectors.home_cycles_for_country(user=user)
-        progress = {review.pk: review_progress(review).percent for _cycle, review in cycles if review}
+        reviews = [review for _cycle, review in cycles if review]
+        progress = {pk: each.percent for pk, each in reviews_progress(reviews).items()}
         # The review a focal point may start from, per open cycle not started yet (a choice they make).
         previous = {cycle.pk: previous_review_of(Review(cycle=cycle, country_id=user.country_id), user=user)
                     for cycle, review in cycles if review is None and cycle.is_open and user.is_focal_point}

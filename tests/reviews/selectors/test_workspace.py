@@ -8,7 +8,15 @@ from django.utils import translation
 
 from reviews.models import Country, GuidingPrompt, Objective, ReviewObjective, TemplatePart
 from reviews.selectors.reference import reference_rows
-from reviews.selectors.workspace import Missing, review_overview, review_progress, table_rows, team_members
+from reviews.services.reference import cycle_create
+from reviews.selectors.workspace import (
+    Missing,
+    review_overview,
+    review_progress,
+    reviews_progress,
+    table_rows,
+    team_members,
+)
 from reviews.tables import TABLES
 from tests import factories
 
@@ -151,6 +159,39 @@ def test_review_progress_query_count_does_not_grow_with_objectives(review, focal
     # prompt 3.0, then per objective three required prompts and a stage
     assert _counts(progress)[2] == (3, 4 * objective_count, 1 + 4 * objective_count)
     assert [item.label for item in progress.missing] == ["Objective 1: implementation stage"]
+
+
+def test_reviews_progress_of_many_reviews_across_cycles_matches_each_reviews_own(review, focal_point, prompts,
+                                                                                complete_review, reference):
+    ReviewObjective.objects.create(review=review, objective=Objective.objects.get(number=6), is_reported=True)
+    _answer(review, prompts["1.1"], text_ar="", text_en="In English only")
+    _answer(review, prompts["1.2"], text_ar=" \n\u00a0")  # only spaces: no answer
+    earlier = factories.ReviewFactory(cycle=cycle_create(slug="arab-2024", name_ar="الأول", name_en="First"),
+                                      country=review.country)
+    complete_review(earlier, focal_point, objective_numbers=(1, 6))
+    morocco = factories.ReviewFactory(cycle=review.cycle, country=Country.objects.get(iso2="MA"))
+    _answer(morocco, prompts["5.1"])
+    reviews = [review, earlier, morocco]
+
+    progress = reviews_progress(reviews)
+
+    assert {pk: (_counts(each), each.percent, each.objectives_reported) for pk, each in progress.items()} == {
+        one.pk: (_counts(review_progress(one)), review_progress(one).percent,
+                 one.review_objectives.filter(is_reported=True).count()) for one in reviews}
+    assert [progress[one.pk].percent for one in reviews] == [5, 100, 5]  # 1 of 21, all, 1 of 19
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_reviews_progress_reads_any_number_of_reviews_in_two_queries(open_cycle, reference, count,
+                                                                    django_assert_num_queries):
+    reviews = [factories.ReviewFactory(cycle=open_cycle, country=country)
+               for country in Country.objects.order_by("iso2")[:count]]
+    reviews_progress(reviews)  # the cycle's template, read once per process
+
+    with django_assert_num_queries(2):  # the answers with text, the reported objectives
+        progress = reviews_progress(reviews)
+
+    assert sorted(progress) == sorted(one.pk for one in reviews)
 
 
 @pytest.mark.parametrize("size", [1, 3])

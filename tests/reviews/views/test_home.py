@@ -126,3 +126,23 @@ def test_region_home_query_count_does_not_grow_with_countries(client, reviewer, 
         factories.ReviewFactory(cycle=cycle, country=country, first_submitted_at=timezone.now())
     with django_assert_num_queries(8):
         client.get("/en/")
+
+
+def test_country_home_query_count_does_not_grow_with_the_teams_reviews(client, focal_point, egypt,
+                                                                        django_assert_num_queries):
+    from reviews.services.reference import cycle_create
+
+    factories.ReviewFactory(cycle=cycle_create(slug="arab-2024", name_ar="الأول", name_en="First"), country=egypt)
+    client.force_login(focal_point)
+    client.get("/en/")  # the cycles' templates, read once per process
+    with django_assert_num_queries(8):
+        client.get("/en/")
+    factories.ReviewFactory(cycle=cycle_create(slug="arab-2028", name_ar="الثاني", name_en="Second"), country=egypt)
+    client.get("/en/")
+
+    with django_assert_num_queries(8):
+        response = client.get("/en/")
+
+    reviews = [review for _cycle, review in response.context["cycles"] if review]
+    assert sorted(review.cycle.slug for review in reviews) == ["arab-2024", "arab-2028"]
+    assert response.context["progress"] == {review.pk: 0 for review in reviews}
