@@ -78,14 +78,15 @@ def objective_links(reported, current, assigned) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def status_badge(context, review) -> str:
+def status_badge(context, review, cycle=None) -> str:
     """A review's status as a badge. Without a review: "Not submitted" to the regional staff (a country's draft
-    is private to it), "Not started" to a country team. A tag, not an include: the dashboard has a badge per
-    country."""
+    is private to it) and for a closed `cycle`, "Not started" to a country team while it can still start. A tag,
+    not an include: the dashboard has a badge per country."""
     if review:
         return format_html('<span class="badge status-{}">{}</span>', review.status, review.get_status_display())
     user = context.get("user")
-    label = _("Not submitted") if user is not None and user.is_regional_staff else _("Not started")
+    closed = cycle is not None and not cycle.is_open
+    label = _("Not submitted") if closed or (user is not None and user.is_regional_staff) else _("Not started")
     return format_html('<span class="badge status-none">{}</span>', label)
 
 

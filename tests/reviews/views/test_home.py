@@ -146,3 +146,24 @@ def test_country_home_query_count_does_not_grow_with_the_teams_reviews(client, f
     reviews = [review for _cycle, review in response.context["cycles"] if review]
     assert sorted(review.cycle.slug for review in reviews) == ["arab-2024", "arab-2028"]
     assert response.context["progress"] == {review.pk: 0 for review in reviews}
+
+
+@pytest.mark.parametrize(("language", "not_started", "not_submitted"), [
+    ("ar", "لم يبدأ", "لم يُقدَّم"), ("en", "Not started", "Not submitted")])
+def test_country_home_says_a_closed_cycle_without_review_was_not_submitted(client, focal_point, cycle, language,
+                                                                          not_started, not_submitted):
+    """An open cycle the team has not started can still be started; a closed one was simply not submitted."""
+    import datetime
+
+    factories.ReviewCycleFactory(slug="arab-2020", is_open=False, conference=datetime.date(2021, 2, 24))
+
+    response = _home(client, focal_point, language)
+
+    content = response.content.decode()
+    closed = [each.slug for each, _review in response.context["cycles"] if not each.is_open]
+    assert sorted(closed) == ["arab-2020", "arab-2024"]  # arab-2024: the earlier cycle of the reference data
+    assert content.count(f'<span class="badge status-none">{not_started}</span>') == 1
+    assert content.count(f'<span class="badge status-none">{not_submitted}</span>') == 2
+    # the conference in its column, and under the deadline where a phone hides that column
+    conference = "24 فبراير 2021" if language == "ar" else "24 February 2021"
+    assert content.count(conference) == 2
