@@ -72,3 +72,14 @@ def test_header_has_the_search_box(client, reviewer):
     page = client.get(reverse("home")).content.decode()
 
     assert f'action="{reverse("reviews:search")}" role="search"' in page
+
+
+def test_search_page_finds_no_review_for_a_stakeholder_organisation(client, indexed, reference):
+    """A stakeholder organisation reaches the search box like every signed-in user, but no review is theirs to
+    see (reviews_visible_to): the same words the staff find give them nothing."""
+    organisation = factories.StakeholderOrganisationFactory()
+
+    page = _get(client, organisation.account, "en", q="kafala").content.decode()
+
+    assert 'class="search-hit' not in page
+    assert "Nothing found" in page
