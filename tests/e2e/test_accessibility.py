@@ -11,10 +11,12 @@ At 390 px no page may be wider than the screen: wide tables scroll inside their 
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.services import user_sync_staff_access
 from reviews.models import Country, Objective
+from reviews.models.reports import GeneratedReport
 from reviews.services.assignments import assignments_set
 from reviews.services.attachments import attachment_add
 from reviews.services.submission import review_open, review_submit
@@ -73,10 +75,14 @@ def world(open_cycle, escwa_reviewer):
     input_quote_choose(chapter=round_table, stakeholder_input=stakeholder_input, first_sentence=0, last_sentence=0,
                        base_version=0, user=escwa_reviewer)
     factories.StakeholderOrganisationFactory(status="pending", account=None)  # a request to decide
+    report = GeneratedReport.objects.create(kind=GeneratedReport.Kind.COUNTRY, cycle=open_cycle, review=review,
+                                            requested_by=focal_point, data_version="test",
+                                            status=GeneratedReport.Status.DONE)
+    report.file.save("egypt.pdf", ContentFile(PDF))
     search_reindex()  # the factories' rows, for the search pages' results
     return {"review": review, "cycle": open_cycle.slug, "practice": practice.uid, "chapter": chapter.uid,
             "round_table": round_table.uid, "contributor": contributor, "word_upload": word_upload.uid,
-            "input": stakeholder_input.uid}
+            "input": stakeholder_input.uid, "report": report.uid}
 
 
 def pages_by_role(world) -> dict[str | None, list[str]]:
@@ -85,13 +91,16 @@ def pages_by_role(world) -> dict[str | None, list[str]]:
     chapter = f"{cycle}/synthesis/{world['chapter']}"
     highlights = f"{cycle}/synthesis/{world['round_table']}/objectives/1/highlights"
     return {
-        None: ["/accounts/login/", "/accounts/password_reset/", "/stakeholders/join/", "/stakeholders/join/thanks/"],
+        None: ["/accounts/login/", "/accounts/password_reset/", "/accounts/password_reset/done/",
+               "/accounts/reset/MQ/set-password/", "/accounts/reset/done/", "/stakeholders/join/",
+               "/stakeholders/join/thanks/"],
         "fp-eg": ["/", f"{review}/", f"{review}/parts/1/", f"{review}/objectives/", f"{review}/objectives/1/",
                   f"{review}/team/", f"{review}/documents/", f"{review}/submit/", f"{review}/preview/",
                   f"{review}/history/", f"{review}/versions/", f"{review}/compare/", f"{review}/compare/1/",
                   f"{review}/word/", f"{review}/word/{world['word_upload']}/", "/reviews/notifications/",
-                  f"{cycle}/exports/", f"{cycle}/translations/", "/accounts/password_change/",
-                  "/accounts/two-factor/", "/reviews/search/?q=figures"],
+                  f"/reviews/reports/{world['report']}/", f"{cycle}/exports/", f"{cycle}/translations/",
+                  "/accounts/password_change/", "/accounts/password_change/done/", "/accounts/two-factor/",
+                  "/accounts/two-factor/recovery-codes/", "/reviews/search/?q=figures"],
         STAKEHOLDER: ["/stakeholders/inputs/", f"/stakeholders/inputs/{world['input']}/"],
         "contrib-eg": ["/", f"{review}/parts/2/"],
         "reviewer-escwa": [f"/cycles/{world['cycle']}/", f"{cycle}/dashboard/", f"{review}/objectives/1/",
