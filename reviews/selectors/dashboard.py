@@ -30,9 +30,12 @@ class DashboardRow:
     country: Country
     review: Review | None
     progress: Progress | None
-    objectives_reported: int
     last_activity: object
     reviewer: object = None  # who took the review (the latest move into "in review"), once taken
+
+    @property
+    def objectives_reported(self) -> int:
+        return self.progress.objectives_reported if self.progress else 0
 
     @property
     def is_late(self) -> bool:
@@ -54,7 +57,6 @@ def dashboard_rows(*, user, cycle: ReviewCycle, status: str = "", late_only: boo
         review = reviews.get(country.pk)
         rows.append(DashboardRow(
             country=country, review=review, progress=progress[review.pk] if review else None,
-            objectives_reported=progress[review.pk].objectives_reported if review else 0,
             last_activity=max(filter(None, [review.updated_at, review.last_change])) if review else None,
             reviewer=reviewers.get(review.pk) if review else None,
         ))

@@ -80,8 +80,8 @@ def objective_links(reported, current, assigned) -> str:
 @register.simple_tag(takes_context=True)
 def status_badge(context, review, cycle=None) -> str:
     """A review's status as a badge. Without a review: "Not submitted" to the regional staff (a country's draft
-    is private to it) and for a closed `cycle`, "Not started" to a country team while it can still start. A tag,
-    not an include: the dashboard has a badge per country."""
+    is private to it) and wherever the `cycle` given is closed, "Not started" to a country team while its cycle is
+    open. A tag, not an include: the dashboard has a badge per country."""
     if review:
         return format_html('<span class="badge status-{}">{}</span>', review.status, review.get_status_display())
     user = context.get("user")
