@@ -139,7 +139,7 @@ def test_regional_review_revision_round_then_acceptance(tunisia_submitted, new_p
     rv.get_by_role("link", name="Versions and changes").click()
     changes = rv.locator("table.diff tbody tr")
     expect(changes).to_have_count(1)
-    expect(changes.locator("td").nth(0).locator("span[dir=ltr]")).to_have_text("3.a · 1")  # linked to the question
+    expect(changes.locator("td").nth(0).locator("span[dir=ltr]").first).to_have_text("3.a · 1")  # linked to the question
     expect(changes.locator("td").nth(1)).to_have_text("Arabic text")  # the field's name, not its key
     expect(changes.locator(".diff-before")).to_have_text(original)
     expect(changes.locator(".diff-after")).to_have_text(revised)

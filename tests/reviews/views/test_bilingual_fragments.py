@@ -50,3 +50,20 @@ def test_practices_page_marks_an_english_practice(client, submitted_review, revi
     assert ('<span class="badge text-bg-warning one-language">' in page) is (badge is not None)
     if badge:
         assert f'<span class="badge text-bg-warning one-language">{badge}</span>' in page
+
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_user_text_of_unrecorded_language_carries_its_own_lang_and_dir(client, open_cycle, reviewer, language):
+    """Titles people type (here a stakeholder input's) are marked with the language of their text, not only left
+    to dir="auto": an English title on an Arabic page is read and laid out as English, and the other way round."""
+    english = factories.StakeholderInputFactory(cycle=open_cycle, status="submitted", title="Fair recruitment now")
+    arabic = factories.StakeholderInputFactory(cycle=open_cycle, status="submitted", title="التوظيف العادل")
+    client.force_login(reviewer)
+
+    listing = client.get(f"/{language}/stakeholders/moderation/").content.decode()
+    detail = client.get(f"/{language}/stakeholders/inputs/{english.uid}/").content.decode()
+
+    assert f'href="/{language}/stakeholders/inputs/{english.uid}/" lang="en" dir="ltr">Fair recruitment now</a>' in listing
+    assert f'href="/{language}/stakeholders/inputs/{arabic.uid}/" lang="ar" dir="rtl">التوظيف العادل</a>' in listing
+    assert '<h1 class="h4" lang="en" dir="ltr">Fair recruitment now</h1>' in detail

@@ -238,7 +238,8 @@ def test_figures_draw_bars_as_html(client, region, language):
     content = _page(response)
     with translation.override(language):
         migrants = response.context["figures"].stakeholders[0].label
-    assert (f'<th scope="row" class="bar-chart-label"><span dir="auto">{migrants}</span></th>\n'
+    attributes = 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'  # the label's own, from its text
+    assert (f'<th scope="row" class="bar-chart-label"><span {attributes}>{migrants}</span></th>\n'
             f'      <td class="bar-chart-value">2</td>\n'
             f'      <td class="bar-chart-track" aria-hidden="true"><div class="bar-chart-bar share-100">'
             f'</div></td>') in content

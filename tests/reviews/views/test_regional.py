@@ -510,10 +510,10 @@ def test_versions_page_shows_what_changed(client, resubmitted, reviewer, languag
         ("1.3", "text_ar", resubmitted["before"], "٣٠٠ ألف عامل"),
         (f"policies [{str(policy.uid)[:8]}]", "title", "Labour law 2019", "Labour law 2019, amended 2025"),
     ]
-    assert '<td class="user-text diff-before" dir="auto">Labour law 2019</td>' in page
-    assert '<td class="user-text diff-after" dir="auto">Labour law 2019, amended 2025</td>' in page
-    assert '<td class="user-text diff-after" dir="auto">٣٠٠ ألف عامل</td>' in page
-    assert '<div class="user-text small" dir="auto">Give the 2026 figures.</div>' in page  # the workflow log
+    assert '<td class="user-text diff-before" lang="en" dir="ltr">Labour law 2019</td>' in page
+    assert '<td class="user-text diff-after" lang="en" dir="ltr">Labour law 2019, amended 2025</td>' in page
+    assert '<td class="user-text diff-after" lang="ar" dir="rtl">٣٠٠ ألف عامل</td>' in page
+    assert '<div class="user-text small" lang="en" dir="ltr">Give the 2026 figures.</div>' in page  # the workflow log
 
 
 @pytest.mark.parametrize(("language", "back", "workflow"), [
@@ -530,6 +530,11 @@ def test_versions_page_reads_in_the_readers_direction(client, resubmitted, revie
     assert "→ " not in page.replace('<span aria-hidden="true">→</span>', "")
 
 
+def _lang_dir(language: str) -> str:
+    """The attributes a fragment in `language` carries (review_tags.lang_dir)."""
+    return 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'
+
+
 @pytest.mark.parametrize(("language", "field", "back"), [("ar", "النص العربي", "→"), ("en", "Arabic text", "←")])
 def test_history_page_names_the_question_and_the_field(client, resubmitted, reviewer, prompts, language, field,
                                                        back):
@@ -542,7 +547,7 @@ def test_history_page_names_the_question_and_the_field(client, resubmitted, revi
     with translation.override(language):
         question = prompts["1.3"].text
     assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
-            f'<span dir="auto">{question}</span></a>') in page
+            f'<span {_lang_dir(language)}>{question}</span></a>') in page
     assert f'<td class="small">{field}</td>' in page
     assert "text_ar" not in page
     assert f'<span aria-hidden="true">{back}</span>' in page
@@ -561,7 +566,7 @@ def test_versions_page_names_places_and_fields_in_the_readers_language(client, r
     with translation.override(language):
         question = prompts["1.3"].text
     assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
-            f'<span dir="auto">{question}</span></a>') in table
+            f'<span {_lang_dir(language)}>{question}</span></a>') in table
     assert re.findall(r'<td class="small">([^<]*)</td>', table) == [text_field, title_field]
     assert ("text_ar" in table, "policies [" in table) == (False, False)
 

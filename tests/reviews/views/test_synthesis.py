@@ -148,8 +148,13 @@ def test_synthesis_overview_lists_the_chapters(request, client, open_cycle, user
     assert [c.pk for c in response.context["chapters"]] == [c.pk for c in chapters]
     for chapter in chapters:
         title = getattr(chapter, f"title_{language}")
-        assert f'<a href="/{language}/reviews/cycles/arab-2028/synthesis/{chapter.uid}/" dir="auto">{title}</a>' in page
+        assert f'<a href="/{language}/reviews/cycles/arab-2028/synthesis/{chapter.uid}/" {_lang_dir(language)}>{title}</a>' in page
     assert f'<h1 class="h3">{_in(language, "Regional synthesis")}</h1>' in page
+
+
+def _lang_dir(language: str) -> str:
+    """The attributes a fragment in `language` carries (review_tags.lang_dir)."""
+    return 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'
 
 
 def _writes(queries) -> list[str]:
@@ -234,7 +239,7 @@ def test_synthesis_chapter_editor_shows_both_languages_side_by_side(request, cli
             'lang="en" maxlength="50000">') in page
     assert [section.objective.number for section, _form in response.context["sections"]] == [1, 3, 7, 17, 23]
     assert 'name="o17-text_ar"' in page
-    assert f'<h1 class="h3" dir="auto">{getattr(round_table_4, f"title_{language}")}</h1>' in page
+    assert f'<h1 class="h3" {_lang_dir(language)}>{getattr(round_table_4, f"title_{language}")}</h1>' in page
     assert f'action="/{language}/reviews/cycles/arab-2028/synthesis/{round_table_4.uid}/text/"' in page
 
 
@@ -533,8 +538,8 @@ def test_synthesis_preview_links_the_sources_and_shows_the_practices(client, wri
     page = _page(response)
     # The links stay in the user's interface language; the text around them is the report's.
     assert (f'<li class="citation"><a href="/ar/reviews/{morocco_review.uid}/objectives/1/#prompt-3.a">Morocco, '
-            'answer to question <span dir="ltr">3.a</span> (objective 1)</a> — <span class="user-text" dir="auto">'
-            'Labour survey</span></li>') in page
+            'answer to question <span dir="ltr">3.a</span> (objective 1)</a> — <span class="user-text" lang="en" '
+            'dir="ltr">Labour survey</span></li>') in page
     assert (f'<li class="citation"><a href="/ar/reviews/{submitted_review.uid}/parts/1/#prompt-1.1">Egypt, answer '
             'to question <span dir="ltr">1.1</span></a></li>') in page
     assert '<h3 class="h6 card-title"><span lang="en" dir="ltr">Migration data hub</span></h3>' in page
