@@ -114,7 +114,14 @@ def person(user) -> str:
     """A user's name in the page's language, or in the other one marked with its `lang` and `dir`."""
     if user is None or user == "":
         return ""
-    return shown_html(user.name_in(_page_language()), page_language=_page_language())
+    return shown_name(user)
+
+
+@register.filter
+def shown_name(named) -> str:
+    """The name of anything with `name_in(language)` (a user, a stakeholder organisation) in the page's language,
+    or in the other one marked with its `lang` and `dir`."""
+    return shown_html(named.name_in(_page_language()), page_language=_page_language())
 
 
 @register.simple_tag

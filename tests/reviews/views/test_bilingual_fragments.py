@@ -67,3 +67,18 @@ def test_user_text_of_unrecorded_language_carries_its_own_lang_and_dir(client, o
     assert f'href="/{language}/stakeholders/inputs/{english.uid}/" lang="en" dir="ltr">Fair recruitment now</a>' in listing
     assert f'href="/{language}/stakeholders/inputs/{arabic.uid}/" lang="ar" dir="rtl">التوظيف العادل</a>' in listing
     assert '<h1 class="h4" lang="en" dir="ltr">Fair recruitment now</h1>' in detail
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("ar", '<span lang="en" dir="ltr">Migrant Voices</span>'),  # no Arabic name: the English one, marked
+    ("en", "Migrant Voices"),
+])
+def test_an_organisations_name_is_shown_in_the_pages_language_or_marked(client, open_cycle, reviewer, language,
+                                                                       shown):
+    organisation = factories.StakeholderOrganisationFactory(name_ar="", name_en="Migrant Voices")
+    factories.StakeholderInputFactory(organisation=organisation, cycle=open_cycle, status="submitted")
+    client.force_login(reviewer)
+
+    page = client.get(f"/{language}/stakeholders/moderation/").content.decode()
+
+    assert f"<td>{shown} <span class=\"text-secondary small\">·" in page
