@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from reviews.models import ReviewObjective
+from stakeholders.services.inputs import input_message_add
 from tests import factories
 
 
@@ -59,6 +60,8 @@ def test_user_text_of_unrecorded_language_carries_its_own_lang_and_dir(client, o
     to dir="auto": an English title on an Arabic page is read and laid out as English, and the other way round."""
     english = factories.StakeholderInputFactory(cycle=open_cycle, status="submitted", title="Fair recruitment now")
     arabic = factories.StakeholderInputFactory(cycle=open_cycle, status="submitted", title="التوظيف العادل")
+    input_message_add(stakeholder_input=english, user=reviewer, body="Which country?")
+    input_message_add(stakeholder_input=english, user=english.organisation.account, body="الأردن.")
     client.force_login(reviewer)
 
     listing = client.get(f"/{language}/stakeholders/moderation/").content.decode()
@@ -67,6 +70,8 @@ def test_user_text_of_unrecorded_language_carries_its_own_lang_and_dir(client, o
     assert f'href="/{language}/stakeholders/inputs/{english.uid}/" lang="en" dir="ltr">Fair recruitment now</a>' in listing
     assert f'href="/{language}/stakeholders/inputs/{arabic.uid}/" lang="ar" dir="rtl">التوظيف العادل</a>' in listing
     assert '<h1 class="h4" lang="en" dir="ltr">Fair recruitment now</h1>' in detail
+    assert '<div lang="en" dir="ltr" class="user-text"><p>Which country?</p></div>' in detail  # the thread
+    assert '<div lang="ar" dir="rtl" class="user-text"><p>الأردن.</p></div>' in detail
 
 
 @pytest.mark.parametrize(("language", "shown"), [
