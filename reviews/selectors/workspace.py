@@ -20,7 +20,13 @@ from reviews.models import (
     ReviewObjective,
     TemplatePart,
 )
-from reviews.selectors.reference import reference_kept, reference_rows, with_reference, with_reference_relations
+from reviews.selectors.reference import (
+    reference_by_pk,
+    reference_kept,
+    reference_rows,
+    with_reference,
+    with_reference_relations,
+)
 from reviews.tables import TABLES
 
 User = get_user_model()
@@ -126,10 +132,15 @@ def reported_objectives(review: Review) -> list[ReviewObjective]:
 
 @dataclass(frozen=True)
 class ReportedStage:
-    """What progress_compute needs of a reported objective, when it counts many reviews (the dashboard)."""
+    """What progress_compute needs of a reported objective, when it counts many reviews (reviews_progress)."""
 
     objective_id: int
     stage: str
+
+    @property
+    def objective(self) -> Objective:
+        """From the list kept per process, read only where a gap is written out (Progress.missing)."""
+        return reference_by_pk(Objective, [self.objective_id])[self.objective_id]
 
 
 def reported_stages_of(reviews) -> dict[int, list[ReportedStage]]:

@@ -179,6 +179,7 @@ def test_reviews_progress_of_many_reviews_across_cycles_matches_each_reviews_own
         one.pk: (_counts(review_progress(one)), review_progress(one).percent,
                  one.review_objectives.filter(is_reported=True).count()) for one in reviews}
     assert [progress[one.pk].percent for one in reviews] == [5, 100, 5]  # 1 of 21, all, 1 of 19
+    assert progress[review.pk].missing == review_progress(review).missing  # its gaps written out alike
 
 
 @pytest.mark.parametrize("count", [1, 3])
