@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from reviews.models import Answer, Review
 from tests.reviews.compilation_content import module_data, region_build, region_grow
+from tests.reviews.views.fragments import LANG_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -238,8 +239,7 @@ def test_figures_draw_bars_as_html(client, region, language):
     content = _page(response)
     with translation.override(language):
         migrants = response.context["figures"].stakeholders[0].label
-    attributes = 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'  # the label's own, from its text
-    assert (f'<th scope="row" class="bar-chart-label"><span {attributes}>{migrants}</span></th>\n'
+    assert (f'<th scope="row" class="bar-chart-label"><span {LANG_DIR[language]}>{migrants}</span></th>\n'
             f'      <td class="bar-chart-value">2</td>\n'
             f'      <td class="bar-chart-track" aria-hidden="true"><div class="bar-chart-bar share-100">'
             f'</div></td>') in content

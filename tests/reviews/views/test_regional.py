@@ -19,6 +19,7 @@ from reviews.services.submission import review_submit
 from reviews.services.translations import translation_save
 from reviews.services.workflow import review_accept, review_take, revision_request
 from tests import factories
+from tests.reviews.views.fragments import LANG_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -530,11 +531,6 @@ def test_versions_page_reads_in_the_readers_direction(client, resubmitted, revie
     assert "→ " not in page.replace('<span aria-hidden="true">→</span>', "")
 
 
-def _lang_dir(language: str) -> str:
-    """The attributes a fragment in `language` carries (review_tags.lang_dir)."""
-    return 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'
-
-
 @pytest.mark.parametrize(("language", "field", "back"), [("ar", "النص العربي", "→"), ("en", "Arabic text", "←")])
 def test_history_page_names_the_question_and_the_field(client, resubmitted, reviewer, prompts, language, field,
                                                        back):
@@ -547,7 +543,7 @@ def test_history_page_names_the_question_and_the_field(client, resubmitted, revi
     with translation.override(language):
         question = prompts["1.3"].text
     assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
-            f'<span {_lang_dir(language)}>{question}</span></a>') in page
+            f'<span {LANG_DIR[language]}>{question}</span></a>') in page
     assert f'<td class="small">{field}</td>' in page
     assert "text_ar" not in page
     assert f'<span aria-hidden="true">{back}</span>' in page
@@ -566,7 +562,7 @@ def test_versions_page_names_places_and_fields_in_the_readers_language(client, r
     with translation.override(language):
         question = prompts["1.3"].text
     assert (f'<a href="/{language}/reviews/{review.uid}/parts/1/#prompt-1.3"><span dir="ltr">1.3</span> '
-            f'<span {_lang_dir(language)}>{question}</span></a>') in table
+            f'<span {LANG_DIR[language]}>{question}</span></a>') in table
     assert re.findall(r'<td class="small">([^<]*)</td>', table) == [text_field, title_field]
     assert ("text_ar" in table, "policies [" in table) == (False, False)
 

@@ -19,6 +19,7 @@ from reviews.services.synthesis import (
     synthesis_chapters_ensure,
 )
 from tests import factories
+from tests.reviews.views.fragments import LANG_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -148,13 +149,8 @@ def test_synthesis_overview_lists_the_chapters(request, client, open_cycle, user
     assert [c.pk for c in response.context["chapters"]] == [c.pk for c in chapters]
     for chapter in chapters:
         title = getattr(chapter, f"title_{language}")
-        assert f'<a href="/{language}/reviews/cycles/arab-2028/synthesis/{chapter.uid}/" {_lang_dir(language)}>{title}</a>' in page
+        assert f'<a href="/{language}/reviews/cycles/arab-2028/synthesis/{chapter.uid}/" {LANG_DIR[language]}>{title}</a>' in page
     assert f'<h1 class="h3">{_in(language, "Regional synthesis")}</h1>' in page
-
-
-def _lang_dir(language: str) -> str:
-    """The attributes a fragment in `language` carries (review_tags.lang_dir)."""
-    return 'lang="ar" dir="rtl"' if language == "ar" else 'lang="en" dir="ltr"'
 
 
 def _writes(queries) -> list[str]:
@@ -239,7 +235,7 @@ def test_synthesis_chapter_editor_shows_both_languages_side_by_side(request, cli
             'lang="en" maxlength="50000">') in page
     assert [section.objective.number for section, _form in response.context["sections"]] == [1, 3, 7, 17, 23]
     assert 'name="o17-text_ar"' in page
-    assert f'<h1 class="h3" {_lang_dir(language)}>{getattr(round_table_4, f"title_{language}")}</h1>' in page
+    assert f'<h1 class="h3" {LANG_DIR[language]}>{getattr(round_table_4, f"title_{language}")}</h1>' in page
     assert f'action="/{language}/reviews/cycles/arab-2028/synthesis/{round_table_4.uid}/text/"' in page
 
 
